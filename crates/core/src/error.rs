@@ -1,0 +1,117 @@
+//! Errors leave the core as a stable code plus named parameters; the UI owns the wording in each
+//! language. `ErrorCode::ALL` lets a test check that every code has zh-CN and English text.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+macro_rules! error_codes {
+    ($($variant:ident => $code:literal),+ $(,)?) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        #[cfg_attr(feature = "specta", derive(specta::Type))]
+        pub enum ErrorCode {
+            $(#[serde(rename = $code)] $variant,)+
+        }
+
+        impl ErrorCode {
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant,)+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $code,)+
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    Required => "required",
+    TooLong => "too_long",
+    DepartmentNameTaken => "department.name_taken",
+    StoreNameTaken => "store.name_taken",
+    NotFound => "not_found",
+    InvalidMoney => "money.invalid",
+    MoneyOutOfRange => "money.out_of_range",
+    InvalidDate => "date.invalid",
+    WorkspaceNotOpen => "workspace.not_open",
+    WorkspaceOpenFailed => "workspace.open_failed",
+    WorkspaceNotLiaison => "workspace.not_liaison",
+    WorkspaceNewerVersion => "workspace.newer_version",
+    MigrationFailed => "workspace.migration_failed",
+    BackupFailed => "workspace.backup_failed",
+    Storage => "storage",
+    Cancelled => "cancelled",
+}
+
+/// An error a director can be shown: `code` picks the sentence, `params` fill it, `field` says
+/// which form field it belongs next to.
+#[derive(Debug, Clone, PartialEq, Serialize, thiserror::Error)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[error("{code:?} {params:?}")]
+pub struct CoreError {
+    pub code: ErrorCode,
+    pub params: BTreeMap<String, String>,
+    pub field: Option<String>,
+}
+
+pub type Result<T> = std::result::Result<T, CoreError>;
+
+impl CoreError {
+    pub fn new(code: ErrorCode) -> Self {
+        CoreError { code, params: BTreeMap::new(), field: None }
+    }
+
+    pub fn with(mut self, key: &str, value: impl ToString) -> Self {
+        self.params.insert(key.to_owned(), value.to_string());
+        self
+    }
+
+    pub fn on_field(mut self, field: &str) -> Self {
+        self.field = Some(field.to_owned());
+        self
+    }
+
+    pub fn required(field: &str) -> Self {
+        CoreError::new(ErrorCode::Required).on_field(field)
+    }
+
+    pub fn not_found(entity: &str, id: crate::Id) -> Self {
+        CoreError::new(ErrorCode::NotFound).with("entity", entity).with("id", id)
+    }
+}
+
+impl From<sqlx::Error> for CoreError {
+    fn from(e: sqlx::Error) -> Self {
+        CoreError::new(ErrorCode::Storage).with("detail", e)
+    }
+}
+
+impl From<sqlx::migrate::MigrateError> for CoreError {
+    fn from(e: sqlx::migrate::MigrateError) -> Self {
+        CoreError::new(ErrorCode::MigrationFailed).with("detail", e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_serialise_as_their_stable_strings() {
+        let err = CoreError::new(ErrorCode::DepartmentNameTaken).with("name", "产品部").on_field("name");
+        let json = serde_json::to_value(&err).unwrap();
+        assert_eq!(json["code"], "department.name_taken");
+        assert_eq!(json["params"]["name"], "产品部");
+        assert_eq!(json["field"], "name");
+    }
+
+    #[test]
+    fn every_code_is_listed_once() {
+        let mut seen = std::collections::HashSet::new();
+        for code in ErrorCode::ALL {
+            assert!(seen.insert(code.as_str()), "duplicate code {}", code.as_str());
+        }
+        assert!(seen.contains("storage"));
+    }
+}

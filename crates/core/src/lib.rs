@@ -1,0 +1,17 @@
+//! Liaison core: domain types, workspace storage (SQLite through sqlx) and the services the shell
+//! calls. Nothing here knows about Tauri, so it builds and tests headless.
+
+pub mod demo;
+pub mod error;
+pub mod ids;
+pub mod money;
+pub mod repo;
+pub mod service;
+pub mod text;
+pub mod time;
+pub mod workspace;
+
+pub use error::{CoreError, ErrorCode, Result};
+pub use ids::Id;
+pub use money::Money;
+pub use workspace::Workspace;

@@ -1,0 +1,42 @@
+//! Repositories: one module per table, plain SQL, no rules. Rows with `deleted_at` set are in the
+//! trash and invisible to every `list`/`get` here.
+
+pub mod departments;
+pub mod incidents;
+pub mod people;
+pub mod projects;
+pub mod stores;
+
+use sqlx::AssertSqlSafe;
+use sqlx::SqliteExecutor;
+
+use crate::error::{CoreError, Result};
+use crate::Id;
+
+/// Moves a row to the trash. `table` is always one of our own table names, never user input.
+pub(crate) async fn soft_delete<'e>(
+    db: impl SqliteExecutor<'e>,
+    table: &'static str,
+    entity: &'static str,
+    id: Id,
+) -> Result<()> {
+    let now = crate::time::now_ms();
+    let done = sqlx::query(AssertSqlSafe(format!(
+        "UPDATE {table} SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2 AND deleted_at IS NULL"
+    )))
+    .bind(now)
+    .bind(id)
+    .execute(db)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(CoreError::not_found(entity, id));
+    }
+    Ok(())
+}
+
+/// Counts live rows of a table; used by tests and by the start-up mark.
+pub async fn count_live<'e>(db: impl SqliteExecutor<'e>, table: &'static str) -> Result<i64> {
+    Ok(sqlx::query_scalar(AssertSqlSafe(format!("SELECT count(*) FROM {table} WHERE deleted_at IS NULL")))
+        .fetch_one(db)
+        .await?)
+}

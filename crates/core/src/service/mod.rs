@@ -1,0 +1,5 @@
+//! Services: validation and rules over the repositories. The shell's commands call these only.
+
+pub mod backup;
+pub mod departments;
+pub mod people;

@@ -1,0 +1,34 @@
+mod common;
+
+use liaison_core::demo::{self, Lang};
+use liaison_core::repo::{self, incidents, projects};
+use liaison_core::service::{departments, people};
+
+#[tokio::test]
+async fn demo_workspace_carries_the_scenarios() {
+    let t = common::temp_workspace().await;
+    demo::seed(&t.ws, Lang::ZhCn).await.unwrap();
+    let depts = departments::list(&t.ws).await.unwrap();
+    assert_eq!(depts.len(), 8);
+    let product = depts.iter().find(|d| d.name == "产品部").unwrap();
+    assert!(product.kpis.contains("日活"), "S1: the product VP's KPIs");
+    let vp = people::list(&t.ws).await.unwrap().into_iter().find(|p| p.title == "产品副总裁").unwrap();
+    assert_eq!(vp.department_name.as_deref(), Some("产品部"));
+    assert_eq!(repo::count_live(t.ws.pool(), "stores").await.unwrap(), 40, "S2: 40 stores");
+    let projects = projects::list(t.ws.pool()).await.unwrap();
+    assert_eq!(projects[0].title, "智能派单");
+    assert!(projects[0].goal.contains("30 分钟"));
+    let recent = incidents::list_recent(t.ws.pool(), 1000).await.unwrap();
+    assert_eq!(recent.len(), 240);
+    assert!(recent.iter().all(|i| i.department_name.is_some() && i.store_name.is_some()));
+    assert!(recent.iter().any(|i| i.problem_type == "预约超载"));
+}
+
+#[tokio::test]
+async fn demo_workspace_in_english() {
+    let t = common::temp_workspace().await;
+    demo::seed(&t.ws, Lang::En).await.unwrap();
+    let names: Vec<String> = departments::list(&t.ws).await.unwrap().into_iter().map(|d| d.name).collect();
+    assert!(names.contains(&"After-sales Operations".to_string()));
+    assert_eq!(projects::list(t.ws.pool()).await.unwrap()[0].title, "Smart dispatch");
+}

@@ -1,0 +1,110 @@
+//! Opening, creating and guarding workspace files on real SQLite files.
+
+mod common;
+
+use liaison_core::repo::departments::DepartmentInput;
+use liaison_core::service::departments;
+use liaison_core::{ErrorCode, Workspace};
+
+fn dept(name: &str) -> DepartmentInput {
+    DepartmentInput { name: name.into(), ..Default::default() }
+}
+
+#[tokio::test]
+async fn a_new_workspace_uses_wal_and_foreign_keys() {
+    let t = common::temp_workspace().await;
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(t.ws.pool()).await.unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(t.ws.pool()).await.unwrap();
+    assert_eq!(fk, 1);
+    let app_id: i32 = sqlx::query_scalar("PRAGMA application_id").fetch_one(t.ws.pool()).await.unwrap();
+    assert_eq!(app_id, liaison_core::workspace::APPLICATION_ID);
+    let err = sqlx::query("INSERT INTO people (name, department_id, created_at, updated_at) VALUES ('x', 999, 0, 0)")
+        .execute(t.ws.pool())
+        .await;
+    assert!(err.is_err(), "a dangling department id must be refused");
+}
+
+#[tokio::test]
+async fn data_survives_closing_and_reopening() {
+    let t = common::temp_workspace().await;
+    departments::create(&t.ws, dept("产品部")).await.unwrap();
+    let path = t.path();
+    t.ws.clone().close().await;
+    let again = Workspace::open(&path).await.unwrap();
+    let names: Vec<String> = departments::list(&again).await.unwrap().into_iter().map(|d| d.name).collect();
+    assert_eq!(names, ["产品部"]);
+}
+
+#[tokio::test]
+async fn a_file_that_is_not_a_workspace_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.liaison");
+    std::fs::write(&text, "这不是数据库 / not a database, just some text that is long enough").unwrap();
+    let before = std::fs::read(&text).unwrap();
+    let err = Workspace::open(&text).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::WorkspaceNotLiaison);
+    assert_eq!(std::fs::read(&text).unwrap(), before);
+
+    let foreign = dir.path().join("other.sqlite");
+    let status = std::process::Command::new("sqlite3")
+        .arg(&foreign)
+        .arg("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .status();
+    if status.map(|s| s.success()).unwrap_or(false) {
+        let err = Workspace::open(&foreign).await.unwrap_err();
+        assert_eq!(err.code, ErrorCode::WorkspaceNotLiaison);
+    } else {
+        // Without the sqlite3 shell, build the foreign file through sqlx itself.
+        let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}?mode=rwc", foreign.display())).await.unwrap();
+        sqlx::query("CREATE TABLE t (x)").execute(&pool).await.unwrap();
+        pool.close().await;
+        assert_eq!(Workspace::open(&foreign).await.unwrap_err().code, ErrorCode::WorkspaceNotLiaison);
+    }
+}
+
+#[tokio::test]
+async fn a_file_from_a_newer_version_is_refused_untouched() {
+    let t = common::temp_workspace().await;
+    sqlx::query(
+        "INSERT INTO _sqlx_migrations (version, description, installed_on, success, checksum, execution_time)
+         VALUES (99990101000000, 'from the future', CURRENT_TIMESTAMP, 1, x'00', 0)",
+    )
+    .execute(t.ws.pool())
+    .await
+    .unwrap();
+    let path = t.path();
+    t.ws.clone().close().await;
+    let before = std::fs::read(&path).unwrap();
+    let err = Workspace::open(&path).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::WorkspaceNewerVersion);
+    assert_eq!(err.params["file_version"], "99990101000000");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+/// A pending migration is preceded by a backup; a migration that fails leaves the file as it was.
+#[tokio::test]
+async fn pending_migration_backs_up_first_and_failure_keeps_the_old_file() {
+    let t = common::temp_workspace().await;
+    departments::create(&t.ws, dept("售后运营部")).await.unwrap();
+    // Forget that the first migration ran: it is pending again, and re-running it fails because
+    // its tables exist, which is exactly a migration that breaks half-way on a user's file.
+    sqlx::query("DELETE FROM _sqlx_migrations").execute(t.ws.pool()).await.unwrap();
+    let path = t.path();
+    t.ws.clone().close().await;
+
+    let err = Workspace::open(&path).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::MigrationFailed, "{err:?}");
+
+    let read_name = |file: std::path::PathBuf| async move {
+        let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", file.display())).await.unwrap();
+        let name: String = sqlx::query_scalar("SELECT name FROM departments").fetch_one(&pool).await.unwrap();
+        pool.close().await;
+        name
+    };
+    assert_eq!(read_name(path.clone()).await, "售后运营部", "the old file is still readable");
+    let backups: Vec<_> = std::fs::read_dir(t.dir.path().join("backups")).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(backups.len(), 1, "one backup before the migration: {backups:?}");
+    assert!(backups[0].to_string_lossy().contains("pre-migration"));
+    assert_eq!(read_name(backups[0].clone()).await, "售后运营部", "the backup holds the data");
+}
