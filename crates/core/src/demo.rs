@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
-use crate::repo::departments::DepartmentInput;
+use crate::repo::departments::{self, DepartmentInput};
 use crate::repo::incidents::{self, IncidentInput, Severity};
 use crate::repo::people::PersonInput;
 use crate::repo::projects::{self, ProjectInput, ProjectStatus};
@@ -152,22 +152,19 @@ pub async fn seed(ws: &Workspace, lang: Lang) -> Result<()> {
         projects::insert(&mut *tx, &ProjectInput { title: title.pick(lang), goal: goal.pick(lang), status }).await?;
     }
     tx.commit().await?;
-    let store_ids: Vec<Id> = stores::list(ws.pool()).await?.into_iter().map(|s| s.id).collect();
-    insert_incidents(ws, lang, &department_ids, &store_ids, 240, crate::time::now_ms()).await
+    insert_incidents(ws, lang, 240, crate::time::now_ms()).await
 }
 
 /// Adds `count` generated incidents over the twelve weeks before `until_ms`, spread over the
 /// stores with more of them recently (the S4 trend). Deterministic, so tests and benchmarks
 /// see the same data every run.
-pub async fn insert_incidents(
-    ws: &Workspace,
-    lang: Lang,
-    department_ids: &[Id],
-    store_ids: &[Id],
-    count: usize,
-    until_ms: i64,
-) -> Result<()> {
+pub async fn insert_incidents(ws: &Workspace, lang: Lang, count: usize, until_ms: i64) -> Result<()> {
     const TWELVE_WEEKS_MS: i64 = 12 * 7 * 24 * 3600 * 1000;
+    let mut department_ids = Vec::new();
+    for d in DEPARTMENTS {
+        department_ids.push(departments::find_by_name(ws.pool(), &d.name.pick(lang), None).await?);
+    }
+    let store_ids: Vec<Id> = stores::list(ws.pool()).await?.into_iter().map(|s| s.id).collect();
     let mut rng = Lcg(0x5EED_1A15);
     let mut tx = ws.pool().begin().await?;
     for n in 0..count {
@@ -181,7 +178,7 @@ pub async fn insert_incidents(
                 Lang::ZhCn => format!("{}（#{}）", kind.0, n + 1),
                 Lang::En => format!("{} (#{})", kind.1, n + 1),
             },
-            department_id: department_ids.get(*dept).copied(),
+            department_id: department_ids[*dept],
             problem_type: kind.pick(lang),
             product_category: category.pick(lang),
             product: product.pick(lang),

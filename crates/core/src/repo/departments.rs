@@ -11,6 +11,8 @@ use crate::Id;
 pub struct Department {
     pub id: Id,
     pub name: String,
+    /// Pinyin of the name (full, then initials) for search and sort.
+    pub name_key: String,
     pub head: String,
     pub kpis: String,
     pub people_count: i64,
@@ -27,7 +29,7 @@ pub struct DepartmentInput {
     pub kpis: String,
 }
 
-const SELECT: &str = "SELECT d.id, d.name, d.head, d.kpis, d.created_at, d.updated_at,
+const SELECT: &str = "SELECT d.id, d.name, d.name_key, d.head, d.kpis, d.created_at, d.updated_at,
         (SELECT count(*) FROM people p WHERE p.department_id = d.id AND p.deleted_at IS NULL) AS people_count
     FROM departments d WHERE d.deleted_at IS NULL";
 

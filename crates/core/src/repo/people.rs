@@ -11,6 +11,8 @@ use crate::Id;
 pub struct Person {
     pub id: Id,
     pub name: String,
+    /// Pinyin of the name (full, then initials) for search and sort.
+    pub name_key: String,
     pub title: String,
     pub department_id: Option<Id>,
     /// None when the person has no department or it is in the trash.
@@ -28,7 +30,7 @@ pub struct PersonInput {
     pub department_id: Option<Id>,
 }
 
-const SELECT: &str = "SELECT p.id, p.name, p.title, p.department_id, d.name AS department_name,
+const SELECT: &str = "SELECT p.id, p.name, p.name_key, p.title, p.department_id, d.name AS department_name,
         p.created_at, p.updated_at
     FROM people p LEFT JOIN departments d ON d.id = p.department_id AND d.deleted_at IS NULL
     WHERE p.deleted_at IS NULL";

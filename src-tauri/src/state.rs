@@ -1,0 +1,137 @@
+//! Which workspace is open, and where the default and demo files live.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tauri::{AppHandle, Manager, Runtime};
+use tokio::sync::RwLock;
+
+use liaison_core::demo::{self, Lang};
+use liaison_core::{CoreError, ErrorCode, Workspace};
+
+use crate::prefs;
+
+pub struct AppState {
+    current: RwLock<Option<Workspace>>,
+    data_dir: PathBuf,
+    /// Why the workspace chosen at start could not be opened, shown once by the UI.
+    startup_error: std::sync::Mutex<Option<CoreError>>,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkspaceInfo {
+    pub path: String,
+    pub file_name: String,
+    pub is_demo: bool,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkspaceStatus {
+    pub current: Option<WorkspaceInfo>,
+    pub startup_error: Option<CoreError>,
+}
+
+impl AppState {
+    pub fn new(data_dir: PathBuf) -> Self {
+        AppState { current: RwLock::new(None), data_dir, startup_error: Default::default() }
+    }
+
+    pub fn default_path(&self) -> PathBuf {
+        self.data_dir.join("workspace.liaison")
+    }
+
+    /// The demo lives in its own folder so its file and backups never sit beside real data.
+    pub fn demo_path(&self) -> PathBuf {
+        self.data_dir.join("demo").join("demo.liaison")
+    }
+
+    pub async fn workspace(&self) -> Result<Workspace, CoreError> {
+        self.current.read().await.clone().ok_or_else(|| CoreError::new(ErrorCode::WorkspaceNotOpen))
+    }
+
+    pub async fn status(&self) -> WorkspaceStatus {
+        let current = self.current.read().await.as_ref().map(|ws| self.info(ws.path()));
+        let startup_error = self.startup_error.lock().ok().and_then(|mut e| e.take());
+        WorkspaceStatus { current, startup_error }
+    }
+
+    fn info(&self, path: &Path) -> WorkspaceInfo {
+        WorkspaceInfo {
+            path: path.display().to_string(),
+            file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            is_demo: path == self.demo_path(),
+        }
+    }
+
+    /// Opens `path` (creating it if new), makes it current, remembers it for the next start.
+    pub async fn open<R: Runtime>(&self, app: &AppHandle<R>, path: &Path) -> Result<WorkspaceInfo, CoreError> {
+        let ws = Workspace::open(path).await?;
+        let previous = self.current.write().await.replace(ws);
+        if let Some(previous) = previous {
+            if previous.path() != path {
+                previous.close().await;
+            }
+        }
+        prefs::update(app, |p| p.last_workspace = Some(path.display().to_string()));
+        Ok(self.info(path))
+    }
+
+    /// Opens the demo workspace, building it on first use in the user's language.
+    pub async fn open_demo<R: Runtime>(&self, app: &AppHandle<R>, lang: Lang) -> Result<WorkspaceInfo, CoreError> {
+        let path = self.demo_path();
+        let fresh = !path.exists();
+        let info = self.open(app, &path).await?;
+        if fresh {
+            demo::seed(&self.workspace().await?, lang).await?;
+        }
+        Ok(info)
+    }
+}
+
+/// Picks the workspace at start: `--workspace PATH`, else the last one used. With neither, the UI
+/// shows the welcome dialog.
+pub fn init<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+    let data_dir = app.path().app_data_dir()?;
+    app.manage(AppState::new(data_dir));
+    let state = app.state::<AppState>();
+    let chosen = workspace_argument(std::env::args())
+        .or_else(|| prefs::load(app).last_workspace.map(PathBuf::from).filter(|p| p.exists()));
+    if let Some(path) = chosen {
+        if let Err(e) = tauri::async_runtime::block_on(state.open(app, &path)) {
+            *state.startup_error.lock().expect("startup error lock") = Some(e);
+        }
+    }
+    Ok(())
+}
+
+fn workspace_argument(args: impl Iterator<Item = String>) -> Option<PathBuf> {
+    let mut args = args.skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--workspace" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(path) = arg.strip_prefix("--workspace=") {
+            return Some(PathBuf::from(path));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> impl Iterator<Item = String> {
+        list.iter().map(|s| s.to_string()).collect::<Vec<_>>().into_iter()
+    }
+
+    #[test]
+    fn workspace_argument_in_both_spellings() {
+        assert_eq!(workspace_argument(args(&["liaison", "--workspace", "/tmp/a.liaison"])), Some("/tmp/a.liaison".into()));
+        assert_eq!(workspace_argument(args(&["liaison", "--workspace=/tmp/b.liaison"])), Some("/tmp/b.liaison".into()));
+        assert_eq!(workspace_argument(args(&["liaison"])), None);
+        assert_eq!(workspace_argument(args(&["liaison", "--workspace"])), None);
+    }
+}

@@ -1,0 +1,124 @@
+// The walking skeleton in the real window: welcome → my workspace → a department and a person
+// through the UI, bad input refused next to the field, English chosen, quit, relaunch, all there.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { byTestId, createHome, pageText, quit, screenshot } from "./harness.mjs";
+
+const DEPT = "渠道合作部 E2E";
+const PERSON = "欧阳明月";
+
+async function fillAndSave(browser, form, fields) {
+  for (const [testId, value] of Object.entries(fields)) {
+    const input = await byTestId(browser, testId);
+    await input.click();
+    await input.clearValue();
+    if (value) await input.setValue(value);
+  }
+  await (await byTestId(browser, `${form}-save`)).click();
+}
+
+async function fieldErrors(browser) {
+  return browser.execute(() =>
+    [...document.querySelectorAll(".ant-form-item-explain-error")].map((e) => e.textContent),
+  );
+}
+
+async function departmentRowCount(browser) {
+  return browser.execute(
+    () => document.querySelectorAll('[data-testid="departments-table"] tbody tr.ant-table-row').length,
+  );
+}
+
+test("create a department and a person, quit, relaunch: still there", async () => {
+  const home = await createHome("foundation");
+  try {
+    let browser = await home.launch();
+    await (await byTestId(browser, "welcome")).waitForDisplayed();
+    assert.match(await pageText(browser), /欢迎使用跨部门推动台/);
+    await screenshot(browser, "welcome.png");
+    await (await byTestId(browser, "welcome-create")).click();
+    await byTestId(browser, "view-stakeholders");
+    assert.equal(await departmentRowCount(browser), 0);
+
+    await (await byTestId(browser, "department-add")).click();
+    await fillAndSave(browser, "department-form", { "department-name": DEPT, "department-head": "李主任" });
+    await browser.waitUntil(async () => (await departmentRowCount(browser)) === 1, { timeout: 10_000 });
+
+    // Bad input: empty name, then a duplicate; each shown next to the field, nothing written.
+    await (await byTestId(browser, "department-add")).click();
+    await fillAndSave(browser, "department-form", { "department-name": "" });
+    await browser.waitUntil(async () => (await fieldErrors(browser)).includes("此项必填。"), { timeout: 10_000 });
+    await fillAndSave(browser, "department-form", { "department-name": ` ${DEPT} ` });
+    await browser.waitUntil(
+      async () => (await fieldErrors(browser)).includes(`已经有名为“${DEPT}”的部门了。`),
+      { timeout: 10_000, timeoutMsg: "duplicate-name error next to the field" },
+    );
+    await screenshot(browser, "department-duplicate-error.png");
+    await browser.keys("Escape");
+    await browser.waitUntil(async () => !(await browser.$('[data-testid="department-form"]').isExisting()), { timeout: 10_000 });
+    assert.equal(await departmentRowCount(browser), 1, "the refused names wrote nothing");
+
+    // A person in that department.
+    await (await browser.$("div.ant-tabs-tab=人员")).click();
+    await (await byTestId(browser, "person-add")).click();
+    const nameInput = await byTestId(browser, "person-name");
+    await nameInput.setValue(PERSON);
+    await (await byTestId(browser, "person-title")).setValue("渠道总监");
+    await (await byTestId(browser, "person-department")).click();
+    const option = await browser.$(`.ant-select-item-option[title="${DEPT}"]`);
+    await option.waitForDisplayed({ timeout: 10_000 });
+    await option.click();
+    await (await byTestId(browser, "person-form-save")).click();
+    await browser.waitUntil(async () => (await pageText(browser)).includes(PERSON), { timeout: 10_000 });
+    await browser.waitUntil(async () => !(await browser.$('[data-testid="person-form"]').isExisting()), { timeout: 10_000 });
+    await screenshot(browser, "main-window.png");
+
+    // Switch to English; the choice must survive the restart.
+    await (await byTestId(browser, "language-switch")).click();
+    await (await browser.$('.ant-select-item-option[title="English"]')).click();
+    await browser.waitUntil(async () => (await pageText(browser)).includes("Stakeholders"), { timeout: 10_000 });
+    await quit(browser);
+
+    assert.ok(existsSync(join(home.dataDir, "workspace.liaison")), "my workspace lives in the app-data folder");
+
+    browser = await home.launch();
+    await byTestId(browser, "view-stakeholders");
+    await browser.waitUntil(async () => (await departmentRowCount(browser)) === 1, { timeout: 10_000 });
+    const text = await pageText(browser);
+    assert.match(text, new RegExp(DEPT));
+    assert.match(text, /Stakeholders/, "English was remembered");
+    await (await browser.$("div.ant-tabs-tab=People")).click();
+    await browser.waitUntil(async () => (await pageText(browser)).includes(PERSON), { timeout: 10_000 });
+    assert.match(await pageText(browser), new RegExp(`${PERSON}[\\s\\S]*渠道总监[\\s\\S]*${DEPT}`));
+    await screenshot(browser, "after-relaunch.png");
+    await quit(browser);
+  } finally {
+    await home.dispose();
+  }
+});
+
+test("the demo workspace is a separate file with the scenarios' data", async () => {
+  const home = await createHome("demo");
+  try {
+    const browser = await home.launch();
+    await (await byTestId(browser, "welcome-demo")).click();
+    await byTestId(browser, "demo-tag");
+    await browser.waitUntil(async () => (await pageText(browser)).includes("产品副总裁") || (await pageText(browser)).includes("产品部"), {
+      timeout: 15_000,
+    });
+    assert.match(await pageText(browser), /用户增长；日活（DAU）/);
+    await (await byTestId(browser, "nav-incidents")).click();
+    await byTestId(browser, "view-incidents");
+    await browser.waitUntil(async () => (await pageText(browser)).includes("共 240 条"), { timeout: 10_000 });
+    await screenshot(browser, "demo-incidents.png");
+    await (await byTestId(browser, "nav-projects")).click();
+    await browser.waitUntil(async () => (await pageText(browser)).includes("智能派单"), { timeout: 10_000 });
+    await quit(browser);
+    assert.ok(existsSync(join(home.dataDir, "demo", "demo.liaison")), "the demo has its own file");
+    assert.ok(!existsSync(join(home.dataDir, "workspace.liaison")), "opening the demo created no real workspace");
+  } finally {
+    await home.dispose();
+  }
+});

@@ -1,0 +1,145 @@
+// Drives the real Liaison window: Xvfb + tauri-driver + WebKitWebDriver, one isolated home per test.
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync, existsSync } from "node:fs";
+import { createConnection } from "node:net";
+import { tmpdir, homedir } from "node:os";
+import { join, resolve } from "node:path";
+import { remote } from "webdriverio";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+export const APP = join(ROOT, "target/debug/liaison");
+export const ARTIFACTS = join(ROOT, "tests/artifacts");
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function waitForPort(port, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolvePort, reject) => {
+    const attempt = () => {
+      const socket = createConnection({ port, host: "127.0.0.1" }, () => {
+        socket.end();
+        resolvePort();
+      });
+      socket.on("error", () => {
+        if (Date.now() > deadline) reject(new Error(`port ${port} did not open`));
+        else setTimeout(attempt, 100);
+      });
+    };
+    attempt();
+  });
+}
+
+let display;
+/** One Xvfb for the whole run (unless the caller already has a display). */
+export async function ensureDisplay() {
+  if (display) return display;
+  if (process.env.DISPLAY && !process.env.LIAISON_E2E_OWN_XVFB) {
+    display = process.env.DISPLAY;
+    return display;
+  }
+  const number = 90 + Math.floor(Math.random() * 100);
+  const xvfb = spawn("Xvfb", [`:${number}`, "-screen", "0", "1280x800x24", "-nolisten", "tcp"], { stdio: "ignore" });
+  xvfb.unref();
+  process.on("exit", () => xvfb.kill());
+  display = `:${number}`;
+  await sleep(500);
+  return display;
+}
+
+function tauriDriverPath() {
+  const local = join(homedir(), ".cargo/bin/tauri-driver");
+  return existsSync(local) ? local : "tauri-driver";
+}
+
+/**
+ * An isolated home (XDG data/config/cache dirs) with its own tauri-driver. `launch()` starts the
+ * app and returns a WebdriverIO browser; `close()` quits it. The home survives relaunches.
+ */
+export async function createHome(name) {
+  const dir = mkdtempSync(join(tmpdir(), `liaison-e2e-${name}-`));
+  const env = {
+    ...process.env,
+    DISPLAY: await ensureDisplay(),
+    XDG_DATA_HOME: join(dir, "data"),
+    XDG_CONFIG_HOME: join(dir, "config"),
+    XDG_CACHE_HOME: join(dir, "cache"),
+  };
+  const port = 4444 + Math.floor(Math.random() * 2000) * 2;
+  const driver = spawn(
+    tauriDriverPath(),
+    ["--port", String(port), "--native-port", String(port + 1), "--native-driver", "/usr/bin/WebKitWebDriver"],
+    { env, stdio: ["ignore", "ignore", "pipe"] },
+  );
+  let driverLog = "";
+  driver.stderr.on("data", (d) => (driverLog += d));
+  await waitForPort(port);
+
+  return {
+    dir,
+    dataDir: join(dir, "data", "app.liaison.desk"),
+    async launch({ application = APP, args = [] } = {}) {
+      const browser = await remote({
+        hostname: "127.0.0.1",
+        port,
+        logLevel: "error",
+        connectionRetryTimeout: 60_000,
+        // Classic WebDriver: WebKitWebDriver has no BiDi, and rejects sessions that ask for it.
+        capabilities: { "wdio:enforceWebDriverClassic": true, "tauri:options": { application, args } },
+      });
+      return browser;
+    },
+    async dispose() {
+      driver.kill();
+      // WebKitWebDriver and the app outlive tauri-driver by a moment.
+      for (let i = 0; i < 20; i++) {
+        try {
+          rmSync(dir, { recursive: true, force: true });
+          return;
+        } catch {
+          await sleep(250);
+        }
+      }
+    },
+    driverLog: () => driverLog,
+  };
+}
+
+/** Waits for an element by test id and returns it. */
+export async function byTestId(browser, id, timeout = 20_000) {
+  const el = await browser.$(`[data-testid="${id}"]`);
+  await el.waitForDisplayed({ timeout });
+  return el;
+}
+
+/** WebDriver screenshots can lag the DOM: let two frames pass, then save. */
+export async function screenshot(browser, file) {
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+  await sleep(300);
+  const path = join(ARTIFACTS, file);
+  await browser.saveScreenshot(path);
+  return path;
+}
+
+export async function quit(browser) {
+  try {
+    await browser.deleteSession();
+  } catch {
+    // The app may already be gone; the next launch is what matters.
+  }
+  await sleep(500);
+}
+
+/** Visible text of the whole page. */
+export async function pageText(browser) {
+  return browser.execute(() => document.body.innerText);
+}
+
+export function hasCommand(cmd) {
+  try {
+    execFileSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,17 @@
+import type { FormInstance } from "antd";
+import type { TFunction } from "i18next";
+import { AppError } from "./api";
+
+export function errorText(t: TFunction, error: unknown): string {
+  if (error instanceof AppError) {
+    return t(`errors.${error.core.code}`, { ...error.core.params });
+  }
+  return t("errors.unknown", { detail: String(error) });
+}
+
+/** Shows a field error next to its field; returns false when the error belongs to no field. */
+export function showFieldError(form: FormInstance, t: TFunction, error: unknown): boolean {
+  if (!(error instanceof AppError) || !error.core.field) return false;
+  form.setFields([{ name: error.core.field, errors: [errorText(t, error)] }]);
+  return true;
+}

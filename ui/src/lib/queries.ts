@@ -1,0 +1,65 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { commands, type DepartmentInput, type PersonInput } from "../bindings";
+import { unwrap } from "./api";
+
+/** Everything read from a workspace sits under this key, so switching workspace refetches all. */
+export const WS = "workspace-data";
+
+export const keys = {
+  status: ["workspace-status"] as const,
+  counts: [WS, "counts"] as const,
+  departments: [WS, "departments"] as const,
+  people: [WS, "people"] as const,
+  projects: [WS, "projects"] as const,
+  incidents: (limit: number) => [WS, "incidents", limit] as const,
+};
+
+export const useWorkspaceStatus = () =>
+  useQuery({ queryKey: keys.status, queryFn: () => unwrap(commands.workspaceStatus()) });
+
+export const useCounts = () => useQuery({ queryKey: keys.counts, queryFn: () => unwrap(commands.overviewCounts()) });
+
+export const useDepartments = () =>
+  useQuery({ queryKey: keys.departments, queryFn: () => unwrap(commands.departmentsList()) });
+
+export const usePeople = () => useQuery({ queryKey: keys.people, queryFn: () => unwrap(commands.peopleList()) });
+
+export const useProjects = () => useQuery({ queryKey: keys.projects, queryFn: () => unwrap(commands.projectsList()) });
+
+export const useRecentIncidents = (limit: number) =>
+  useQuery({ queryKey: keys.incidents(limit), queryFn: () => unwrap(commands.incidentsRecent(limit)) });
+
+/** A write that refreshes every workspace query once it lands. */
+function useWrite<A, T>(write: (args: A) => Promise<T>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: () => client.invalidateQueries({ queryKey: [WS] }),
+  });
+}
+
+export const useSaveDepartment = () =>
+  useWrite(({ id, input }: { id: number | null; input: DepartmentInput }) =>
+    unwrap(id === null ? commands.departmentsCreate(input) : commands.departmentsUpdate(id, input)),
+  );
+
+export const useDeleteDepartment = () => useWrite((id: number) => unwrap(commands.departmentsDelete(id)));
+
+export const useSavePerson = () =>
+  useWrite(({ id, input }: { id: number | null; input: PersonInput }) =>
+    unwrap(id === null ? commands.peopleCreate(input) : commands.peopleUpdate(id, input)),
+  );
+
+export const useDeletePerson = () => useWrite((id: number) => unwrap(commands.peopleDelete(id)));
+
+/** Switching workspace: a new status and fresh data everywhere. */
+export function useOpenWorkspace<A>(open: (args: A) => Promise<unknown>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: open,
+    onSuccess: async () => {
+      client.removeQueries({ queryKey: [WS] });
+      await client.invalidateQueries({ queryKey: keys.status });
+    },
+  });
+}

@@ -1,0 +1,20 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { commands } from "./bindings";
+import { initI18n, type Language } from "./i18n";
+import { App } from "./App";
+import "./styles.css";
+
+async function start() {
+  const prefs = await commands.prefsGet();
+  const language: Language = prefs.language ?? "zh-CN";
+  await initI18n(language);
+  document.documentElement.lang = language;
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <App initialLanguage={language} />
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,105 @@
+import { useState, type ReactNode } from "react";
+import { Badge, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography } from "antd";
+import {
+  AlertOutlined,
+  DownOutlined,
+  FileTextOutlined,
+  ProjectOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import type { WorkspaceInfo } from "../bindings";
+import { useCounts } from "../lib/queries";
+import { StakeholdersView } from "../views/stakeholders/StakeholdersView";
+import { ProjectsView } from "../views/projects/ProjectsView";
+import { IncidentsView } from "../views/incidents/IncidentsView";
+import { ProposalsView } from "../views/proposals/ProposalsView";
+import { LanguageSwitch } from "./LanguageSwitch";
+import type { LanguageProps } from "./Root";
+import { useWorkspaceActions } from "./workspaceActions";
+
+type Section = "stakeholders" | "projects" | "incidents" | "proposals";
+
+const ICONS: Record<Section, ReactNode> = {
+  stakeholders: <TeamOutlined />,
+  projects: <ProjectOutlined />,
+  incidents: <AlertOutlined />,
+  proposals: <FileTextOutlined />,
+};
+
+export function AppShell(props: LanguageProps & { workspace: WorkspaceInfo }) {
+  const { t } = useTranslation();
+  const [section, setSection] = useState<Section>("stakeholders");
+  const counts = useCounts().data;
+  const badge = (s: Section) =>
+    s === "projects" ? counts?.projects : s === "incidents" ? counts?.incidents : s === "stakeholders" ? counts?.people : undefined;
+
+  return (
+    <Layout style={{ height: "100%" }}>
+      <Layout.Sider width={220} theme="dark">
+        <div className="app-brand">{t("app.fullName")}</div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[section]}
+          onClick={({ key }) => setSection(key as Section)}
+          items={(Object.keys(ICONS) as Section[]).map((s) => ({
+            key: s,
+            icon: ICONS[s],
+            "data-testid": `nav-${s}`,
+            label: (
+              <Space>
+                {t(`nav.${s}`)}
+                {badge(s) !== undefined && <Badge count={badge(s)} overflowCount={99999} color="#3c5a99" />}
+              </Space>
+            ),
+          }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="app-header">
+          <Space>
+            <Typography.Text strong>{t(`nav.${section}`)}</Typography.Text>
+            {props.workspace.isDemo && (
+              <Tooltip title={t("workspace.demoHint")}>
+                <Tag color="orange" data-testid="demo-tag">
+                  {t("workspace.demoTag")}
+                </Tag>
+              </Tooltip>
+            )}
+          </Space>
+          <Space>
+            <WorkspaceMenu workspace={props.workspace} language={props.language} />
+            <LanguageSwitch {...props} />
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ overflow: "hidden" }}>
+          {section === "stakeholders" && <StakeholdersView />}
+          {section === "projects" && <ProjectsView />}
+          {section === "incidents" && <IncidentsView language={props.language} />}
+          {section === "proposals" && <ProposalsView />}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+function WorkspaceMenu({ workspace, language }: { workspace: WorkspaceInfo } & Pick<LanguageProps, "language">) {
+  const { t } = useTranslation();
+  const actions = useWorkspaceActions(language);
+  const items = [
+    { key: "path", label: t("workspace.current", { path: workspace.path }), disabled: true },
+    { type: "divider" as const },
+    { key: "mine", label: t("workspace.openMine"), onClick: actions.openMine },
+    { key: "demo", label: t("workspace.openDemo"), onClick: actions.openDemo },
+    { key: "open", label: t("workspace.openOther"), onClick: actions.openFile },
+    { key: "new", label: t("workspace.newFile"), onClick: actions.newFile },
+  ];
+  return (
+    <Dropdown menu={{ items }} trigger={["click"]}>
+      <Button loading={actions.busy} data-testid="workspace-menu">
+        {t("workspace.menu")}: {workspace.fileName} <DownOutlined />
+      </Button>
+    </Dropdown>
+  );
+}

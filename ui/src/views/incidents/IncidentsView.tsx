@@ -1,0 +1,46 @@
+import { Table, Tag, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import type { Incident, Severity } from "../../bindings";
+import type { Language } from "../../i18n";
+import { formatDateTime, formatMoney } from "../../lib/format";
+import { useCounts, useRecentIncidents } from "../../lib/queries";
+
+const SEVERITY_COLOR: Record<Severity, string> = { low: "default", normal: "blue", high: "orange", critical: "red" };
+const RECENT = 100;
+
+export function IncidentsView({ language }: { language: Language }) {
+  const { t } = useTranslation();
+  const incidents = useRecentIncidents(RECENT);
+  const total = useCounts().data?.incidents ?? 0;
+  const none = t("common.none");
+  return (
+    <div className="view" data-testid="view-incidents">
+      <Typography.Title level={4}>{t("incidents.title")}</Typography.Title>
+      <div className="view-subtitle">{t("incidents.subtitle")}</div>
+      <Typography.Text strong>{t("incidents.recent", { count: total })}</Typography.Text>
+      <Table<Incident>
+        style={{ marginTop: 12 }}
+        rowKey="id"
+        size="small"
+        loading={incidents.isLoading}
+        dataSource={incidents.data}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+        locale={{ emptyText: t("incidents.empty") }}
+        columns={[
+          { title: t("incidents.openedAt"), dataIndex: "openedAt", width: 150, render: (ms: number) => formatDateTime(ms, language) },
+          { title: t("incidents.name"), dataIndex: "title" },
+          { title: t("incidents.type"), dataIndex: "problemType", width: 140 },
+          { title: t("incidents.department"), dataIndex: "departmentName", width: 140, render: (d: string | null) => d ?? none },
+          { title: t("incidents.store"), dataIndex: "storeName", width: 130, render: (s: string | null) => s ?? none },
+          {
+            title: t("incidents.severity"),
+            dataIndex: "severity",
+            width: 90,
+            render: (s: Severity) => <Tag color={SEVERITY_COLOR[s]}>{t(`incidents.severities.${s}`)}</Tag>,
+          },
+          { title: t("incidents.cost"), dataIndex: "cost", width: 120, align: "right", render: (c: string) => formatMoney(c, language) },
+        ]}
+      />
+    </div>
+  );
+}
