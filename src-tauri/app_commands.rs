@@ -21,4 +21,10 @@ pub const APP_COMMANDS: &[&str] = &[
     "people_delete",
     "projects_list",
     "incidents_recent",
+    "import_pick_file",
+    "import_inspect",
+    "import_preview",
+    "import_run",
+    "import_cancel",
+    "board_pivot",
 ];

@@ -1,6 +1,7 @@
 //! Liaison's Tauri shell: app state, commands over `liaison-core`, plugins, the window.
 
 pub mod commands;
+pub mod incident_commands;
 pub mod prefs;
 pub mod state;
 
@@ -11,6 +12,7 @@ use tauri::{Manager, WebviewWindowBuilder, WindowEvent, Wry};
 /// The one tauri-specta builder: the app registers its handler, the bindings test exports it.
 pub fn specta_builder() -> tauri_specta::Builder<Wry> {
     use commands::*;
+    use incident_commands::*;
     tauri_specta::Builder::<Wry>::new()
         .commands(tauri_specta::collect_commands![
             app_info::<Wry>,
@@ -33,6 +35,12 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             people_delete,
             projects_list,
             incidents_recent,
+            import_pick_file::<Wry>,
+            import_inspect,
+            import_preview,
+            import_run,
+            import_cancel,
+            board_pivot,
         ])
         // Ids and millisecond timestamps are i64 in Rust; both stay far below 2^53, so a JS number
         // holds them exactly. Money never takes this path: it crosses as a decimal string.
@@ -59,8 +67,8 @@ pub fn run() {
             Ok(())
         })
         .on_window_event(|window, event| {
-            // Only on close: a resize drag would otherwise rewrite the preferences file many times a second.
-            if let WindowEvent::CloseRequested { .. } = event {
+            // Also on resize: a window closed by the system or a killed process sends no close.
+            if let WindowEvent::Resized(_) | WindowEvent::CloseRequested { .. } = event {
                 remember_window_size(window);
             }
         })
@@ -82,10 +90,13 @@ fn open_main_window(app: &mut tauri::App) -> tauri::Result<()> {
 fn remember_window_size(window: &tauri::Window) {
     let (Ok(size), Ok(scale)) = (window.inner_size(), window.scale_factor()) else { return };
     let logical = size.to_logical::<f64>(scale);
-    if window.is_maximized().unwrap_or(false) || logical.width < 200.0 {
+    if window.is_maximized().unwrap_or(false) || window.is_minimized().unwrap_or(false) || logical.width < 200.0 {
         return;
     }
-    prefs::update(window.app_handle(), |p| {
-        p.window = Some(prefs::WindowSize { width: logical.width, height: logical.height })
-    });
+    let size = prefs::WindowSize { width: logical.width.round(), height: logical.height.round() };
+    let app = window.app_handle();
+    // A resize drag sends many events: write only when the rounded size changed.
+    if prefs::load(app).window != Some(size) {
+        prefs::update(app, |p| p.window = Some(size));
+    }
 }

@@ -13,6 +13,9 @@ use crate::prefs;
 
 pub struct AppState {
     current: RwLock<Option<Workspace>>,
+    /// The file the user picked for import, so later calls never take a path from the webview.
+    import_file: std::sync::Mutex<Option<PathBuf>>,
+    pub import_cancel: std::sync::atomic::AtomicBool,
     data_dir: PathBuf,
     /// Why the workspace chosen at start could not be opened, shown once by the UI.
     startup_error: std::sync::Mutex<Option<CoreError>>,
@@ -35,7 +38,13 @@ pub struct WorkspaceStatus {
 
 impl AppState {
     pub fn new(data_dir: PathBuf) -> Self {
-        AppState { current: RwLock::new(None), data_dir, startup_error: Default::default() }
+        AppState {
+            current: RwLock::new(None),
+            import_file: Default::default(),
+            import_cancel: Default::default(),
+            data_dir,
+            startup_error: Default::default(),
+        }
     }
 
     pub fn default_path(&self) -> PathBuf {
@@ -45,6 +54,16 @@ impl AppState {
     /// The demo lives in its own folder so its file and backups never sit beside real data.
     pub fn demo_path(&self) -> PathBuf {
         self.data_dir.join("demo").join("demo.liaison")
+    }
+
+    pub fn import_file(&self) -> Option<PathBuf> {
+        self.import_file.lock().ok().and_then(|f| f.clone())
+    }
+
+    pub fn set_import_file(&self, path: PathBuf) {
+        if let Ok(mut f) = self.import_file.lock() {
+            *f = Some(path);
+        }
     }
 
     pub async fn workspace(&self) -> Result<Workspace, CoreError> {

@@ -2,7 +2,7 @@
 // through the UI, bad input refused next to the field, English chosen, quit, relaunch, all there.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { byTestId, createHome, pageText, quit, screenshot } from "./harness.mjs";
 
@@ -44,20 +44,20 @@ test("create a department and a person, quit, relaunch: still there", async () =
 
     await (await byTestId(browser, "department-add")).click();
     await fillAndSave(browser, "department-form", { "department-name": DEPT, "department-head": "李主任" });
-    await browser.waitUntil(async () => (await departmentRowCount(browser)) === 1, { timeout: 10_000 });
+    await browser.waitUntil(async () => (await departmentRowCount(browser)) === 1, { timeout: 30_000 });
 
     // Bad input: empty name, then a duplicate; each shown next to the field, nothing written.
     await (await byTestId(browser, "department-add")).click();
     await fillAndSave(browser, "department-form", { "department-name": "" });
-    await browser.waitUntil(async () => (await fieldErrors(browser)).includes("此项必填。"), { timeout: 10_000 });
+    await browser.waitUntil(async () => (await fieldErrors(browser)).includes("此项必填。"), { timeout: 30_000 });
     await fillAndSave(browser, "department-form", { "department-name": ` ${DEPT} ` });
     await browser.waitUntil(
       async () => (await fieldErrors(browser)).includes(`已经有名为“${DEPT}”的部门了。`),
-      { timeout: 10_000, timeoutMsg: "duplicate-name error next to the field" },
+      { timeout: 30_000, timeoutMsg: "duplicate-name error next to the field" },
     );
     await screenshot(browser, "department-duplicate-error.png");
     await browser.keys("Escape");
-    await browser.waitUntil(async () => !(await browser.$('[data-testid="department-form"]').isExisting()), { timeout: 10_000 });
+    await browser.waitUntil(async () => !(await browser.$('[data-testid="department-form"]').isExisting()), { timeout: 30_000 });
     assert.equal(await departmentRowCount(browser), 1, "the refused names wrote nothing");
 
     // A person in that department.
@@ -68,29 +68,29 @@ test("create a department and a person, quit, relaunch: still there", async () =
     await (await byTestId(browser, "person-title")).setValue("渠道总监");
     await (await byTestId(browser, "person-department")).click();
     const option = await browser.$(`.ant-select-item-option[title="${DEPT}"]`);
-    await option.waitForDisplayed({ timeout: 10_000 });
+    await option.waitForDisplayed({ timeout: 30_000 });
     await option.click();
     await (await byTestId(browser, "person-form-save")).click();
-    await browser.waitUntil(async () => (await pageText(browser)).includes(PERSON), { timeout: 10_000 });
-    await browser.waitUntil(async () => !(await browser.$('[data-testid="person-form"]').isExisting()), { timeout: 10_000 });
+    await browser.waitUntil(async () => (await pageText(browser)).includes(PERSON), { timeout: 30_000 });
+    await browser.waitUntil(async () => !(await browser.$('[data-testid="person-form"]').isExisting()), { timeout: 30_000 });
     await screenshot(browser, "main-window.png");
 
     // Switch to English; the choice must survive the restart.
     await (await byTestId(browser, "language-switch")).click();
     await (await browser.$('.ant-select-item-option[title="English"]')).click();
-    await browser.waitUntil(async () => (await pageText(browser)).includes("Stakeholders"), { timeout: 10_000 });
+    await browser.waitUntil(async () => (await pageText(browser)).includes("Stakeholders"), { timeout: 30_000 });
     await quit(browser);
 
     assert.ok(existsSync(join(home.dataDir, "workspace.liaison")), "my workspace lives in the app-data folder");
 
     browser = await home.launch();
     await byTestId(browser, "view-stakeholders");
-    await browser.waitUntil(async () => (await departmentRowCount(browser)) === 1, { timeout: 10_000 });
+    await browser.waitUntil(async () => (await departmentRowCount(browser)) === 1, { timeout: 30_000 });
     const text = await pageText(browser);
     assert.match(text, new RegExp(DEPT));
     assert.match(text, /Stakeholders/, "English was remembered");
     await (await browser.$("div.ant-tabs-tab=People")).click();
-    await browser.waitUntil(async () => (await pageText(browser)).includes(PERSON), { timeout: 10_000 });
+    await browser.waitUntil(async () => (await pageText(browser)).includes(PERSON), { timeout: 30_000 });
     assert.match(await pageText(browser), new RegExp(`${PERSON}[\\s\\S]*渠道总监[\\s\\S]*${DEPT}`));
     await screenshot(browser, "after-relaunch.png");
     await quit(browser);
@@ -106,18 +106,54 @@ test("the demo workspace is a separate file with the scenarios' data", async () 
     await (await byTestId(browser, "welcome-demo")).click();
     await byTestId(browser, "demo-tag");
     await browser.waitUntil(async () => (await pageText(browser)).includes("产品副总裁") || (await pageText(browser)).includes("产品部"), {
-      timeout: 15_000,
+      timeout: 30_000,
     });
     assert.match(await pageText(browser), /用户增长；日活（DAU）/);
     await (await byTestId(browser, "nav-incidents")).click();
     await byTestId(browser, "view-incidents");
-    await browser.waitUntil(async () => (await pageText(browser)).includes("共 240 条"), { timeout: 10_000 });
+    await byTestId(browser, "totals-by-department");
+    await browser.waitUntil(async () => (await pageText(browser)).includes("供应链部"), { timeout: 30_000 });
+    await screenshot(browser, "demo-board.png");
+    await (await browser.$("div.ant-tabs-tab=明细")).click();
+    await browser.waitUntil(async () => (await pageText(browser)).includes("共 240 条"), { timeout: 30_000 });
     await screenshot(browser, "demo-incidents.png");
     await (await byTestId(browser, "nav-projects")).click();
-    await browser.waitUntil(async () => (await pageText(browser)).includes("智能派单"), { timeout: 10_000 });
+    await browser.waitUntil(async () => (await pageText(browser)).includes("智能派单"), { timeout: 30_000 });
     await quit(browser);
     assert.ok(existsSync(join(home.dataDir, "demo", "demo.liaison")), "the demo has its own file");
     assert.ok(!existsSync(join(home.dataDir, "workspace.liaison")), "opening the demo created no real workspace");
+  } finally {
+    await home.dispose();
+  }
+});
+
+test("--workspace opens another file; a file that is not a workspace is refused with a clear message", async () => {
+  const home = await createHome("argument");
+  try {
+    const other = join(home.dir, "团队 工作区.liaison");
+    let browser = await home.launch({ args: ["--workspace", other] });
+    await byTestId(browser, "view-stakeholders");
+    assert.match(await (await byTestId(browser, "workspace-menu")).getText(), /团队 工作区\.liaison/);
+    await browser.setWindowSize(1100, 700);
+    await quit(browser);
+    assert.ok(existsSync(other), "the workspace was created where --workspace pointed");
+
+    const notes = join(home.dir, "notes.liaison");
+    writeFileSync(notes, "这不是数据库 — just text, long enough to look like a file".repeat(20));
+    browser = await home.launch({ args: ["--workspace", notes] });
+    await byTestId(browser, "welcome");
+    await browser.waitUntil(async () => (await pageText(browser)).includes("不是跨部门推动台的工作区文件"), { timeout: 30_000 });
+    assert.equal(readFileSync(notes, "utf8"), "这不是数据库 — just text, long enough to look like a file".repeat(20), "the file was not touched");
+    await screenshot(browser, "not-a-workspace.png");
+    await quit(browser);
+
+    // Without the argument, the last good workspace and the window size come back.
+    browser = await home.launch();
+    await byTestId(browser, "view-stakeholders");
+    assert.match(await (await byTestId(browser, "workspace-menu")).getText(), /团队 工作区\.liaison/);
+    const { width, height } = await browser.getWindowSize();
+    assert.ok(Math.abs(width - 1100) <= 40 && Math.abs(height - 700) <= 60, `window size remembered: ${width}×${height}`);
+    await quit(browser);
   } finally {
     await home.dispose();
   }

@@ -56,7 +56,7 @@ function tauriDriverPath() {
  * An isolated home (XDG data/config/cache dirs) with its own tauri-driver. `launch()` starts the
  * app and returns a WebdriverIO browser; `close()` quits it. The home survives relaunches.
  */
-export async function createHome(name) {
+export async function createHome(name, extraEnv = {}) {
   const dir = mkdtempSync(join(tmpdir(), `liaison-e2e-${name}-`));
   const env = {
     ...process.env,
@@ -64,6 +64,7 @@ export async function createHome(name) {
     XDG_DATA_HOME: join(dir, "data"),
     XDG_CONFIG_HOME: join(dir, "config"),
     XDG_CACHE_HOME: join(dir, "cache"),
+    ...extraEnv,
   };
   const port = 4444 + Math.floor(Math.random() * 2000) * 2;
   const driver = spawn(

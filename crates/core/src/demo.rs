@@ -10,6 +10,7 @@ use crate::repo::incidents::{self, IncidentInput, Severity};
 use crate::repo::people::PersonInput;
 use crate::repo::projects::{self, ProjectInput, ProjectStatus};
 use crate::repo::stores::{self, StoreInput};
+use crate::repo::{problem_types, routing_rules, severity_classes};
 use crate::service;
 use crate::{Id, Money, Workspace};
 
@@ -103,16 +104,37 @@ const CITIES: &[(T, T, i32)] = &[
 ];
 const SITES: [T; 2] = [T("一店", "Store 1"), T("二店", "Store 2")];
 
-/// (problem type, product category, product, supplier, owning department index, severity, cost range in yuan)
-const INCIDENT_KINDS: &[(T, T, T, T, usize, Severity, (i64, i64))] = &[
-    (T("预约超载", "Booking overload"), T("服务", "Service"), T("预约系统", "Booking system"), T("自研", "In-house"), 1, Severity::High, (0, 300)),
-    (T("门店系统卡顿", "Store system lag"), T("系统", "Systems"), T("门店系统", "Store system"), T("自研", "In-house"), 2, Severity::High, (0, 500)),
-    (T("充电桩故障", "Charging-pile failure"), T("充电", "Charging"), T("家用充电桩", "Home charger"), T("星能电气", "Xingneng Electric"), 2, Severity::Critical, (800, 4000)),
-    (T("反复转派", "Repeated transfers"), T("服务", "Service"), T("派单", "Dispatch"), T("自研", "In-house"), 0, Severity::Normal, (0, 200)),
-    (T("包装破损", "Packaging defect"), T("配件", "Parts"), T("后视镜总成", "Mirror assembly"), T("华包物流", "Huabao Packaging"), 3, Severity::Normal, (100, 900)),
-    (T("客服备注错误", "Wrong service note"), T("服务", "Service"), T("客服工单", "Service ticket"), T("自研", "In-house"), 7, Severity::Low, (0, 100)),
-    (T("仓库发错货", "Wrong item shipped"), T("配件", "Parts"), T("刹车片", "Brake pads"), T("中储仓配", "Zhongchu Warehousing"), 3, Severity::Normal, (200, 1500)),
-    (T("快递丢件", "Parcel lost by courier"), T("配件", "Parts"), T("雨刮器", "Wiper blades"), T("迅达快运", "Xunda Express"), 3, Severity::Normal, (50, 600)),
+/// The S5 classes: many fine-grained problem types regrouped by severity, each with a preset
+/// remedy and an SLA in hours.
+const SEVERITY_CLASSES: &[(T, T, i64)] = &[
+    (T("严重", "Critical"), T("24 小时内上门处理并给予补偿，店长亲自回访挽回客户", "On site within 24 h with compensation; the store manager calls the customer back"), 24),
+    (T("较重", "Major"), T("72 小时内解决，客服每天向客户同步进度", "Solved within 72 h; customer service updates the customer daily"), 72),
+    (T("一般", "Minor"), T("7 天内解决，致歉并记录原因", "Solved within 7 days; apologise and record the cause"), 168),
+];
+
+struct Kind {
+    problem_type: T,
+    category: T,
+    product: T,
+    supplier: T,
+    department: usize,
+    severity: Severity,
+    class: usize,
+    cost_yuan: (i64, i64),
+    wait_minutes: (i64, i64),
+    /// Whether a routing rule sends this type to its department (the others wait in triage).
+    routed: bool,
+}
+
+const INCIDENT_KINDS: &[Kind] = &[
+    Kind { problem_type: T("预约超载", "Booking overload"), category: T("服务", "Service"), product: T("预约系统", "Booking system"), supplier: T("自研", "In-house"), department: 1, severity: Severity::High, class: 1, cost_yuan: (0, 300), wait_minutes: (20, 180), routed: true },
+    Kind { problem_type: T("门店系统卡顿", "Store system lag"), category: T("系统", "Systems"), product: T("门店系统", "Store system"), supplier: T("自研", "In-house"), department: 2, severity: Severity::High, class: 1, cost_yuan: (0, 500), wait_minutes: (15, 60), routed: true },
+    Kind { problem_type: T("充电桩故障", "Charging-pile failure"), category: T("充电", "Charging"), product: T("家用充电桩", "Home charger"), supplier: T("星能电气", "Xingneng Electric"), department: 2, severity: Severity::Critical, class: 0, cost_yuan: (800, 4000), wait_minutes: (30, 240), routed: false },
+    Kind { problem_type: T("反复转派", "Repeated transfers"), category: T("服务", "Service"), product: T("派单", "Dispatch"), supplier: T("自研", "In-house"), department: 0, severity: Severity::Normal, class: 2, cost_yuan: (0, 200), wait_minutes: (60, 180), routed: true },
+    Kind { problem_type: T("包装破损", "Packaging defect"), category: T("配件", "Parts"), product: T("后视镜总成", "Mirror assembly"), supplier: T("华包物流", "Huabao Packaging"), department: 3, severity: Severity::Normal, class: 2, cost_yuan: (100, 900), wait_minutes: (0, 30), routed: true },
+    Kind { problem_type: T("客服备注错误", "Wrong service note"), category: T("服务", "Service"), product: T("客服工单", "Service ticket"), supplier: T("自研", "In-house"), department: 7, severity: Severity::Low, class: 2, cost_yuan: (0, 100), wait_minutes: (0, 20), routed: false },
+    Kind { problem_type: T("仓库发错货", "Wrong item shipped"), category: T("配件", "Parts"), product: T("刹车片", "Brake pads"), supplier: T("中储仓配", "Zhongchu Warehousing"), department: 3, severity: Severity::Normal, class: 1, cost_yuan: (200, 1500), wait_minutes: (0, 60), routed: true },
+    Kind { problem_type: T("快递丢件", "Parcel lost by courier"), category: T("配件", "Parts"), product: T("雨刮器", "Wiper blades"), supplier: T("迅达快运", "Xunda Express"), department: 3, severity: Severity::Normal, class: 2, cost_yuan: (50, 600), wait_minutes: (0, 30), routed: true },
 ];
 
 /// Writes the demo content into an empty workspace.
@@ -152,7 +174,26 @@ pub async fn seed(ws: &Workspace, lang: Lang) -> Result<()> {
         projects::insert(&mut *tx, &ProjectInput { title: title.pick(lang), goal: goal.pick(lang), status }).await?;
     }
     tx.commit().await?;
+    seed_registry(ws, lang, &department_ids).await?;
     insert_incidents(ws, lang, 240, crate::time::now_ms()).await
+}
+
+/// Severity classes, problem types under them, and routing rules for most types.
+async fn seed_registry(ws: &Workspace, lang: Lang, department_ids: &[Id]) -> Result<()> {
+    let mut tx = ws.pool().begin().await?;
+    let mut class_ids = Vec::new();
+    for (position, (name, remedy, sla)) in SEVERITY_CLASSES.iter().enumerate() {
+        class_ids.push(severity_classes::insert(&mut *tx, &name.pick(lang), &remedy.pick(lang), *sla, position as i64).await?);
+    }
+    for (position, kind) in INCIDENT_KINDS.iter().enumerate() {
+        let type_name = kind.problem_type.pick(lang);
+        problem_types::insert(&mut *tx, &type_name, Some(class_ids[kind.class])).await?;
+        if kind.routed {
+            routing_rules::insert_for_type(&mut *tx, position as i64, &type_name, &type_name, department_ids[kind.department]).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Adds `count` generated incidents over the twelve weeks before `until_ms`, spread over the
@@ -165,26 +206,34 @@ pub async fn insert_incidents(ws: &Workspace, lang: Lang, count: usize, until_ms
         department_ids.push(departments::find_by_name(ws.pool(), &d.name.pick(lang), None).await?);
     }
     let store_ids: Vec<Id> = stores::list(ws.pool()).await?.into_iter().map(|s| s.id).collect();
+    let class_ids: Vec<Id> = severity_classes::list(ws.pool()).await?.into_iter().map(|c| c.id).collect();
     let mut rng = Lcg(0x5EED_1A15);
     let mut tx = ws.pool().begin().await?;
     for n in 0..count {
-        let (kind, category, product, supplier, dept, severity, (lo, hi)) = &INCIDENT_KINDS[rng.below(INCIDENT_KINDS.len() as u64) as usize];
+        let kind = &INCIDENT_KINDS[rng.below(INCIDENT_KINDS.len() as u64) as usize];
         // Square root skews the dates toward the present: a rising weekly count.
         let age = ((rng.unit().sqrt()) * TWELVE_WEEKS_MS as f64) as i64;
         let store = store_ids.get(rng.below(store_ids.len().max(1) as u64) as usize).copied();
+        let (lo, hi) = kind.cost_yuan;
         let cost_yuan = lo + rng.below((hi - lo + 1) as u64) as i64;
+        let (wait_lo, wait_hi) = kind.wait_minutes;
+        let wait = wait_lo + rng.below((wait_hi - wait_lo + 1) as u64) as i64;
         let input = IncidentInput {
             title: match lang {
-                Lang::ZhCn => format!("{}（#{}）", kind.0, n + 1),
-                Lang::En => format!("{} (#{})", kind.1, n + 1),
+                Lang::ZhCn => format!("{}（#{}）", kind.problem_type.0, n + 1),
+                Lang::En => format!("{} (#{})", kind.problem_type.1, n + 1),
             },
-            department_id: department_ids[*dept],
-            problem_type: kind.pick(lang),
-            product_category: category.pick(lang),
-            product: product.pick(lang),
-            supplier: supplier.pick(lang),
+            department_id: department_ids[kind.department],
+            problem_type: kind.problem_type.pick(lang),
+            product_category: kind.category.pick(lang),
+            product: kind.product.pick(lang),
+            supplier: kind.supplier.pick(lang),
             store_id: store,
-            severity: *severity,
+            severity: kind.severity,
+            severity_class_id: class_ids.get(kind.class).copied(),
+            wait_minutes: Some(wait),
+            // S4: about a third of complaints are about waiting.
+            complaint: rng.below(100) < 32,
             cost: Money::from_yuan(cost_yuan),
             opened_at: until_ms - TWELVE_WEEKS_MS + age,
         };

@@ -42,6 +42,22 @@ error_codes! {
     BackupFailed => "workspace.backup_failed",
     Storage => "storage",
     Cancelled => "cancelled",
+    InvalidNumber => "number.invalid",
+    InvalidBoolean => "boolean.invalid",
+    ImportUnreadable => "import.unreadable",
+    ImportEmptyFile => "import.empty_file",
+    ImportUnsupportedFile => "import.unsupported_file",
+    ImportNoMappableColumns => "import.no_mappable_columns",
+    ImportTooManyColumns => "import.too_many_columns",
+    ImportUnknownEncoding => "import.unknown_encoding",
+    ImportBadEncoding => "import.bad_encoding",
+    ImportMalformedRow => "import.malformed_row",
+    ImportXlsxTooLarge => "import.xlsx_too_large",
+    ImportSheetNotFound => "import.sheet_not_found",
+    ImportFieldNotMapped => "import.field_not_mapped",
+    UnknownSeverityClass => "import.unknown_severity_class",
+    ImportInTrash => "import.in_trash",
+    ImportNoFile => "import.no_file",
 }
 
 /// An error a director can be shown: `code` picks the sentence, `params` fill it, `field` says

@@ -2,8 +2,10 @@
 //! calls. Nothing here knows about Tauri, so it builds and tests headless.
 
 pub mod demo;
+pub mod dispatch;
 pub mod error;
 pub mod ids;
+pub mod import;
 pub mod money;
 pub mod repo;
 pub mod service;

@@ -8,7 +8,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{CoreError, ErrorCode, Result};
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Stored in SQLite as INTEGER fen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, sqlx::Type)]
+#[sqlx(transparent)]
 #[cfg_attr(feature = "specta", derive(specta::Type), specta(type = String))]
 pub struct Money(i64);
 

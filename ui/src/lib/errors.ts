@@ -4,7 +4,10 @@ import { AppError } from "./api";
 
 export function errorText(t: TFunction, error: unknown): string {
   if (error instanceof AppError) {
-    return t(`errors.${error.core.code}`, { ...error.core.params });
+    const params: Record<string, string> = { ...error.core.params };
+    // A field named in a message is shown by its label, not its internal name.
+    if (params.field) params.field = t(`fields.${params.field}`, { defaultValue: params.field });
+    return t(`errors.${error.core.code}`, params);
   }
   return t("errors.unknown", { detail: String(error) });
 }

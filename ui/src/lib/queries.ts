@@ -12,6 +12,7 @@ export const keys = {
   people: [WS, "people"] as const,
   projects: [WS, "projects"] as const,
   incidents: (limit: number) => [WS, "incidents", limit] as const,
+  pivot: [WS, "pivot"] as const,
 };
 
 export const useWorkspaceStatus = () =>
@@ -28,6 +29,8 @@ export const useProjects = () => useQuery({ queryKey: keys.projects, queryFn: ()
 
 export const useRecentIncidents = (limit: number) =>
   useQuery({ queryKey: keys.incidents(limit), queryFn: () => unwrap(commands.incidentsRecent(limit)) });
+
+export const useBoardPivot = () => useQuery({ queryKey: keys.pivot, queryFn: () => unwrap(commands.boardPivot()) });
 
 /** A write that refreshes every workspace query once it lands. */
 function useWrite<A, T>(write: (args: A) => Promise<T>) {

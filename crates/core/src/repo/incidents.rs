@@ -30,6 +30,11 @@ pub struct Incident {
     pub store_id: Option<Id>,
     pub store_name: Option<String>,
     pub severity: Severity,
+    pub severity_class: Option<String>,
+    pub external_id: Option<String>,
+    pub status: String,
+    pub wait_minutes: Option<i64>,
+    pub complaint: bool,
     pub cost: Money,
     pub opened_at: i64,
 }
@@ -46,6 +51,9 @@ pub struct IncidentInput {
     pub supplier: String,
     pub store_id: Option<Id>,
     pub severity: Severity,
+    pub severity_class_id: Option<Id>,
+    pub wait_minutes: Option<i64>,
+    pub complaint: bool,
     pub cost: Money,
     pub opened_at: i64,
 }
@@ -63,7 +71,12 @@ struct Row {
     store_id: Option<Id>,
     store_name: Option<String>,
     severity: Severity,
-    cost_fen: i64,
+    severity_class: Option<String>,
+    external_id: Option<String>,
+    status: String,
+    wait_minutes: Option<i64>,
+    complaint: bool,
+    cost_fen: Money,
     opened_at: i64,
 }
 
@@ -81,7 +94,12 @@ impl From<Row> for Incident {
             store_id: r.store_id,
             store_name: r.store_name,
             severity: r.severity,
-            cost: Money::from_fen(r.cost_fen),
+            severity_class: r.severity_class,
+            external_id: r.external_id,
+            status: r.status,
+            wait_minutes: r.wait_minutes,
+            complaint: r.complaint,
+            cost: r.cost_fen,
             opened_at: r.opened_at,
         }
     }
@@ -92,8 +110,10 @@ pub async fn list_recent<'e>(db: impl SqliteExecutor<'e>, limit: i64) -> Result<
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT i.id, i.title, i.department_id, d.name AS department_name, i.problem_type,
                 i.product_category, i.product, i.supplier, i.store_id, s.name AS store_name,
-                i.severity, i.cost_fen, i.opened_at
+                i.severity, c.name AS severity_class, i.external_id, i.status, i.wait_minutes, i.complaint,
+                i.cost_fen, i.opened_at
          FROM incidents i
+         LEFT JOIN severity_classes c ON c.id = i.severity_class_id
          LEFT JOIN departments d ON d.id = i.department_id AND d.deleted_at IS NULL
          LEFT JOIN stores s ON s.id = i.store_id AND s.deleted_at IS NULL
          WHERE i.deleted_at IS NULL ORDER BY i.opened_at DESC, i.id DESC LIMIT ?",
@@ -108,8 +128,8 @@ pub async fn insert<'e>(db: impl SqliteExecutor<'e>, input: &IncidentInput) -> R
     let now = crate::time::now_ms();
     let done = sqlx::query(
         "INSERT INTO incidents (title, department_id, problem_type, product_category, product, supplier,
-             store_id, severity, cost_fen, opened_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             store_id, severity, severity_class_id, wait_minutes, complaint, cost_fen, opened_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&input.title)
     .bind(input.department_id)
@@ -119,11 +139,46 @@ pub async fn insert<'e>(db: impl SqliteExecutor<'e>, input: &IncidentInput) -> R
     .bind(&input.supplier)
     .bind(input.store_id)
     .bind(input.severity)
-    .bind(input.cost.fen())
+    .bind(input.severity_class_id)
+    .bind(input.wait_minutes)
+    .bind(input.complaint)
+    .bind(input.cost)
     .bind(input.opened_at)
     .bind(now)
     .bind(now)
     .execute(db)
     .await?;
     Ok(done.last_insert_rowid())
+}
+
+/// One cell of the board's pivot: owning department × problem type × month (workspace time).
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct PivotCell {
+    pub department_id: Option<Id>,
+    pub department_name: Option<String>,
+    pub problem_type: String,
+    pub month: String,
+    pub count: i64,
+    pub wait_minutes: i64,
+    pub cost: Money,
+}
+
+/// Counts and sums of wait and cost by department × type × month over all live incidents.
+/// `utc_offset_seconds` is the workspace zone's offset (Asia/Shanghai: +8 h, no DST).
+pub async fn pivot<'e>(db: impl SqliteExecutor<'e>, utc_offset_seconds: i64) -> Result<Vec<PivotCell>> {
+    Ok(sqlx::query_as(
+        "SELECT p.department_id, d.name AS department_name, p.problem_type, p.month, p.count, p.wait_minutes, p.cost
+         FROM (SELECT department_id, problem_type,
+                      strftime('%Y-%m', opened_at / 1000 + ?, 'unixepoch') AS month,
+                      count(*) AS count, coalesce(sum(wait_minutes), 0) AS wait_minutes, sum(cost_fen) AS cost
+               FROM incidents WHERE deleted_at IS NULL
+               GROUP BY department_id, problem_type, month) p
+         LEFT JOIN departments d ON d.id = p.department_id
+         ORDER BY d.name_key, p.problem_type, p.month",
+    )
+    .bind(utc_offset_seconds)
+    .fetch_all(db)
+    .await?)
 }

@@ -4,7 +4,11 @@
 pub mod departments;
 pub mod incidents;
 pub mod people;
+pub mod problem_types;
 pub mod projects;
+pub mod routing_rules;
+pub mod settings;
+pub mod severity_classes;
 pub mod stores;
 
 use sqlx::AssertSqlSafe;

@@ -1,9 +1,13 @@
-import { Table, Tag, Typography } from "antd";
+import { useState } from "react";
+import { Button, Flex, Table, Tabs, Tag, Typography } from "antd";
+import { UploadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Incident, Severity } from "../../bindings";
 import type { Language } from "../../i18n";
 import { formatDateTime, formatMoney } from "../../lib/format";
 import { useCounts, useRecentIncidents } from "../../lib/queries";
+import { BoardSummary } from "./BoardSummary";
+import { ImportWizard } from "./ImportWizard";
 
 const SEVERITY_COLOR: Record<Severity, string> = { low: "default", normal: "blue", high: "orange", critical: "red" };
 const RECENT = 100;
@@ -13,10 +17,9 @@ export function IncidentsView({ language }: { language: Language }) {
   const incidents = useRecentIncidents(RECENT);
   const total = useCounts().data?.incidents ?? 0;
   const none = t("common.none");
-  return (
-    <div className="view" data-testid="view-incidents">
-      <Typography.Title level={4}>{t("incidents.title")}</Typography.Title>
-      <div className="view-subtitle">{t("incidents.subtitle")}</div>
+  const [importing, setImporting] = useState(false);
+  const detail = (
+    <>
       <Typography.Text strong>{t("incidents.recent", { count: total })}</Typography.Text>
       <Table<Incident>
         style={{ marginTop: 12 }}
@@ -41,6 +44,26 @@ export function IncidentsView({ language }: { language: Language }) {
           { title: t("incidents.cost"), dataIndex: "cost", width: 120, align: "right", render: (c: string) => formatMoney(c, language) },
         ]}
       />
+    </>
+  );
+  return (
+    <div className="view" data-testid="view-incidents">
+      <Flex justify="space-between" align="start">
+        <div>
+          <Typography.Title level={4}>{t("incidents.title")}</Typography.Title>
+          <div className="view-subtitle">{t("incidents.subtitle")}</div>
+        </div>
+        <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-open">
+          {t("import.button")}
+        </Button>
+      </Flex>
+      <Tabs
+        items={[
+          { key: "summary", label: t("board.tabSummary"), children: <BoardSummary language={language} /> },
+          { key: "detail", label: t("board.tabDetail"), children: detail },
+        ]}
+      />
+      {importing && <ImportWizard onClose={() => setImporting(false)} />}
     </div>
   );
 }

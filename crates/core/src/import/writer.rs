@@ -1,0 +1,406 @@
+//! Turns mapped rows into incidents inside the import's transaction: parse and check each cell,
+//! find the incident a row updates (external id, else content hash), dispatch new ones, and
+//! record assignment events.
+
+use std::collections::HashMap;
+use chrono_tz::Tz;
+use sqlx::{AssertSqlSafe, SqliteConnection};
+
+use super::fields::Field;
+use super::values::{parse_bool, parse_minutes, parse_time};
+use super::{ImportReport, RowIssue};
+use crate::dispatch::{self, Facts, Rule};
+use crate::error::{CoreError, ErrorCode, Result};
+use crate::text::pinyin_key;
+use crate::{Id, Money};
+
+/// One row, checked and typed. Text fields the file does not carry are empty.
+pub struct Parsed {
+    external_id: Option<String>,
+    title: String,
+    department: Option<String>,
+    problem_type: String,
+    product_category: String,
+    product: String,
+    supplier: String,
+    store: Option<String>,
+    region: String,
+    channel: String,
+    customer_ref: String,
+    severity_class_id: Option<Id>,
+    wait_minutes: Option<i64>,
+    complaint: bool,
+    cost_fen: i64,
+    opened_at: i64,
+    closed_at: Option<i64>,
+    claimed_at: Option<i64>,
+    content_hash: String,
+}
+
+pub struct Writer {
+    mapping: Vec<Option<Field>>,
+    zone: Tz,
+    departments: HashMap<String, Id>,
+    stores: HashMap<String, Id>,
+    classes: HashMap<String, Id>,
+    type_classes: HashMap<String, Option<Id>>,
+    rules: Vec<Rule>,
+    /// The columns a re-import updates, in the order of `update_sql`'s placeholders.
+    update_fields: Vec<Field>,
+    update_sql: String,
+    created_departments: Vec<String>,
+    created_stores: Vec<String>,
+}
+
+fn key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+async fn name_map(conn: &mut SqliteConnection, sql: &'static str) -> Result<HashMap<String, Id>> {
+    let rows: Vec<(String, Id)> = sqlx::query_as(sql).fetch_all(&mut *conn).await?;
+    Ok(rows.into_iter().map(|(n, id)| (key(&n), id)).collect())
+}
+
+/// The incident column a field updates; None for fields that are not a column.
+fn column(field: Field) -> Option<&'static str> {
+    Some(match field {
+        Field::ExternalId | Field::ClaimedAt => return None,
+        Field::Title => "title",
+        Field::Department => "department_id",
+        Field::ProblemType => "problem_type",
+        Field::ProductCategory => "product_category",
+        Field::Product => "product",
+        Field::Supplier => "supplier",
+        Field::Store => "store_id",
+        Field::Region => "region",
+        Field::Channel => "channel",
+        Field::CustomerRef => "customer_ref",
+        Field::SeverityClass => "severity_class_id",
+        Field::WaitMinutes => "wait_minutes",
+        Field::Complaint => "complaint",
+        Field::Cost => "cost_fen",
+        Field::OpenedAt => "opened_at",
+        Field::ClosedAt => "closed_at",
+    })
+}
+
+impl Writer {
+    pub async fn prepare(conn: &mut SqliteConnection, mapping: &[Option<Field>]) -> Result<Writer> {
+        let zone = crate::repo::settings::time_zone(&mut *conn).await?;
+        let type_rows: Vec<(String, Option<Id>)> =
+            sqlx::query_as("SELECT name, severity_class_id FROM problem_types WHERE deleted_at IS NULL")
+                .fetch_all(&mut *conn)
+                .await?;
+        // Only the fields the file carries are updated on a re-import; the user's other edits stay.
+        let mut update_fields: Vec<Field> = mapping.iter().flatten().copied().filter(|f| column(*f).is_some()).collect();
+        update_fields.sort_unstable();
+        update_fields.dedup();
+        let update_sql = format!(
+            "UPDATE incidents SET {}updated_at = ? WHERE id = ?",
+            update_fields.iter().filter_map(|f| column(*f)).map(|c| format!("{c} = ?, ")).collect::<String>()
+        );
+        Ok(Writer {
+            mapping: mapping.to_vec(),
+            zone,
+            departments: name_map(conn, "SELECT name, id FROM departments WHERE deleted_at IS NULL").await?,
+            stores: name_map(conn, "SELECT name, id FROM stores WHERE deleted_at IS NULL").await?,
+            classes: name_map(conn, "SELECT name, id FROM severity_classes WHERE deleted_at IS NULL").await?,
+            type_classes: type_rows.into_iter().map(|(n, c)| (key(&n), c)).collect(),
+            rules: dispatch::load_rules(&mut *conn).await?,
+            update_fields,
+            update_sql,
+            created_departments: Vec::new(),
+            created_stores: Vec::new(),
+        })
+    }
+
+    pub fn created_departments(&self) -> Vec<String> {
+        self.created_departments.clone()
+    }
+
+    pub fn created_stores(&self) -> Vec<String> {
+        self.created_stores.clone()
+    }
+
+    /// Checks and types one row's cells; the first bad cell is the row's error.
+    pub fn parse(&self, cells: &[String]) -> Result<Parsed> {
+        let mut p = Parsed {
+            external_id: None,
+            title: String::new(),
+            department: None,
+            problem_type: String::new(),
+            product_category: String::new(),
+            product: String::new(),
+            supplier: String::new(),
+            store: None,
+            region: String::new(),
+            channel: String::new(),
+            customer_ref: String::new(),
+            severity_class_id: None,
+            wait_minutes: None,
+            complaint: false,
+            cost_fen: 0,
+            opened_at: 0,
+            closed_at: None,
+            claimed_at: None,
+            content_hash: content_hash(cells),
+        };
+        let mut opened = None;
+        for (i, field) in self.mapping.iter().enumerate() {
+            let Some(field) = field else { continue };
+            let raw = cells.get(i).map(|c| c.trim()).unwrap_or("");
+            let in_column = |e: CoreError| e.with("column", i + 1);
+            let optional = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+            let time = |s: &str| -> Result<Option<i64>> {
+                if s.is_empty() { Ok(None) } else { parse_time(s, self.zone).map(Some).map_err(in_column) }
+            };
+            match field {
+                Field::ExternalId => p.external_id = optional(raw),
+                Field::Title => p.title = raw.to_owned(),
+                Field::Department => p.department = optional(raw),
+                Field::ProblemType => p.problem_type = raw.to_owned(),
+                Field::ProductCategory => p.product_category = raw.to_owned(),
+                Field::Product => p.product = raw.to_owned(),
+                Field::Supplier => p.supplier = raw.to_owned(),
+                Field::Store => p.store = optional(raw),
+                Field::Region => p.region = raw.to_owned(),
+                Field::Channel => p.channel = raw.to_owned(),
+                Field::CustomerRef => p.customer_ref = raw.to_owned(),
+                Field::SeverityClass if raw.is_empty() => {}
+                Field::SeverityClass => {
+                    p.severity_class_id = Some(*self.classes.get(&key(raw)).ok_or_else(|| {
+                        in_column(CoreError::new(ErrorCode::UnknownSeverityClass).with("value", raw))
+                    })?)
+                }
+                Field::WaitMinutes => p.wait_minutes = if raw.is_empty() { None } else { Some(parse_minutes(raw).map_err(in_column)?) },
+                Field::Complaint => p.complaint = parse_bool(raw).map_err(in_column)?,
+                Field::Cost => p.cost_fen = if raw.is_empty() { 0 } else { Money::parse(raw).map_err(in_column)?.fen() },
+                Field::OpenedAt => opened = time(raw)?,
+                Field::ClosedAt => p.closed_at = time(raw)?,
+                Field::ClaimedAt => p.claimed_at = time(raw)?,
+            }
+        }
+        p.opened_at = opened.ok_or_else(|| CoreError::required("opened_at"))?;
+        if p.title.is_empty() {
+            // Ticket exports often have no title: the problem type and store say what happened.
+            p.title = [p.problem_type.as_str(), p.store.as_deref().unwrap_or("")]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" · ");
+        }
+        if p.title.is_empty() {
+            return Err(CoreError::required("title"));
+        }
+        if p.severity_class_id.is_none() {
+            p.severity_class_id = self.type_classes.get(&key(&p.problem_type)).copied().flatten();
+        }
+        Ok(p)
+    }
+
+    pub async fn write(&mut self, conn: &mut SqliteConnection, line: u64, p: Parsed, report: &mut ImportReport) -> Result<()> {
+        let now = crate::time::now_ms();
+        let existing: Option<(Id, Option<i64>, Option<Id>)> = match &p.external_id {
+            Some(ext) => sqlx::query_as("SELECT id, deleted_at, department_id FROM incidents WHERE external_id = ?")
+                .bind(ext)
+                .fetch_optional(&mut *conn)
+                .await?,
+            None => sqlx::query_as(
+                "SELECT id, deleted_at, department_id FROM incidents WHERE content_hash = ? AND external_id IS NULL",
+            )
+            .bind(&p.content_hash)
+            .fetch_optional(&mut *conn)
+            .await?,
+        };
+        if let Some((_, Some(_), _)) = existing {
+            let label = p.external_id.clone().unwrap_or_else(|| p.title.clone());
+            report.in_trash.push(RowIssue { line: line as u32, error: CoreError::new(ErrorCode::ImportInTrash).with("incident", label) });
+            return Ok(());
+        }
+        let department_id = match &p.department {
+            Some(name) => Some(self.department(conn, name).await?),
+            None => None,
+        };
+        let store_id = match &p.store {
+            Some(name) => Some(self.store(conn, name, &p.region).await?),
+            None => None,
+        };
+
+        if let Some((id, _, old_department)) = existing {
+            self.update(conn, id, &p, department_id, store_id, now).await?;
+            if department_id.is_some() && department_id != old_department {
+                event(conn, id, "transferred", "import", old_department, department_id, None, now).await?;
+            }
+            report.updated += 1;
+            return Ok(());
+        }
+
+        let (department_id, rule_id) = match department_id {
+            Some(d) => (Some(d), None),
+            None => {
+                let facts = Facts {
+                    problem_type: &p.problem_type,
+                    product_category: &p.product_category,
+                    product: &p.product,
+                    supplier: &p.supplier,
+                    store_id,
+                    region: &p.region,
+                };
+                match dispatch::route(&self.rules, &facts) {
+                    Some(rule) => (Some(rule.department_id), Some(rule.id)),
+                    None => (None, None),
+                }
+            }
+        };
+        let status = if p.closed_at.is_some() { "closed" } else if p.claimed_at.is_some() { "claimed" } else { "open" };
+        let id = sqlx::query(
+            "INSERT INTO incidents (external_id, content_hash, title, department_id, problem_type, product_category,
+                 product, supplier, store_id, region, channel, customer_ref, severity_class_id, wait_minutes,
+                 complaint, cost_fen, opened_at, closed_at, status, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&p.external_id)
+        .bind(p.external_id.is_none().then_some(&p.content_hash))
+        .bind(&p.title)
+        .bind(department_id)
+        .bind(&p.problem_type)
+        .bind(&p.product_category)
+        .bind(&p.product)
+        .bind(&p.supplier)
+        .bind(store_id)
+        .bind(&p.region)
+        .bind(&p.channel)
+        .bind(&p.customer_ref)
+        .bind(p.severity_class_id)
+        .bind(p.wait_minutes)
+        .bind(p.complaint)
+        .bind(p.cost_fen)
+        .bind(p.opened_at)
+        .bind(p.closed_at)
+        .bind(status)
+        .bind(now)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?
+        .last_insert_rowid();
+        report.inserted += 1;
+        match (department_id, rule_id) {
+            (Some(_), Some(rule)) => {
+                report.dispatched_by_rule += 1;
+                event(conn, id, "assigned", "rule", None, department_id, Some(rule), p.opened_at).await?;
+            }
+            // An owner given in the file counts as the first assignment.
+            (Some(_), None) => event(conn, id, "assigned", "import", None, department_id, None, p.opened_at).await?,
+            (None, _) => report.to_triage += 1,
+        }
+        if let (Some(at), Some(_)) = (p.claimed_at, department_id) {
+            event(conn, id, "claimed", "import", None, department_id, None, at).await?;
+        }
+        Ok(())
+    }
+
+    async fn update(&self, conn: &mut SqliteConnection, id: Id, p: &Parsed, department_id: Option<Id>, store_id: Option<Id>, now: i64) -> Result<()> {
+        let mut q = sqlx::query(AssertSqlSafe(self.update_sql.clone()));
+        for field in &self.update_fields {
+            q = match field {
+                Field::Title => q.bind(&p.title),
+                Field::Department => q.bind(department_id),
+                Field::ProblemType => q.bind(&p.problem_type),
+                Field::ProductCategory => q.bind(&p.product_category),
+                Field::Product => q.bind(&p.product),
+                Field::Supplier => q.bind(&p.supplier),
+                Field::Store => q.bind(store_id),
+                Field::Region => q.bind(&p.region),
+                Field::Channel => q.bind(&p.channel),
+                Field::CustomerRef => q.bind(&p.customer_ref),
+                Field::SeverityClass => q.bind(p.severity_class_id),
+                Field::WaitMinutes => q.bind(p.wait_minutes),
+                Field::Complaint => q.bind(p.complaint),
+                Field::Cost => q.bind(p.cost_fen),
+                Field::OpenedAt => q.bind(p.opened_at),
+                Field::ClosedAt => q.bind(p.closed_at),
+                Field::ExternalId | Field::ClaimedAt => q,
+            };
+        }
+        q.bind(now).bind(id).execute(&mut *conn).await?;
+        Ok(())
+    }
+
+    /// The department of that name, created (and reported) when the workspace has none yet.
+    async fn department(&mut self, conn: &mut SqliteConnection, name: &str) -> Result<Id> {
+        if let Some(id) = self.departments.get(&key(name)) {
+            return Ok(*id);
+        }
+        let now = crate::time::now_ms();
+        let id = sqlx::query("INSERT INTO departments (name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?)")
+            .bind(name)
+            .bind(pinyin_key(name))
+            .bind(now)
+            .bind(now)
+            .execute(&mut *conn)
+            .await?
+            .last_insert_rowid();
+        self.departments.insert(key(name), id);
+        self.created_departments.push(name.to_owned());
+        Ok(id)
+    }
+
+    async fn store(&mut self, conn: &mut SqliteConnection, name: &str, region: &str) -> Result<Id> {
+        if let Some(id) = self.stores.get(&key(name)) {
+            return Ok(*id);
+        }
+        let now = crate::time::now_ms();
+        let id = sqlx::query("INSERT INTO stores (name, region, created_at, updated_at) VALUES (?, ?, ?, ?)")
+            .bind(name)
+            .bind(region)
+            .bind(now)
+            .bind(now)
+            .execute(&mut *conn)
+            .await?
+            .last_insert_rowid();
+        self.stores.insert(key(name), id);
+        self.created_stores.push(name.to_owned());
+        Ok(id)
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn event(
+    conn: &mut SqliteConnection,
+    incident: Id,
+    kind: &str,
+    source: &str,
+    from: Option<Id>,
+    to: Option<Id>,
+    rule: Option<Id>,
+    at: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO incident_events (incident_id, kind, source, from_department_id, to_department_id, rule_id, at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(incident)
+    .bind(kind)
+    .bind(source)
+    .bind(from)
+    .bind(to)
+    .bind(rule)
+    .bind(at)
+    .bind(crate::time::now_ms())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// FNV-1a over the row's cells: a stable key for rows without an external id.
+fn content_hash(cells: &[String]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for cell in cells {
+        for byte in cell.trim().bytes().chain(std::iter::once(0x1f)) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
