@@ -27,4 +27,10 @@ pub const APP_COMMANDS: &[&str] = &[
     "import_run",
     "import_cancel",
     "board_pivot",
+    "incident_history",
+    "incident_claim",
+    "incident_transfer",
+    "incident_escalations",
+    "import_presets_list",
+    "import_preset_save",
 ];

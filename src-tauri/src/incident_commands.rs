@@ -10,7 +10,10 @@ use tauri_plugin_dialog::DialogExt;
 
 use liaison_core::import::{self, FileOverview, ImportOptions, ImportReport};
 use liaison_core::import::source::TextEncoding;
+use liaison_core::repo::import_presets::{self, ImportPreset, PresetColumn};
 use liaison_core::repo::incidents::{self, PivotCell};
+use liaison_core::demo::Lang;
+use liaison_core::service::incidents::{self as actions, Escalation, IncidentEvent};
 use liaison_core::{CoreError, ErrorCode};
 
 use crate::state::AppState;
@@ -89,4 +92,44 @@ pub async fn board_pivot(state: State<'_, AppState>) -> Res<Vec<PivotCell>> {
     let ws = state.workspace().await?;
     let zone = liaison_core::repo::settings::time_zone(ws.pool()).await?;
     incidents::pivot(ws.pool(), liaison_core::repo::settings::utc_offset_now(zone)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn incident_history(state: State<'_, AppState>, id: i64) -> Res<Vec<IncidentEvent>> {
+    actions::history(&state.workspace().await?, id).await
+}
+
+/// `at` back-dates the claim (UTC milliseconds); None means now.
+#[tauri::command]
+#[specta::specta]
+pub async fn incident_claim(state: State<'_, AppState>, id: i64, at: Option<i64>) -> Res<()> {
+    actions::claim(&state.workspace().await?, id, at).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn incident_transfer(state: State<'_, AppState>, id: i64, to: i64, reason: String, at: Option<i64>) -> Res<()> {
+    actions::transfer(&state.workspace().await?, id, to, &reason, at).await
+}
+
+/// Incidents past their SLA, escalated once each, with drafted messages in `language`.
+#[tauri::command]
+#[specta::specta]
+pub async fn incident_escalations(state: State<'_, AppState>, language: Lang) -> Res<Vec<Escalation>> {
+    actions::escalate_overdue(&state.workspace().await?, liaison_core::time::now_ms(), language).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn import_presets_list(state: State<'_, AppState>) -> Res<Vec<ImportPreset>> {
+    import_presets::list(state.workspace().await?.pool()).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn import_preset_save(state: State<'_, AppState>, name: String, columns: Vec<PresetColumn>) -> Res<Vec<ImportPreset>> {
+    let ws = state.workspace().await?;
+    import_presets::save(ws.pool(), &name, &columns).await?;
+    import_presets::list(ws.pool()).await
 }

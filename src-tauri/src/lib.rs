@@ -41,6 +41,12 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             import_run,
             import_cancel,
             board_pivot,
+            incident_history,
+            incident_claim,
+            incident_transfer,
+            incident_escalations,
+            import_presets_list,
+            import_preset_save,
         ])
         // Ids and millisecond timestamps are i64 in Rust; both stay far below 2^53, so a JS number
         // holds them exactly. Money never takes this path: it crosses as a decimal string.

@@ -53,6 +53,24 @@ test("import a CSV through the UI and see the board totals", async () => {
     assert.match(await tableText(browser, "totals-by-department"), /产品部\s+1\b/);
     assert.match(await tableText(browser, "totals-by-type"), /快递丢件\s+1\s+90\b/);
     await screenshot(browser, "import-board.png");
+
+    // Open one incident: its history starts with the owner the file gave; transfer it with a reason.
+    await (await browser.$("div.ant-tabs-tab=明细")).click();
+    const row = await browser.$('//*[@data-testid="incidents-table"]//tr[contains(., "快递丢件")]');
+    await row.waitForDisplayed({ timeout: 30_000 });
+    // The tab slides in; a WebDriver click can land mid-animation, so click the row from the page.
+    await browser.execute((el) => el.click(), row);
+    await byTestId(browser, "incident-history");
+    assert.match(await tableText(browser, "incident-history"), /分派（导入）[\s\S]*供应链部/);
+    await (await byTestId(browser, "transfer-submit")).click();
+    await browser.waitUntil(async () => (await pageText(browser)).includes("此项必填。"), { timeout: 30_000 });
+    await (await byTestId(browser, "transfer-to")).click();
+    await (await browser.$('.ant-select-item-option[title="产品部"]')).click();
+    await (await byTestId(browser, "transfer-reason")).setValue("丢件发生在预约改期后，请产品部确认通知逻辑");
+    await (await byTestId(browser, "transfer-submit")).click();
+    await browser.waitUntil(async () => /转派（手动）/.test(await tableText(browser, "incident-history")), { timeout: 30_000 });
+    assert.match(await tableText(browser, "incident-history"), /供应链部 → 产品部[\s\S]*请产品部确认通知逻辑/);
+    await screenshot(browser, "incident-drawer.png");
     await quit(browser);
   } finally {
     await home.dispose();

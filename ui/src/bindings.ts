@@ -39,6 +39,14 @@ export const commands = {
 	/**  Stops a running import or preview; nothing of it is written. */
 	importCancel: () => __TAURI_INVOKE<void>("import_cancel"),
 	boardPivot: () => typedError<PivotCell[], CoreError>(__TAURI_INVOKE("board_pivot")),
+	incidentHistory: (id: number) => typedError<IncidentEvent[], CoreError>(__TAURI_INVOKE("incident_history", { id })),
+	/**  `at` back-dates the claim (UTC milliseconds); None means now. */
+	incidentClaim: (id: number, at: number | null) => typedError<null, CoreError>(__TAURI_INVOKE("incident_claim", { id, at })),
+	incidentTransfer: (id: number, to: number, reason: string, at: number | null) => typedError<null, CoreError>(__TAURI_INVOKE("incident_transfer", { id, to, reason, at })),
+	/**  Incidents past their SLA, escalated once each, with drafted messages in `language`. */
+	incidentEscalations: (language: Lang) => typedError<Escalation[], CoreError>(__TAURI_INVOKE("incident_escalations", { language })),
+	importPresetsList: () => typedError<ImportPreset[], CoreError>(__TAURI_INVOKE("import_presets_list")),
+	importPresetSave: (name: string, columns: PresetColumn[]) => typedError<ImportPreset[], CoreError>(__TAURI_INVOKE("import_preset_save", { name, columns })),
 };
 
 /* Types */
@@ -75,9 +83,23 @@ export type DepartmentInput = {
 	kpis: string,
 };
 
-export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file";
+export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "incident.unassigned" | "incident.transfer_same_department";
 
-export type Field = "external_id" | "title" | "department" | "problem_type" | "product_category" | "product" | "supplier" | "store" | "region" | "channel" | "customer_ref" | "severity_class" | "wait_minutes" | "complaint" | "cost" | "opened_at" | "closed_at" | "claimed_at";
+/**  An incident past its SLA, with the message the director can send its department head. */
+export type Escalation = {
+	incidentId: number,
+	title: string,
+	department: string | null,
+	head: string | null,
+	severityClass: string,
+	slaHours: number,
+	hoursOver: number,
+	draft: string,
+};
+
+export type Field = "external_id" | "title" | "department" | "problem_type" | "product_category" | "product" | "supplier" | "store" | "region" | "channel" | "customer_ref" | "severity_class" | "wait_minutes" | "complaint" | "cost" | 
+/**  Cost already in whole fen, as systems (not people) export it. */
+"cost_fen" | "opened_at" | "closed_at" | "claimed_at";
 
 export type FileKind = "csv" | "xlsx";
 
@@ -98,6 +120,13 @@ export type ImportOptions = {
 	mapping: (Field | null)[],
 	/**  Import the valid rows and skip the bad ones, instead of importing nothing. */
 	validRowsOnly: boolean,
+};
+
+/**  Which field each header of a file fills, keyed by the header's text. */
+export type ImportPreset = {
+	id: number,
+	name: string,
+	columns: PresetColumn[],
 };
 
 export type ImportReport = {
@@ -136,6 +165,16 @@ export type Incident = {
 	complaint: boolean,
 	cost: Money,
 	openedAt: number,
+};
+
+export type IncidentEvent = {
+	id: number,
+	kind: string,
+	source: string,
+	fromDepartment: string | null,
+	toDepartment: string | null,
+	reason: string,
+	at: number,
 };
 
 export type Lang = "zh-CN" | "en";
@@ -191,6 +230,11 @@ export type Preferences = {
 	language?: Lang | null,
 	lastWorkspace?: string | null,
 	window?: WindowSize | null,
+};
+
+export type PresetColumn = {
+	header: string,
+	field: Field,
 };
 
 export type Project = {

@@ -58,6 +58,8 @@ error_codes! {
     UnknownSeverityClass => "import.unknown_severity_class",
     ImportInTrash => "import.in_trash",
     ImportNoFile => "import.no_file",
+    IncidentUnassigned => "incident.unassigned",
+    TransferToSameDepartment => "incident.transfer_same_department",
 }
 
 /// An error a director can be shown: `code` picks the sentence, `params` fill it, `field` says

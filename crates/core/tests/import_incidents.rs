@@ -234,3 +234,23 @@ async fn cancelling_writes_nothing() {
     assert_eq!(err.code, ErrorCode::Cancelled);
     assert_eq!(incidents(&t.ws).await, 0);
 }
+
+#[tokio::test]
+async fn presets_are_saved_by_name_in_the_workspace_and_applied_by_header() {
+    use liaison_core::repo::import_presets::{self, PresetColumn};
+    let t = common::temp_workspace().await;
+    let columns = vec![
+        PresetColumn { header: "单据号".into(), field: Field::ExternalId },
+        PresetColumn { header: "发生日期".into(), field: Field::OpenedAt },
+    ];
+    import_presets::save(t.ws.pool(), "客服系统导出", &columns).await.unwrap();
+    import_presets::save(t.ws.pool(), " 客服系统导出 ", &columns[..1]).await.unwrap();
+    let presets = import_presets::list(t.ws.pool()).await.unwrap();
+    assert_eq!(presets.len(), 1, "same name replaces");
+    assert_eq!(presets[0].columns.len(), 1);
+    import_presets::save(t.ws.pool(), "客服系统导出", &columns).await.unwrap();
+    let preset = &import_presets::list(t.ws.pool()).await.unwrap()[0];
+    let headers: Vec<String> = ["发生日期", "备注", "单据号"].iter().map(|s| s.to_string()).collect();
+    assert_eq!(import_presets::apply(preset, &headers), [Some(Field::OpenedAt), None, Some(Field::ExternalId)]);
+    assert_eq!(import_presets::save(t.ws.pool(), "  ", &columns).await.unwrap_err().code, ErrorCode::Required);
+}

@@ -10,6 +10,7 @@ use super::fields::Field;
 use super::values::{parse_bool, parse_minutes, parse_time};
 use super::{ImportReport, RowIssue};
 use crate::dispatch::{self, Facts, Rule};
+use crate::repo::incident_events::{self as events, NewEvent};
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::text::pinyin_key;
 use crate::{Id, Money};
@@ -78,7 +79,7 @@ fn column(field: Field) -> Option<&'static str> {
         Field::SeverityClass => "severity_class_id",
         Field::WaitMinutes => "wait_minutes",
         Field::Complaint => "complaint",
-        Field::Cost => "cost_fen",
+        Field::Cost | Field::CostFen => "cost_fen",
         Field::OpenedAt => "opened_at",
         Field::ClosedAt => "closed_at",
     })
@@ -93,8 +94,8 @@ impl Writer {
                 .await?;
         // Only the fields the file carries are updated on a re-import; the user's other edits stay.
         let mut update_fields: Vec<Field> = mapping.iter().flatten().copied().filter(|f| column(*f).is_some()).collect();
-        update_fields.sort_unstable();
-        update_fields.dedup();
+        update_fields.sort_unstable_by_key(|f| column(*f));
+        update_fields.dedup_by_key(|f| column(*f));
         let update_sql = format!(
             "UPDATE incidents SET {}updated_at = ? WHERE id = ?",
             update_fields.iter().filter_map(|f| column(*f)).map(|c| format!("{c} = ?, ")).collect::<String>()
@@ -175,6 +176,13 @@ impl Writer {
                 Field::WaitMinutes => p.wait_minutes = if raw.is_empty() { None } else { Some(parse_minutes(raw).map_err(in_column)?) },
                 Field::Complaint => p.complaint = parse_bool(raw).map_err(in_column)?,
                 Field::Cost => p.cost_fen = if raw.is_empty() { 0 } else { Money::parse(raw).map_err(in_column)?.fen() },
+                Field::CostFen => {
+                    p.cost_fen = if raw.is_empty() {
+                        0
+                    } else {
+                        raw.parse().map_err(|_| in_column(CoreError::new(ErrorCode::InvalidNumber).with("value", raw)))?
+                    }
+                }
                 Field::OpenedAt => opened = time(raw)?,
                 Field::ClosedAt => p.closed_at = time(raw)?,
                 Field::ClaimedAt => p.claimed_at = time(raw)?,
@@ -230,7 +238,7 @@ impl Writer {
         if let Some((id, _, old_department)) = existing {
             self.update(conn, id, &p, department_id, store_id, now).await?;
             if department_id.is_some() && department_id != old_department {
-                event(conn, id, "transferred", "import", old_department, department_id, None, now).await?;
+                events::insert(&mut *conn, &NewEvent { incident_id: id, kind: "transferred", source: "import", from_department_id: old_department, to_department_id: department_id, rule_id: None, reason: "", at: now }).await?;
             }
             report.updated += 1;
             return Ok(());
@@ -285,17 +293,26 @@ impl Writer {
         .await?
         .last_insert_rowid();
         report.inserted += 1;
-        match (department_id, rule_id) {
-            (Some(_), Some(rule)) => {
-                report.dispatched_by_rule += 1;
-                event(conn, id, "assigned", "rule", None, department_id, Some(rule), p.opened_at).await?;
-            }
+        let assigned = NewEvent {
+            incident_id: id,
+            kind: "assigned",
             // An owner given in the file counts as the first assignment.
-            (Some(_), None) => event(conn, id, "assigned", "import", None, department_id, None, p.opened_at).await?,
-            (None, _) => report.to_triage += 1,
-        }
-        if let (Some(at), Some(_)) = (p.claimed_at, department_id) {
-            event(conn, id, "claimed", "import", None, department_id, None, at).await?;
+            source: if rule_id.is_some() { "rule" } else { "import" },
+            from_department_id: None,
+            to_department_id: department_id,
+            rule_id,
+            reason: "",
+            at: p.opened_at,
+        };
+        match department_id {
+            Some(_) => {
+                report.dispatched_by_rule += u32::from(rule_id.is_some());
+                events::insert(&mut *conn, &assigned).await?;
+                if let Some(at) = p.claimed_at {
+                    events::insert(&mut *conn, &NewEvent { kind: "claimed", source: "import", rule_id: None, at, ..assigned }).await?;
+                }
+            }
+            None => report.to_triage += 1,
         }
         Ok(())
     }
@@ -317,7 +334,7 @@ impl Writer {
                 Field::SeverityClass => q.bind(p.severity_class_id),
                 Field::WaitMinutes => q.bind(p.wait_minutes),
                 Field::Complaint => q.bind(p.complaint),
-                Field::Cost => q.bind(p.cost_fen),
+                Field::Cost | Field::CostFen => q.bind(p.cost_fen),
                 Field::OpenedAt => q.bind(p.opened_at),
                 Field::ClosedAt => q.bind(p.closed_at),
                 Field::ExternalId | Field::ClaimedAt => q,
@@ -363,34 +380,6 @@ impl Writer {
         self.created_stores.push(name.to_owned());
         Ok(id)
     }
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn event(
-    conn: &mut SqliteConnection,
-    incident: Id,
-    kind: &str,
-    source: &str,
-    from: Option<Id>,
-    to: Option<Id>,
-    rule: Option<Id>,
-    at: i64,
-) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO incident_events (incident_id, kind, source, from_department_id, to_department_id, rule_id, at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(incident)
-    .bind(kind)
-    .bind(source)
-    .bind(from)
-    .bind(to)
-    .bind(rule)
-    .bind(at)
-    .bind(crate::time::now_ms())
-    .execute(conn)
-    .await?;
-    Ok(())
 }
 
 /// FNV-1a over the row's cells: a stable key for rows without an external id.

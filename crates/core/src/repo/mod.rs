@@ -2,6 +2,8 @@
 //! trash and invisible to every `list`/`get` here.
 
 pub mod departments;
+pub mod import_presets;
+pub mod incident_events;
 pub mod incidents;
 pub mod people;
 pub mod problem_types;

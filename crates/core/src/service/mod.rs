@@ -2,4 +2,5 @@
 
 pub mod backup;
 pub mod departments;
+pub mod incidents;
 pub mod people;

@@ -1,16 +1,16 @@
 import { useEffect, useRef, useState } from "react";
-import { Alert, App, Button, Checkbox, Modal, Progress, Select, Space, Statistic, Steps, Table, Typography } from "antd";
+import { Alert, App, Button, Checkbox, Input, Modal, Popover, Progress, Select, Space, Statistic, Steps, Table, Typography } from "antd";
 import { Channel } from "@tauri-apps/api/core";
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { commands, type Field, type FileOverview, type ImportOptions, type ImportReport, type RowIssue, type TextEncoding } from "../../bindings";
+import { commands, type Field, type FileOverview, type ImportOptions, type ImportPreset, type ImportReport, type RowIssue, type TextEncoding } from "../../bindings";
 import { AppError, unwrap } from "../../lib/api";
 import { errorText } from "../../lib/errors";
 import { WS } from "../../lib/queries";
 
 const FIELDS: Field[] = [
   "external_id", "title", "department", "problem_type", "product_category", "product", "supplier", "store",
-  "region", "channel", "customer_ref", "severity_class", "wait_minutes", "complaint", "cost", "opened_at",
+  "region", "channel", "customer_ref", "severity_class", "wait_minutes", "complaint", "cost", "cost_fen", "opened_at",
   "closed_at", "claimed_at",
 ];
 const ENCODINGS: TextEncoding[] = ["utf-8", "gb18030"];
@@ -33,6 +33,8 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   const [progress, setProgress] = useState(0);
   const [busy, setBusy] = useState(false);
   const started = useRef(false);
+  const presets = useQuery({ queryKey: [WS, "import-presets"], queryFn: () => unwrap(commands.importPresetsList()) });
+  const [presetName, setPresetName] = useState("");
 
   const fail = (e: unknown) => void message.error(errorText(t, e), 10);
   const options = (): ImportOptions => ({ sheet, encoding, mapping, validRowsOnly: validOnly });
@@ -63,6 +65,23 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     setSheet(nextSheet);
     setEncoding(nextEncoding);
     unwrap(commands.importInspect(nextSheet, nextEncoding)).then(show).catch(fail);
+  };
+
+  const applyPreset = (preset: ImportPreset | undefined) => {
+    if (!preset || !overview) return;
+    setMapping(overview.headers.map((h) => preset.columns.find((c) => c.header.trim() === h.trim())?.field ?? null));
+  };
+
+  const savePreset = async () => {
+    if (!overview) return;
+    const columns = overview.headers.flatMap((header, i) => (mapping[i] ? [{ header, field: mapping[i]! }] : []));
+    try {
+      await unwrap(commands.importPresetSave(presetName, columns));
+      await presets.refetch();
+      void message.success(t("import.presetSaved", { name: presetName.trim() }));
+    } catch (e) {
+      fail(e);
+    }
   };
 
   const preview = async () => {
@@ -146,6 +165,30 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
               disabled={step !== "map"}
             />
           )}
+        </Space>
+      )}
+      {overview && step === "map" && (
+        <Space style={{ marginBottom: 12 }}>
+          <Select<number>
+            placeholder={t("import.presetPlaceholder")}
+            style={{ width: 240 }}
+            options={(presets.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            onChange={(id) => applyPreset(presets.data?.find((p) => p.id === id))}
+            aria-label={t("import.preset")}
+          />
+          <Popover
+            trigger="click"
+            content={
+              <Space.Compact>
+                <Input placeholder={t("import.presetName")} value={presetName} onChange={(e) => setPresetName(e.target.value)} maxLength={60} />
+                <Button type="primary" onClick={savePreset}>
+                  {t("common.save")}
+                </Button>
+              </Space.Compact>
+            }
+          >
+            <Button>{t("import.savePreset")}</Button>
+          </Popover>
         </Space>
       )}
       {overview && step === "map" && (

@@ -7,6 +7,8 @@ import type { Language } from "../../i18n";
 import { formatDateTime, formatMoney } from "../../lib/format";
 import { useCounts, useRecentIncidents } from "../../lib/queries";
 import { BoardSummary } from "./BoardSummary";
+import { Escalations } from "./Escalations";
+import { IncidentDrawer } from "./IncidentDrawer";
 import { ImportWizard } from "./ImportWizard";
 
 const SEVERITY_COLOR: Record<Severity, string> = { low: "default", normal: "blue", high: "orange", critical: "red" };
@@ -18,6 +20,8 @@ export function IncidentsView({ language }: { language: Language }) {
   const total = useCounts().data?.incidents ?? 0;
   const none = t("common.none");
   const [importing, setImporting] = useState(false);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const open = incidents.data?.find((i) => i.id === openId) ?? null;
   const detail = (
     <>
       <Typography.Text strong>{t("incidents.recent", { count: total })}</Typography.Text>
@@ -29,6 +33,8 @@ export function IncidentsView({ language }: { language: Language }) {
         dataSource={incidents.data}
         pagination={{ pageSize: 20, showSizeChanger: false }}
         locale={{ emptyText: t("incidents.empty") }}
+        onRow={(record) => ({ onClick: () => setOpenId(record.id), style: { cursor: "pointer" } })}
+        data-testid="incidents-table"
         columns={[
           { title: t("incidents.openedAt"), dataIndex: "openedAt", width: 150, render: (ms: number) => formatDateTime(ms, language) },
           { title: t("incidents.name"), dataIndex: "title" },
@@ -57,6 +63,7 @@ export function IncidentsView({ language }: { language: Language }) {
           {t("import.button")}
         </Button>
       </Flex>
+      <Escalations language={language} />
       <Tabs
         items={[
           { key: "summary", label: t("board.tabSummary"), children: <BoardSummary language={language} /> },
@@ -64,6 +71,7 @@ export function IncidentsView({ language }: { language: Language }) {
         ]}
       />
       {importing && <ImportWizard onClose={() => setImporting(false)} />}
+      {open && <IncidentDrawer incident={open} language={language} onClose={() => setOpenId(null)} />}
     </div>
   );
 }

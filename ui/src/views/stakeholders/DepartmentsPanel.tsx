@@ -1,12 +1,12 @@
 import { useState } from "react";
-import { App, Button, Form, Input, Popconfirm, Space, Table } from "antd";
+import { App, Button, Form, Input, Table } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Department, DepartmentInput } from "../../bindings";
-import { errorText } from "../../lib/errors";
 import { matchesName } from "../../lib/format";
 import { useDeleteDepartment, useDepartments, useSaveDepartment } from "../../lib/queries";
 import { EditModal } from "./EditModal";
+import { RowActions } from "./RowActions";
 
 const EMPTY: DepartmentInput = { name: "", head: "", kpis: "" };
 
@@ -44,27 +44,13 @@ export function DepartmentsPanel({ search }: { search: string }) {
             title: t("common.actions"),
             width: 140,
             render: (_: unknown, d: Department) => (
-              <Space>
-                <Button size="small" onClick={() => setEditing(d)}>
-                  {t("common.edit")}
-                </Button>
-                <Popconfirm
-                  title={t("departments.deleteConfirm", { name: d.name })}
-                  description={t("departments.deleteHint")}
-                  okText={t("common.delete")}
-                  cancelText={t("common.cancel")}
-                  onConfirm={() =>
-                    remove
-                      .mutateAsync(d.id)
-                      .then(() => message.success(t("departments.deleted", { name: d.name })))
-                      .catch((e) => message.error(errorText(t, e)))
-                  }
-                >
-                  <Button size="small" danger>
-                    {t("common.delete")}
-                  </Button>
-                </Popconfirm>
-              </Space>
+              <RowActions
+                onEdit={() => setEditing(d)}
+                onDelete={() => remove.mutateAsync(d.id)}
+                confirm={t("departments.deleteConfirm", { name: d.name })}
+                hint={t("departments.deleteHint")}
+                deleted={t("departments.deleted", { name: d.name })}
+              />
             ),
           },
         ]}

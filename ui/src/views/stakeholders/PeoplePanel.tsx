@@ -1,12 +1,12 @@
 import { useState } from "react";
-import { App, Button, Form, Input, Popconfirm, Select, Space, Table } from "antd";
+import { App, Button, Form, Input, Select, Table } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Person, PersonInput } from "../../bindings";
-import { errorText } from "../../lib/errors";
 import { matchesName } from "../../lib/format";
 import { useDeletePerson, useDepartments, usePeople, useSavePerson } from "../../lib/queries";
 import { EditModal } from "./EditModal";
+import { RowActions } from "./RowActions";
 
 const EMPTY: PersonInput = { name: "", title: "", departmentId: null };
 
@@ -50,26 +50,12 @@ export function PeoplePanel({ search }: { search: string }) {
             title: t("common.actions"),
             width: 140,
             render: (_: unknown, p: Person) => (
-              <Space>
-                <Button size="small" onClick={() => setEditing(p)}>
-                  {t("common.edit")}
-                </Button>
-                <Popconfirm
-                  title={t("people.deleteConfirm", { name: p.name })}
-                  okText={t("common.delete")}
-                  cancelText={t("common.cancel")}
-                  onConfirm={() =>
-                    remove
-                      .mutateAsync(p.id)
-                      .then(() => message.success(t("people.deleted", { name: p.name })))
-                      .catch((e) => message.error(errorText(t, e)))
-                  }
-                >
-                  <Button size="small" danger>
-                    {t("common.delete")}
-                  </Button>
-                </Popconfirm>
-              </Space>
+              <RowActions
+                onEdit={() => setEditing(p)}
+                onDelete={() => remove.mutateAsync(p.id)}
+                confirm={t("people.deleteConfirm", { name: p.name })}
+                deleted={t("people.deleted", { name: p.name })}
+              />
             ),
           },
         ]}

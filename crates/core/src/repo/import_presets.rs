@@ -1,0 +1,62 @@
+//! Named column mappings, kept in the workspace so the file carries them to another laptop.
+
+use serde::{Deserialize, Serialize};
+use sqlx::SqliteExecutor;
+
+use crate::error::{CoreError, Result};
+use crate::import::Field;
+use crate::text::clean;
+use crate::Id;
+
+/// Which field each header of a file fills, keyed by the header's text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ImportPreset {
+    pub id: Id,
+    pub name: String,
+    pub columns: Vec<PresetColumn>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct PresetColumn {
+    pub header: String,
+    pub field: Field,
+}
+
+pub async fn list<'e>(db: impl SqliteExecutor<'e>) -> Result<Vec<ImportPreset>> {
+    let rows: Vec<(Id, String, String)> = sqlx::query_as("SELECT id, name, mapping FROM import_presets ORDER BY name")
+        .fetch_all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, mapping)| ImportPreset { id, name, columns: serde_json::from_str(&mapping).unwrap_or_default() })
+        .collect())
+}
+
+/// Saves under `name`, replacing a preset of the same name.
+pub async fn save<'e>(db: impl SqliteExecutor<'e>, name: &str, columns: &[PresetColumn]) -> Result<()> {
+    let name = clean(name, "name", 60)?;
+    let mapping = serde_json::to_string(columns).map_err(|e| CoreError::new(crate::ErrorCode::Storage).with("detail", e))?;
+    let now = crate::time::now_ms();
+    sqlx::query(
+        "INSERT INTO import_presets (name, mapping, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)
+         ON CONFLICT (lower(trim(name))) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at",
+    )
+    .bind(&name)
+    .bind(mapping)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The preset's mapping applied to a file's headers; headers it does not know stay unmapped.
+pub fn apply(preset: &ImportPreset, headers: &[String]) -> Vec<Option<Field>> {
+    headers
+        .iter()
+        .map(|h| preset.columns.iter().find(|c| c.header.trim() == h.trim()).map(|c| c.field))
+        .collect()
+}

@@ -1,0 +1,195 @@
+//! The director's actions on an incident: claims (认领), transfers (转派) with a reason, and
+//! escalation past the SLA of its severity class. Each is an event in the incident's history.
+
+use serde::Serialize;
+
+use crate::demo::Lang;
+use crate::error::{CoreError, ErrorCode, Result};
+use crate::repo::departments;
+use crate::repo::incident_events::{self as events, NewEvent};
+use crate::text::bounded;
+use crate::{Id, Workspace};
+
+const REASON_MAX: usize = 500;
+
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct IncidentEvent {
+    pub id: Id,
+    pub kind: String,
+    pub source: String,
+    pub from_department: Option<String>,
+    pub to_department: Option<String>,
+    pub reason: String,
+    pub at: i64,
+}
+
+/// An incident past its SLA, with the message the director can send its department head.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Escalation {
+    pub incident_id: Id,
+    pub title: String,
+    pub department: Option<String>,
+    pub head: Option<String>,
+    pub severity_class: String,
+    pub sla_hours: i64,
+    pub hours_over: i64,
+    pub draft: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct Current {
+    department_id: Option<Id>,
+    status: String,
+}
+
+async fn current(conn: &mut sqlx::SqliteConnection, id: Id) -> Result<Current> {
+    sqlx::query_as("SELECT department_id, status FROM incidents WHERE id = ? AND deleted_at IS NULL")
+        .bind(id)
+        .fetch_optional(conn)
+        .await?
+        .ok_or_else(|| CoreError::not_found("incident", id))
+}
+
+async fn record(conn: &mut sqlx::SqliteConnection, id: Id, kind: &str, from: Option<Id>, to: Option<Id>, reason: &str, at: i64) -> Result<()> {
+    let event = NewEvent { incident_id: id, kind, source: "user", from_department_id: from, to_department_id: to, rule_id: None, reason, at };
+    events::insert(conn, &event).await
+}
+
+/// The owning department claims the incident. `at` may be in the past (back-dating).
+pub async fn claim(ws: &Workspace, id: Id, at: Option<i64>) -> Result<()> {
+    let mut tx = ws.pool().begin().await?;
+    let now = crate::time::now_ms();
+    let cur = current(&mut tx, id).await?;
+    let department = cur.department_id.ok_or_else(|| CoreError::new(ErrorCode::IncidentUnassigned))?;
+    record(&mut tx, id, "claimed", None, Some(department), "", at.unwrap_or(now)).await?;
+    if cur.status == "open" {
+        sqlx::query("UPDATE incidents SET status = 'claimed', updated_at = ? WHERE id = ?").bind(now).bind(id).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Hands the incident to another department; a transfer needs a reason.
+pub async fn transfer(ws: &Workspace, id: Id, to: Id, reason: &str, at: Option<i64>) -> Result<()> {
+    let reason = bounded(reason, "reason", REASON_MAX)?;
+    if reason.is_empty() {
+        return Err(CoreError::required("reason"));
+    }
+    let mut tx = ws.pool().begin().await?;
+    let now = crate::time::now_ms();
+    let cur = current(&mut tx, id).await?;
+    departments::get(&mut *tx, to).await.map_err(|e| e.on_field("departmentId"))?;
+    if cur.department_id == Some(to) {
+        return Err(CoreError::new(ErrorCode::TransferToSameDepartment).on_field("departmentId"));
+    }
+    let kind = if cur.department_id.is_some() { "transferred" } else { "assigned" };
+    record(&mut tx, id, kind, cur.department_id, Some(to), &reason, at.unwrap_or(now)).await?;
+    sqlx::query("UPDATE incidents SET department_id = ?, status = 'open', escalated_at = NULL, updated_at = ? WHERE id = ?")
+        .bind(to)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn history(ws: &Workspace, id: Id) -> Result<Vec<IncidentEvent>> {
+    Ok(sqlx::query_as(
+        "SELECT e.id, e.kind, e.source, f.name AS from_department, t.name AS to_department, e.reason, e.at
+         FROM incident_events e
+         LEFT JOIN departments f ON f.id = e.from_department_id
+         LEFT JOIN departments t ON t.id = e.to_department_id
+         WHERE e.incident_id = ? ORDER BY e.at, e.id",
+    )
+    .bind(id)
+    .fetch_all(ws.pool())
+    .await?)
+}
+
+#[derive(sqlx::FromRow)]
+struct Overdue {
+    id: Id,
+    department_id: Option<Id>,
+    title: String,
+    department: Option<String>,
+    head: Option<String>,
+    class: String,
+    sla_hours: i64,
+    opened_at: i64,
+}
+
+/// Flags every incident not yet closed whose SLA has passed at `now`: the escalation becomes an
+/// event (once per incident and owner), and each comes back with a drafted message.
+pub async fn escalate_overdue(ws: &Workspace, now: i64, lang: Lang) -> Result<Vec<Escalation>> {
+    let mut tx = ws.pool().begin().await?;
+    let overdue: Vec<Overdue> = sqlx::query_as(
+        "SELECT i.id, i.department_id, i.title, d.name AS department, nullif(d.head, '') AS head, c.name AS class, c.sla_hours, i.opened_at
+         FROM incidents i
+         JOIN severity_classes c ON c.id = i.severity_class_id
+         LEFT JOIN departments d ON d.id = i.department_id
+         WHERE i.deleted_at IS NULL AND i.status NOT IN ('resolved', 'closed')
+           AND i.opened_at + c.sla_hours * 3600000 < ?
+         ORDER BY i.opened_at",
+    )
+    .bind(now)
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut escalations = Vec::with_capacity(overdue.len());
+    for o in overdue {
+        let fresh = sqlx::query("UPDATE incidents SET escalated_at = ? WHERE id = ? AND escalated_at IS NULL")
+            .bind(now)
+            .bind(o.id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+            == 1;
+        if fresh {
+            let reason = format!("SLA {} h", o.sla_hours);
+            let event = NewEvent { incident_id: o.id, kind: "escalated", source: "rule", from_department_id: None, to_department_id: o.department_id, rule_id: None, reason: &reason, at: now };
+            events::insert(&mut *tx, &event).await?;
+        }
+        let hours_over = (now - o.opened_at) / 3_600_000 - o.sla_hours;
+        let draft = draft_escalation(&o, hours_over, lang);
+        escalations.push(Escalation {
+            incident_id: o.id,
+            title: o.title,
+            department: o.department,
+            head: o.head,
+            severity_class: o.class,
+            sla_hours: o.sla_hours,
+            hours_over,
+            draft,
+        });
+    }
+    tx.commit().await?;
+    Ok(escalations)
+}
+
+/// A short, helpful note to the department head: facts first, one clear ask.
+fn draft_escalation(o: &Overdue, hours_over: i64, lang: Lang) -> String {
+    match lang {
+        Lang::ZhCn => format!(
+            "{}您好：\n问题“{}”属于“{}”等级，处理时限 {} 小时，目前已超出 {} 小时，仍未关闭。\n能否请{}今天确认负责人和预计完成时间？需要数据或现场配合的话我这边随时支持。谢谢！",
+            o.head.as_deref().unwrap_or(""),
+            o.title,
+            o.class,
+            o.sla_hours,
+            hours_over,
+            o.department.as_deref().unwrap_or("相关部门"),
+        ),
+        Lang::En => format!(
+            "Hello {},\nThe incident “{}” is in the “{}” class with a {} h SLA; it is now {} h past it and still open.\nCould {} confirm an owner and an expected fix date today? If data or on-site help would speed it up, I am glad to provide it. Thank you!",
+            o.head.as_deref().unwrap_or(""),
+            o.title,
+            o.class,
+            o.sla_hours,
+            hours_over,
+            o.department.as_deref().unwrap_or("your team"),
+        ),
+    }
+}

@@ -1,0 +1,48 @@
+import { App, Button, Collapse, List, Tag, Typography } from "antd";
+import { CopyOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { commands } from "../../bindings";
+import type { Language } from "../../i18n";
+import { unwrap } from "../../lib/api";
+import { WS } from "../../lib/queries";
+
+/** Incidents past their SLA, each with a drafted reminder to the department head. */
+export function Escalations({ language }: { language: Language }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const escalations = useQuery({
+    queryKey: [WS, "escalations", language],
+    queryFn: () => unwrap(commands.incidentEscalations(language)),
+  }).data ?? [];
+  const copy = (text: string) =>
+    navigator.clipboard.writeText(text).then(() => message.success(t("incident.copied")));
+  return (
+    <Collapse
+      style={{ marginBottom: 16 }}
+      data-testid="escalations"
+      items={[
+        {
+          key: "escalations",
+          label: <Typography.Text type={escalations.length ? "danger" : undefined}>{t("incident.escalations", { count: escalations.length })}</Typography.Text>,
+          children: escalations.length ? (
+            <List
+              size="small"
+              dataSource={escalations}
+              renderItem={(e) => (
+                <List.Item actions={[<Button key="copy" size="small" icon={<CopyOutlined />} onClick={() => copy(e.draft)}>{t("incident.copyDraft")}</Button>]}>
+                  <List.Item.Meta
+                    title={<>{e.title} <Tag color="red">{t("incident.hoursOver", { hours: e.hoursOver })}</Tag></>}
+                    description={`${e.department ?? ""} · ${e.severityClass} · SLA ${e.slaHours} h`}
+                  />
+                </List.Item>
+              )}
+            />
+          ) : (
+            t("incident.noEscalations")
+          ),
+        },
+      ]}
+    />
+  );
+}
