@@ -22,6 +22,10 @@ async fn demo_workspace_carries_the_scenarios() {
     assert_eq!(recent.len(), 240);
     assert!(recent.iter().all(|i| i.department_name.is_some() && i.store_name.is_some()));
     assert!(recent.iter().any(|i| i.problem_type == "预约超载"));
+    // S5: types regrouped into a few severity classes, each with a remedy and an SLA.
+    let classes = liaison_core::repo::severity_classes::list(t.ws.pool()).await.unwrap();
+    assert_eq!(classes.iter().map(|c| c.sla_hours).collect::<Vec<_>>(), [24, 72, 168]);
+    assert!(recent.iter().all(|i| i.severity_class.is_some()));
 }
 
 #[tokio::test]
