@@ -1,5 +1,5 @@
-import { lazy, Suspense, useState, type ReactNode } from "react";
-import { Badge, Button, Dropdown, Layout, Menu, Space, Spin, Tag, Tooltip, Typography } from "antd";
+import { useState, type ReactNode } from "react";
+import { Badge, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography } from "antd";
 import {
   AlertOutlined,
   DownOutlined,
@@ -11,11 +11,9 @@ import { useTranslation } from "react-i18next";
 import type { WorkspaceInfo } from "../bindings";
 import { useCounts } from "../lib/queries";
 import { StakeholdersView } from "../views/stakeholders/StakeholdersView";
-
-// Only the first screen is in the start-up bundle; the other views load when first opened.
-const ProjectsView = lazy(() => import("../views/projects/ProjectsView").then((m) => ({ default: m.ProjectsView })));
-const IncidentsView = lazy(() => import("../views/incidents/IncidentsView").then((m) => ({ default: m.IncidentsView })));
-const ProposalsView = lazy(() => import("../views/proposals/ProposalsView").then((m) => ({ default: m.ProposalsView })));
+import { ProjectsView } from "../views/projects/ProjectsView";
+import { IncidentsView } from "../views/incidents/IncidentsView";
+import { ProposalsView } from "../views/proposals/ProposalsView";
 import { LanguageSwitch } from "./LanguageSwitch";
 import type { LanguageProps } from "./Root";
 import { useWorkspaceActions } from "./workspaceActions";
@@ -76,12 +74,10 @@ export function AppShell(props: LanguageProps & { workspace: WorkspaceInfo }) {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ overflow: "hidden" }}>
-          <Suspense fallback={<Spin style={{ margin: 48 }} />}>
-            {section === "stakeholders" && <StakeholdersView />}
-            {section === "projects" && <ProjectsView />}
-            {section === "incidents" && <IncidentsView language={props.language} />}
-            {section === "proposals" && <ProposalsView />}
-          </Suspense>
+          {section === "stakeholders" && <StakeholdersView />}
+          {section === "projects" && <ProjectsView />}
+          {section === "incidents" && <IncidentsView language={props.language} />}
+          {section === "proposals" && <ProposalsView />}
         </Layout.Content>
       </Layout>
     </Layout>
