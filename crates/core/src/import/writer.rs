@@ -10,7 +10,9 @@ use super::fields::Field;
 use super::values::{parse_bool, parse_minutes, parse_time};
 use super::{ImportReport, RowIssue};
 use crate::dispatch::{self, Facts, Rule};
+use crate::repo::departments::{self, DepartmentInput};
 use crate::repo::incident_events::{self as events, NewEvent};
+use crate::repo::stores::{self, StoreInput};
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::text::pinyin_key;
 use crate::{Id, Money};
@@ -349,15 +351,8 @@ impl Writer {
         if let Some(id) = self.departments.get(&key(name)) {
             return Ok(*id);
         }
-        let now = crate::time::now_ms();
-        let id = sqlx::query("INSERT INTO departments (name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?)")
-            .bind(name)
-            .bind(pinyin_key(name))
-            .bind(now)
-            .bind(now)
-            .execute(&mut *conn)
-            .await?
-            .last_insert_rowid();
+        let input = DepartmentInput { name: name.to_owned(), ..Default::default() };
+        let id = departments::insert(&mut *conn, &input, &pinyin_key(name)).await?;
         self.departments.insert(key(name), id);
         self.created_departments.push(name.to_owned());
         Ok(id)
@@ -367,15 +362,8 @@ impl Writer {
         if let Some(id) = self.stores.get(&key(name)) {
             return Ok(*id);
         }
-        let now = crate::time::now_ms();
-        let id = sqlx::query("INSERT INTO stores (name, region, created_at, updated_at) VALUES (?, ?, ?, ?)")
-            .bind(name)
-            .bind(region)
-            .bind(now)
-            .bind(now)
-            .execute(&mut *conn)
-            .await?
-            .last_insert_rowid();
+        let input = StoreInput { name: name.to_owned(), region: region.to_owned(), ..Default::default() };
+        let id = stores::insert(&mut *conn, &input).await?;
         self.stores.insert(key(name), id);
         self.created_stores.push(name.to_owned());
         Ok(id)
