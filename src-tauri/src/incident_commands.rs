@@ -89,9 +89,7 @@ pub fn import_cancel(state: State<'_, AppState>) {
 #[tauri::command]
 #[specta::specta]
 pub async fn board_pivot(state: State<'_, AppState>) -> Res<Vec<PivotCell>> {
-    let ws = state.workspace().await?;
-    let zone = liaison_core::repo::settings::time_zone(ws.pool()).await?;
-    incidents::pivot(ws.pool(), liaison_core::repo::settings::utc_offset_now(zone)).await
+    incidents::pivot(state.workspace().await?.pool()).await
 }
 
 #[tauri::command]

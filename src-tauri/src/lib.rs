@@ -1,5 +1,6 @@
 //! Liaison's Tauri shell: app state, commands over `liaison-core`, plugins, the window.
 
+pub mod board_commands;
 pub mod commands;
 pub mod incident_commands;
 pub mod prefs;
@@ -12,6 +13,7 @@ use tauri::{Manager, WebviewWindowBuilder, WindowEvent, Wry};
 /// The one tauri-specta builder: the app registers its handler, the bindings test exports it.
 pub fn specta_builder() -> tauri_specta::Builder<Wry> {
     use commands::*;
+    use board_commands::*;
     use incident_commands::*;
     tauri_specta::Builder::<Wry>::new()
         .commands(tauri_specta::collect_commands![
@@ -47,6 +49,18 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             incident_escalations,
             import_presets_list,
             import_preset_save,
+            incidents_page,
+            incidents_cards,
+            board_lists,
+            incident_get,
+            incident_create,
+            incident_update,
+            incident_delete,
+            incidents_export::<Wry>,
+            severity_class_update,
+            routing_rules_list,
+            routing_rules_save,
+            routing_rules_trial,
         ])
         // Ids and millisecond timestamps are i64 in Rust; both stay far below 2^53, so a JS number
         // holds them exactly. Money never takes this path: it crosses as a decimal string.

@@ -47,12 +47,53 @@ export const commands = {
 	incidentEscalations: (language: Lang) => typedError<Escalation[], CoreError>(__TAURI_INVOKE("incident_escalations", { language })),
 	importPresetsList: () => typedError<ImportPreset[], CoreError>(__TAURI_INVOKE("import_presets_list")),
 	importPresetSave: (name: string, columns: PresetColumn[]) => typedError<ImportPreset[], CoreError>(__TAURI_INVOKE("import_preset_save", { name, columns })),
+	incidentsPage: (filter: IncidentFilter, sort: IncidentSort, offset: number, limit: number) => typedError<IncidentPage, CoreError>(__TAURI_INVOKE("incidents_page", { filter, sort, offset, limit })),
+	incidentsCards: (filter: IncidentFilter, limit: number) => typedError<Cards, CoreError>(__TAURI_INVOKE("incidents_cards", { filter, limit })),
+	/**  Everything the filter pickers and the record form choose from. */
+	boardLists: () => typedError<BoardLists, CoreError>(__TAURI_INVOKE("board_lists")),
+	incidentGet: (id: number) => typedError<Incident, CoreError>(__TAURI_INVOKE("incident_get", { id })),
+	incidentCreate: (input: IncidentInput) => typedError<Incident, CoreError>(__TAURI_INVOKE("incident_create", { input })),
+	incidentUpdate: (id: number, input: IncidentInput) => typedError<Incident, CoreError>(__TAURI_INVOKE("incident_update", { id, input })),
+	incidentDelete: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("incident_delete", { id })),
+	/**  Asks where to save, then writes the filtered list; None when the user cancels. */
+	incidentsExport: (filter: IncidentFilter, format: ListFormat, language: Lang, suggestedName: string) => typedError<ExportDone | null, CoreError>(__TAURI_INVOKE("incidents_export", { filter, format, language, suggestedName })),
+	/**  Changes a class's remedy and SLA; open incidents of the class follow it. */
+	severityClassUpdate: (id: number, remedy: string, slaHours: number) => typedError<SeverityClass[], CoreError>(__TAURI_INVOKE("severity_class_update", { id, remedy, slaHours })),
+	routingRulesList: () => typedError<RuleDraft[], CoreError>(__TAURI_INVOKE("routing_rules_list")),
+	routingRulesSave: (rules: RuleDraft[]) => typedError<RuleDraft[], CoreError>(__TAURI_INVOKE("routing_rules_save", { rules })),
+	/**  What the unsaved rules would do with the newest `sample` incidents. */
+	routingRulesTrial: (rules: RuleDraft[], sample: number) => typedError<RuleTrial[], CoreError>(__TAURI_INVOKE("routing_rules_trial", { rules, sample })),
 };
 
 /* Types */
 export type AppInfo = {
 	version: string,
 	dataDir: string,
+};
+
+export type BoardLists = {
+	facets: Facets,
+	stores: Store[],
+	severityClasses: SeverityClass[],
+	problemTypes: ProblemType[],
+};
+
+/**  What a kanban card shows. */
+export type Card = {
+	id: number,
+	title: string,
+	departmentId: number | null,
+	status: string,
+	storeName: string | null,
+	severityClass: string | null,
+	openedAt: number,
+	escalated: boolean,
+};
+
+export type Cards = {
+	total: number,
+	/**  Newest first within each department and status; cut at the limit. */
+	cards: Card[],
 };
 
 /**
@@ -83,7 +124,7 @@ export type DepartmentInput = {
 	kpis: string,
 };
 
-export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "incident.unassigned" | "incident.transfer_same_department";
+export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "export.failed" | "export.too_many_rows";
 
 /**  An incident past its SLA, with the message the director can send its department head. */
 export type Escalation = {
@@ -95,6 +136,21 @@ export type Escalation = {
 	slaHours: number,
 	hoursOver: number,
 	draft: string,
+};
+
+export type ExportDone = {
+	path: string,
+	rows: number,
+};
+
+/**  The values each text field takes in the registry, for the filter pickers. */
+export type Facets = {
+	problemTypes: string[],
+	productCategories: string[],
+	products: string[],
+	suppliers: string[],
+	regions: string[],
+	channels: string[],
 };
 
 export type Field = "external_id" | "title" | "department" | "problem_type" | "product_category" | "product" | "supplier" | "store" | "region" | "channel" | "customer_ref" | "severity_class" | "wait_minutes" | "complaint" | "cost" | 
@@ -148,6 +204,7 @@ export type ImportReport = {
 
 export type Incident = {
 	id: number,
+	externalId: string | null,
 	title: string,
 	departmentId: number | null,
 	departmentName: string | null,
@@ -157,14 +214,19 @@ export type Incident = {
 	supplier: string,
 	storeId: number | null,
 	storeName: string | null,
-	severity: Severity,
+	region: string,
+	channel: string,
+	customerRef: string,
+	severityClassId: number | null,
 	severityClass: string | null,
-	externalId: string | null,
-	status: string,
+	slaHours: number | null,
 	waitMinutes: number | null,
 	complaint: boolean,
 	cost: Money,
 	openedAt: number,
+	closedAt: number | null,
+	status: string,
+	escalatedAt: number | null,
 };
 
 export type IncidentEvent = {
@@ -177,7 +239,68 @@ export type IncidentEvent = {
 	at: number,
 };
 
+/**  Empty lists and None mean "any". Department id 0 stands for "not yet dispatched" (triage). */
+export type IncidentFilter = {
+	/**  Searched in title, external id, customer reference and product. */
+	text?: string | null,
+	departmentIds?: number[],
+	problemTypes?: string[],
+	productCategories?: string[],
+	products?: string[],
+	suppliers?: string[],
+	storeIds?: number[],
+	regions?: string[],
+	channels?: string[],
+	severityClassIds?: number[],
+	statuses?: string[],
+	complaint?: boolean | null,
+	escalated?: boolean | null,
+	/**  `YYYY-MM` in the workspace zone: the pivot's drill-down. */
+	month?: string | null,
+	openedFrom?: number | null,
+	openedTo?: number | null,
+	closedFrom?: number | null,
+	closedTo?: number | null,
+	waitMin?: number | null,
+	waitMax?: number | null,
+	costMin?: Money | null,
+	costMax?: Money | null,
+};
+
+/**  Everything a user or an import sets on an incident. */
+export type IncidentInput = {
+	externalId: string | null,
+	title: string,
+	departmentId: number | null,
+	problemType: string,
+	productCategory: string,
+	product: string,
+	supplier: string,
+	storeId: number | null,
+	region: string,
+	channel: string,
+	customerRef: string,
+	severityClassId: number | null,
+	waitMinutes: number | null,
+	complaint: boolean,
+	cost: Money,
+	openedAt: number,
+	closedAt: number | null,
+	status: string,
+};
+
+export type IncidentPage = {
+	total: number,
+	totalCost: Money,
+	totalWaitMinutes: number,
+	rows: Incident[],
+};
+
+export type IncidentSort = "opened_desc" | "opened_asc" | "cost_desc" | "wait_desc";
+
 export type Lang = "zh-CN" | "en";
+
+export type ListFormat = "csv" | "xlsx";
 
 /**  Stored in SQLite as INTEGER fen. */
 export type Money = string;
@@ -237,6 +360,12 @@ export type PresetColumn = {
 	field: Field,
 };
 
+export type ProblemType = {
+	id: number,
+	name: string,
+	severityClassId: number | null,
+};
+
 export type Project = {
 	id: number,
 	title: string,
@@ -251,7 +380,44 @@ export type RowIssue = {
 	error: CoreError,
 };
 
-export type Severity = "low" | "normal" | "high" | "critical";
+/**  A rule as the editor shows and saves it; the list's order is the rules' order. */
+export type RuleDraft = {
+	name: string,
+	problemType: string | null,
+	productCategory: string | null,
+	product: string | null,
+	supplier: string | null,
+	storeId: number | null,
+	region: string | null,
+	departmentId: number,
+	enabled: boolean,
+};
+
+/**  What the draft rules would do with one sample incident. */
+export type RuleTrial = {
+	incidentId: number,
+	title: string,
+	currentDepartmentId: number | null,
+	/**  Index into the drafts of the first rule that matches; None: triage. */
+	ruleIndex: number | null,
+	departmentId: number | null,
+};
+
+/**  A group of problem types with the same preset remedy and SLA. */
+export type SeverityClass = {
+	id: number,
+	name: string,
+	remedy: string,
+	slaHours: number,
+};
+
+export type Store = {
+	id: number,
+	name: string,
+	city: string,
+	region: string,
+	cityTier: number | null,
+};
 
 export type TextEncoding = "utf-8" | "gb18030";
 

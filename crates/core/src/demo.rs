@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::repo::departments::{self, DepartmentInput};
-use crate::repo::incidents::{self, IncidentInput, Severity};
+use crate::repo::incidents::{self, IncidentInput, NewIncident, STATUSES};
 use crate::repo::people::PersonInput;
 use crate::repo::projects::{self, ProjectInput, ProjectStatus};
 use crate::repo::stores::{self, StoreInput};
@@ -118,7 +118,6 @@ struct Kind {
     product: T,
     supplier: T,
     department: usize,
-    severity: Severity,
     class: usize,
     cost_yuan: (i64, i64),
     wait_minutes: (i64, i64),
@@ -127,14 +126,14 @@ struct Kind {
 }
 
 const INCIDENT_KINDS: &[Kind] = &[
-    Kind { problem_type: T("预约超载", "Booking overload"), category: T("服务", "Service"), product: T("预约系统", "Booking system"), supplier: T("自研", "In-house"), department: 1, severity: Severity::High, class: 1, cost_yuan: (0, 300), wait_minutes: (20, 180), routed: true },
-    Kind { problem_type: T("门店系统卡顿", "Store system lag"), category: T("系统", "Systems"), product: T("门店系统", "Store system"), supplier: T("自研", "In-house"), department: 2, severity: Severity::High, class: 1, cost_yuan: (0, 500), wait_minutes: (15, 60), routed: true },
-    Kind { problem_type: T("充电桩故障", "Charging-pile failure"), category: T("充电", "Charging"), product: T("家用充电桩", "Home charger"), supplier: T("星能电气", "Xingneng Electric"), department: 2, severity: Severity::Critical, class: 0, cost_yuan: (800, 4000), wait_minutes: (30, 240), routed: false },
-    Kind { problem_type: T("反复转派", "Repeated transfers"), category: T("服务", "Service"), product: T("派单", "Dispatch"), supplier: T("自研", "In-house"), department: 0, severity: Severity::Normal, class: 2, cost_yuan: (0, 200), wait_minutes: (60, 180), routed: true },
-    Kind { problem_type: T("包装破损", "Packaging defect"), category: T("配件", "Parts"), product: T("后视镜总成", "Mirror assembly"), supplier: T("华包物流", "Huabao Packaging"), department: 3, severity: Severity::Normal, class: 2, cost_yuan: (100, 900), wait_minutes: (0, 30), routed: true },
-    Kind { problem_type: T("客服备注错误", "Wrong service note"), category: T("服务", "Service"), product: T("客服工单", "Service ticket"), supplier: T("自研", "In-house"), department: 7, severity: Severity::Low, class: 2, cost_yuan: (0, 100), wait_minutes: (0, 20), routed: false },
-    Kind { problem_type: T("仓库发错货", "Wrong item shipped"), category: T("配件", "Parts"), product: T("刹车片", "Brake pads"), supplier: T("中储仓配", "Zhongchu Warehousing"), department: 3, severity: Severity::Normal, class: 1, cost_yuan: (200, 1500), wait_minutes: (0, 60), routed: true },
-    Kind { problem_type: T("快递丢件", "Parcel lost by courier"), category: T("配件", "Parts"), product: T("雨刮器", "Wiper blades"), supplier: T("迅达快运", "Xunda Express"), department: 3, severity: Severity::Normal, class: 2, cost_yuan: (50, 600), wait_minutes: (0, 30), routed: true },
+    Kind { problem_type: T("预约超载", "Booking overload"), category: T("服务", "Service"), product: T("预约系统", "Booking system"), supplier: T("自研", "In-house"), department: 1, class: 1, cost_yuan: (0, 300), wait_minutes: (20, 180), routed: true },
+    Kind { problem_type: T("门店系统卡顿", "Store system lag"), category: T("系统", "Systems"), product: T("门店系统", "Store system"), supplier: T("自研", "In-house"), department: 2, class: 1, cost_yuan: (0, 500), wait_minutes: (15, 60), routed: true },
+    Kind { problem_type: T("充电桩故障", "Charging-pile failure"), category: T("充电", "Charging"), product: T("家用充电桩", "Home charger"), supplier: T("星能电气", "Xingneng Electric"), department: 2, class: 0, cost_yuan: (800, 4000), wait_minutes: (30, 240), routed: false },
+    Kind { problem_type: T("反复转派", "Repeated transfers"), category: T("服务", "Service"), product: T("派单", "Dispatch"), supplier: T("自研", "In-house"), department: 0, class: 2, cost_yuan: (0, 200), wait_minutes: (60, 180), routed: true },
+    Kind { problem_type: T("包装破损", "Packaging defect"), category: T("配件", "Parts"), product: T("后视镜总成", "Mirror assembly"), supplier: T("华包物流", "Huabao Packaging"), department: 3, class: 2, cost_yuan: (100, 900), wait_minutes: (0, 30), routed: true },
+    Kind { problem_type: T("客服备注错误", "Wrong service note"), category: T("服务", "Service"), product: T("客服工单", "Service ticket"), supplier: T("自研", "In-house"), department: 7, class: 2, cost_yuan: (0, 100), wait_minutes: (0, 20), routed: false },
+    Kind { problem_type: T("仓库发错货", "Wrong item shipped"), category: T("配件", "Parts"), product: T("刹车片", "Brake pads"), supplier: T("中储仓配", "Zhongchu Warehousing"), department: 3, class: 1, cost_yuan: (200, 1500), wait_minutes: (0, 60), routed: true },
+    Kind { problem_type: T("快递丢件", "Parcel lost by courier"), category: T("配件", "Parts"), product: T("雨刮器", "Wiper blades"), supplier: T("迅达快运", "Xunda Express"), department: 3, class: 2, cost_yuan: (50, 600), wait_minutes: (0, 30), routed: true },
 ];
 
 /// Writes the demo content into an empty workspace.
@@ -200,7 +199,7 @@ async fn seed_registry(ws: &Workspace, lang: Lang, department_ids: &[Id]) -> Res
 /// stores with more of them recently (the S4 trend). Deterministic, so tests and benchmarks
 /// see the same data every run.
 pub async fn insert_incidents(ws: &Workspace, lang: Lang, count: usize, until_ms: i64) -> Result<()> {
-    const TWELVE_WEEKS_MS: i64 = 12 * 7 * 24 * 3600 * 1000;
+    const TWELVE_WEEKS_MS: i64 = 12 * WEEK_MS;
     let mut department_ids = Vec::new();
     for d in DEPARTMENTS {
         department_ids.push(departments::find_by_name(ws.pool(), &d.name.pick(lang), None).await?);
@@ -208,7 +207,7 @@ pub async fn insert_incidents(ws: &Workspace, lang: Lang, count: usize, until_ms
     let store_ids: Vec<Id> = stores::list(ws.pool()).await?.into_iter().map(|s| s.id).collect();
     let class_ids: Vec<Id> = severity_classes::list(ws.pool()).await?.into_iter().map(|c| c.id).collect();
     let mut rng = Lcg(0x5EED_1A15);
-    let mut tx = ws.pool().begin().await?;
+    let mut rows = Vec::with_capacity(count);
     for n in 0..count {
         let kind = &INCIDENT_KINDS[rng.below(INCIDENT_KINDS.len() as u64) as usize];
         // Square root skews the dates toward the present: a rising weekly count.
@@ -218,7 +217,11 @@ pub async fn insert_incidents(ws: &Workspace, lang: Lang, count: usize, until_ms
         let cost_yuan = lo + rng.below((hi - lo + 1) as u64) as i64;
         let (wait_lo, wait_hi) = kind.wait_minutes;
         let wait = wait_lo + rng.below((wait_hi - wait_lo + 1) as u64) as i64;
-        let input = IncidentInput {
+        let opened_at = until_ms - TWELVE_WEEKS_MS + age;
+        // Older incidents are mostly closed; the last weeks' spread over the board's columns.
+        let status = if until_ms - opened_at > 3 * WEEK_MS && rng.below(10) < 8 { "closed" } else { STATUSES[rng.below(4) as usize] };
+        let closed_at = (status == "closed").then(|| opened_at + (1 + rng.below(72) as i64) * 3_600_000);
+        let record = IncidentInput {
             title: match lang {
                 Lang::ZhCn => format!("{}（#{}）", kind.problem_type.0, n + 1),
                 Lang::En => format!("{} (#{})", kind.problem_type.1, n + 1),
@@ -229,19 +232,27 @@ pub async fn insert_incidents(ws: &Workspace, lang: Lang, count: usize, until_ms
             product: kind.product.pick(lang),
             supplier: kind.supplier.pick(lang),
             store_id: store,
-            severity: kind.severity,
+            channel: CHANNELS[rng.below(CHANNELS.len() as u64) as usize].pick(lang),
             severity_class_id: class_ids.get(kind.class).copied(),
             wait_minutes: Some(wait),
             // S4: about a third of complaints are about waiting.
             complaint: rng.below(100) < 32,
             cost: Money::from_yuan(cost_yuan),
-            opened_at: until_ms - TWELVE_WEEKS_MS + age,
+            opened_at,
+            closed_at,
+            status: status.to_owned(),
+            ..Default::default()
         };
-        incidents::insert(&mut *tx, &input).await?;
+        rows.push(NewIncident { id: None, content_hash: None, record });
     }
+    let mut tx = ws.pool().begin().await?;
+    incidents::insert_many(&mut tx, &rows).await?;
     tx.commit().await?;
     Ok(())
 }
+
+const WEEK_MS: i64 = 7 * 24 * 3600 * 1000;
+const CHANNELS: [T; 3] = [T("门店", "Store"), T("客服热线", "Hotline"), T("App", "App")];
 
 /// A small deterministic generator; demo data needs repeatability, not quality randomness.
 struct Lcg(u64);

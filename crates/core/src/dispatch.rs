@@ -34,6 +34,19 @@ pub struct Facts<'a> {
     pub region: &'a str,
 }
 
+impl<'a> Facts<'a> {
+    pub fn of(i: &'a crate::repo::incidents::IncidentInput) -> Self {
+        Facts {
+            problem_type: &i.problem_type,
+            product_category: &i.product_category,
+            product: &i.product,
+            supplier: &i.supplier,
+            store_id: i.store_id,
+            region: &i.region,
+        }
+    }
+}
+
 impl Rule {
     pub fn matches(&self, f: &Facts) -> bool {
         let text = |cond: &Option<String>, value: &str| cond.as_deref().is_none_or(|c| c.trim().eq_ignore_ascii_case(value.trim()));

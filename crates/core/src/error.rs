@@ -60,6 +60,12 @@ error_codes! {
     ImportNoFile => "import.no_file",
     IncidentUnassigned => "incident.unassigned",
     TransferToSameDepartment => "incident.transfer_same_department",
+    OutOfRange => "number.out_of_range",
+    InvalidChoice => "choice.invalid",
+    ClosedBeforeOpened => "incident.closed_before_opened",
+    ExternalIdTaken => "incident.external_id_taken",
+    ExportFailed => "export.failed",
+    ExportTooManyRows => "export.too_many_rows",
 }
 
 /// An error a director can be shown: `code` picks the sentence, `params` fill it, `field` says

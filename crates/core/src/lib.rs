@@ -4,6 +4,7 @@
 pub mod demo;
 pub mod dispatch;
 pub mod error;
+pub mod export;
 pub mod ids;
 pub mod import;
 pub mod money;

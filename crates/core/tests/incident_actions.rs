@@ -4,9 +4,9 @@ mod common;
 
 use liaison_core::demo::Lang;
 use liaison_core::repo::departments::DepartmentInput;
-use liaison_core::repo::incidents::{self, IncidentInput, Severity};
+use liaison_core::repo::incidents::IncidentInput;
 use liaison_core::repo::severity_classes;
-use liaison_core::service::{departments, incidents as actions};
+use liaison_core::service::{departments, incident_records as records, incidents as actions};
 use liaison_core::{ErrorCode, Money};
 
 const HOUR: i64 = 3_600_000;
@@ -16,16 +16,13 @@ fn input(title: &str, department_id: Option<i64>, class: i64, opened_at: i64) ->
         title: title.into(),
         department_id,
         problem_type: "门店系统卡顿".into(),
-        product_category: String::new(),
-        product: String::new(),
-        supplier: String::new(),
-        store_id: None,
-        severity: Severity::High,
         severity_class_id: Some(class),
         wait_minutes: Some(40),
         complaint: true,
         cost: Money::ZERO,
         opened_at,
+        status: "open".into(),
+        ..Default::default()
     }
 }
 
@@ -37,9 +34,9 @@ async fn claim_transfer_and_escalate_make_a_history() {
     let product = departments::create(&t.ws, dept("产品部", "陈立")).await.unwrap();
     let major = severity_classes::insert(t.ws.pool(), "较重", "72 小时内解决", 72, 1).await.unwrap();
     let now = liaison_core::time::now_ms();
-    let late = incidents::insert(t.ws.pool(), &input("门店系统卡顿（上海一店）", Some(it.id), major, now - 100 * HOUR)).await.unwrap();
-    let fresh = incidents::insert(t.ws.pool(), &input("门店系统卡顿（北京一店）", Some(it.id), major, now - 10 * HOUR)).await.unwrap();
-    let unassigned = incidents::insert(t.ws.pool(), &input("无人认领", None, major, now)).await.unwrap();
+    let late = records::create(&t.ws, input("门店系统卡顿（上海一店）", Some(it.id), major, now - 100 * HOUR)).await.unwrap().id;
+    let fresh = records::create(&t.ws, input("门店系统卡顿（北京一店）", Some(it.id), major, now - 10 * HOUR)).await.unwrap().id;
+    let unassigned = records::create(&t.ws, input("无人认领", None, major, now)).await.unwrap().id;
 
     actions::claim(&t.ws, late, Some(now - 90 * HOUR)).await.unwrap();
     assert_eq!(actions::claim(&t.ws, unassigned, None).await.unwrap_err().code, ErrorCode::IncidentUnassigned);
@@ -63,9 +60,9 @@ async fn claim_transfer_and_escalate_make_a_history() {
 
     let history = actions::history(&t.ws, late).await.unwrap();
     let kinds: Vec<(&str, &str)> = history.iter().map(|h| (h.kind.as_str(), h.source.as_str())).collect();
-    assert_eq!(kinds, [("claimed", "user"), ("transferred", "user"), ("escalated", "rule")]);
-    assert_eq!(history[1].from_department.as_deref(), Some("IT部"));
-    assert_eq!(history[1].to_department.as_deref(), Some("产品部"));
-    assert_eq!(history[1].reason, "根因在预约系统，不在门店网络");
-    assert_eq!(history[1].at, now - 80 * HOUR, "back-dated as entered");
+    assert_eq!(kinds, [("assigned", "user"), ("claimed", "user"), ("transferred", "user"), ("escalated", "rule")]);
+    assert_eq!(history[2].from_department.as_deref(), Some("IT部"));
+    assert_eq!(history[2].to_department.as_deref(), Some("产品部"));
+    assert_eq!(history[2].reason, "根因在预约系统，不在门店网络");
+    assert_eq!(history[2].at, now - 80 * HOUR, "back-dated as entered");
 }

@@ -117,7 +117,8 @@ pub async fn run(
     let mapping = validate_mapping(path, &options.mapping, headers.len())?;
     let total_bytes = std::fs::metadata(path).map(|m| m.len().max(1)).unwrap_or(1);
 
-    let mut tx = ws.pool().begin().await?;
+    // Immediate: the writer numbers new incidents itself, so no other write may slip in between.
+    let mut tx = ws.pool().begin_with("BEGIN IMMEDIATE").await?;
     let mut writer = writer::Writer::prepare(&mut tx, &mapping).await?;
     let mut report = ImportReport::default();
     let mut count: u64 = 0;
@@ -150,6 +151,7 @@ pub async fn run(
             Err(error) => report.issue(line, error),
         }
     }
+    writer.flush(&mut tx, &mut report).await?;
     progress(1.0);
     report.created_departments = writer.created_departments();
     report.created_stores = writer.created_stores();

@@ -1,10 +1,11 @@
 //! The assignment history: claims, transfers, rule and import assignments, escalations.
 
-use sqlx::SqliteExecutor;
+use sqlx::{QueryBuilder, Sqlite};
 
 use crate::error::Result;
 use crate::Id;
 
+#[derive(Clone, Copy)]
 pub struct NewEvent<'a> {
     pub incident_id: Id,
     /// assigned | claimed | transferred | escalated | status
@@ -18,21 +19,32 @@ pub struct NewEvent<'a> {
     pub at: i64,
 }
 
-pub async fn insert<'e>(db: impl SqliteExecutor<'e>, e: &NewEvent<'_>) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO incident_events (incident_id, kind, source, from_department_id, to_department_id, rule_id, reason, at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(e.incident_id)
-    .bind(e.kind)
-    .bind(e.source)
-    .bind(e.from_department_id)
-    .bind(e.to_department_id)
-    .bind(e.rule_id)
-    .bind(e.reason)
-    .bind(e.at)
-    .bind(crate::time::now_ms())
-    .execute(db)
-    .await?;
+/// 9 values a row; SQLite allows 32,766 per statement.
+const BATCH: usize = 2_000;
+
+pub async fn insert(conn: &mut sqlx::SqliteConnection, e: &NewEvent<'_>) -> Result<()> {
+    insert_many(conn, std::slice::from_ref(e)).await
+}
+
+/// Writes events in multi-row statements: an import records two per incident.
+pub async fn insert_many(conn: &mut sqlx::SqliteConnection, events: &[NewEvent<'_>]) -> Result<()> {
+    let now = crate::time::now_ms();
+    for chunk in events.chunks(BATCH) {
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "INSERT INTO incident_events (incident_id, kind, source, from_department_id, to_department_id, rule_id, reason, at, created_at) ",
+        );
+        q.push_values(chunk, |mut b, e| {
+            b.push_bind(e.incident_id)
+                .push_bind(e.kind.to_owned())
+                .push_bind(e.source.to_owned())
+                .push_bind(e.from_department_id)
+                .push_bind(e.to_department_id)
+                .push_bind(e.rule_id)
+                .push_bind(e.reason.to_owned())
+                .push_bind(e.at)
+                .push_bind(now);
+        });
+        q.build().execute(&mut *conn).await?;
+    }
     Ok(())
 }

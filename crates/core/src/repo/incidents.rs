@@ -1,25 +1,18 @@
 use serde::{Deserialize, Serialize};
-use sqlx::SqliteExecutor;
+use sqlx::{QueryBuilder, Sqlite, SqliteExecutor};
 
-use crate::error::Result;
+use crate::error::{CoreError, Result};
 use crate::{Id, Money};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, sqlx::Type)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-#[sqlx(rename_all = "snake_case")]
-pub enum Severity {
-    Low,
-    Normal,
-    High,
-    Critical,
-}
+/// Statuses in the order the board shows them.
+pub const STATUSES: [&str; 5] = ["open", "claimed", "in_progress", "resolved", "closed"];
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Incident {
     pub id: Id,
+    pub external_id: Option<String>,
     pub title: String,
     pub department_id: Option<Id>,
     pub department_name: Option<String>,
@@ -29,20 +22,28 @@ pub struct Incident {
     pub supplier: String,
     pub store_id: Option<Id>,
     pub store_name: Option<String>,
-    pub severity: Severity,
+    pub region: String,
+    pub channel: String,
+    pub customer_ref: String,
+    pub severity_class_id: Option<Id>,
     pub severity_class: Option<String>,
-    pub external_id: Option<String>,
-    pub status: String,
+    pub sla_hours: Option<i64>,
     pub wait_minutes: Option<i64>,
     pub complaint: bool,
+    #[sqlx(rename = "cost_fen")]
     pub cost: Money,
     pub opened_at: i64,
+    pub closed_at: Option<i64>,
+    pub status: String,
+    pub escalated_at: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Everything a user or an import sets on an incident.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct IncidentInput {
+    pub external_id: Option<String>,
     pub title: String,
     pub department_id: Option<Id>,
     pub problem_type: String,
@@ -50,105 +51,135 @@ pub struct IncidentInput {
     pub product: String,
     pub supplier: String,
     pub store_id: Option<Id>,
-    pub severity: Severity,
+    pub region: String,
+    pub channel: String,
+    pub customer_ref: String,
     pub severity_class_id: Option<Id>,
     pub wait_minutes: Option<i64>,
     pub complaint: bool,
     pub cost: Money,
     pub opened_at: i64,
+    pub closed_at: Option<i64>,
+    pub status: String,
 }
 
-#[derive(sqlx::FromRow)]
-struct Row {
-    id: Id,
-    title: String,
-    department_id: Option<Id>,
-    department_name: Option<String>,
-    problem_type: String,
-    product_category: String,
-    product: String,
-    supplier: String,
-    store_id: Option<Id>,
-    store_name: Option<String>,
-    severity: Severity,
-    severity_class: Option<String>,
-    external_id: Option<String>,
-    status: String,
-    wait_minutes: Option<i64>,
-    complaint: bool,
-    cost_fen: Money,
-    opened_at: i64,
+/// A row to insert; `id` is given by bulk writers that number rows themselves.
+pub struct NewIncident {
+    pub id: Option<Id>,
+    pub content_hash: Option<String>,
+    pub record: IncidentInput,
 }
 
-impl From<Row> for Incident {
-    fn from(r: Row) -> Self {
-        Incident {
-            id: r.id,
-            title: r.title,
-            department_id: r.department_id,
-            department_name: r.department_name,
-            problem_type: r.problem_type,
-            product_category: r.product_category,
-            product: r.product,
-            supplier: r.supplier,
-            store_id: r.store_id,
-            store_name: r.store_name,
-            severity: r.severity,
-            severity_class: r.severity_class,
-            external_id: r.external_id,
-            status: r.status,
-            wait_minutes: r.wait_minutes,
-            complaint: r.complaint,
-            cost: r.cost_fen,
-            opened_at: r.opened_at,
-        }
-    }
-}
+pub(crate) const SELECT: &str = "SELECT i.id, i.external_id, i.title, i.department_id, d.name AS department_name, i.problem_type,
+        i.product_category, i.product, i.supplier, i.store_id, s.name AS store_name, i.region, i.channel,
+        i.customer_ref, i.severity_class_id, c.name AS severity_class, c.sla_hours, i.wait_minutes,
+        i.complaint, i.cost_fen, i.opened_at, i.closed_at, i.status, i.escalated_at
+     FROM incidents i
+     LEFT JOIN severity_classes c ON c.id = i.severity_class_id
+     LEFT JOIN departments d ON d.id = i.department_id
+     LEFT JOIN stores s ON s.id = i.store_id";
 
 /// The newest `limit` live incidents.
 pub async fn list_recent<'e>(db: impl SqliteExecutor<'e>, limit: i64) -> Result<Vec<Incident>> {
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT i.id, i.title, i.department_id, d.name AS department_name, i.problem_type,
-                i.product_category, i.product, i.supplier, i.store_id, s.name AS store_name,
-                i.severity, c.name AS severity_class, i.external_id, i.status, i.wait_minutes, i.complaint,
-                i.cost_fen, i.opened_at
-         FROM incidents i
-         LEFT JOIN severity_classes c ON c.id = i.severity_class_id
-         LEFT JOIN departments d ON d.id = i.department_id AND d.deleted_at IS NULL
-         LEFT JOIN stores s ON s.id = i.store_id AND s.deleted_at IS NULL
-         WHERE i.deleted_at IS NULL ORDER BY i.opened_at DESC, i.id DESC LIMIT ?",
-    )
-    .bind(limit)
-    .fetch_all(db)
-    .await?;
-    Ok(rows.into_iter().map(Incident::from).collect())
+    let mut q = QueryBuilder::<Sqlite>::new(SELECT);
+    q.push(" WHERE i.deleted_at IS NULL ORDER BY i.opened_at DESC, i.id DESC LIMIT ").push_bind(limit);
+    Ok(q.build_query_as().fetch_all(db).await?)
 }
 
-pub async fn insert<'e>(db: impl SqliteExecutor<'e>, input: &IncidentInput) -> Result<Id> {
+pub async fn get<'e>(db: impl SqliteExecutor<'e>, id: Id) -> Result<Incident> {
+    let mut q = QueryBuilder::<Sqlite>::new(SELECT);
+    q.push(" WHERE i.deleted_at IS NULL AND i.id = ").push_bind(id);
+    q.build_query_as().fetch_optional(db).await?.ok_or_else(|| CoreError::not_found("incident", id))
+}
+
+/// SQLite allows 32,766 bound values per statement; 21 columns per row.
+pub const INSERT_BATCH: usize = 1_000;
+
+/// Inserts rows in multi-row statements; returns the id of the last row.
+pub async fn insert_many(conn: &mut sqlx::SqliteConnection, rows: &[NewIncident]) -> Result<Id> {
     let now = crate::time::now_ms();
+    for chunk in rows.chunks(INSERT_BATCH) {
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "INSERT INTO incidents (id, external_id, content_hash, title, department_id, problem_type, product_category,
+                 product, supplier, store_id, region, channel, customer_ref, severity_class_id, wait_minutes,
+                 complaint, cost_fen, opened_at, closed_at, status, created_at, updated_at) ",
+        );
+        q.push_values(chunk, |mut b, row| {
+            let r = &row.record;
+            b.push_bind(row.id)
+                .push_bind(r.external_id.clone())
+                .push_bind(row.content_hash.clone())
+                .push_bind(r.title.clone())
+                .push_bind(r.department_id)
+                .push_bind(r.problem_type.clone())
+                .push_bind(r.product_category.clone())
+                .push_bind(r.product.clone())
+                .push_bind(r.supplier.clone())
+                .push_bind(r.store_id)
+                .push_bind(r.region.clone())
+                .push_bind(r.channel.clone())
+                .push_bind(r.customer_ref.clone())
+                .push_bind(r.severity_class_id)
+                .push_bind(r.wait_minutes)
+                .push_bind(r.complaint)
+                .push_bind(r.cost)
+                .push_bind(r.opened_at)
+                .push_bind(r.closed_at)
+                .push_bind(r.status.clone())
+                .push_bind(now)
+                .push_bind(now);
+        });
+        q.build().execute(&mut *conn).await?;
+    }
+    Ok(sqlx::query_scalar("SELECT last_insert_rowid()").fetch_one(&mut *conn).await?)
+}
+
+pub async fn insert(conn: &mut sqlx::SqliteConnection, input: &IncidentInput) -> Result<Id> {
+    insert_many(conn, &[NewIncident { id: None, content_hash: None, record: input.clone() }]).await
+}
+
+/// Writes every user-editable field but the owner, which only changes through a transfer.
+pub async fn update<'e>(db: impl SqliteExecutor<'e>, id: Id, r: &IncidentInput) -> Result<()> {
     let done = sqlx::query(
-        "INSERT INTO incidents (title, department_id, problem_type, product_category, product, supplier,
-             store_id, severity, severity_class_id, wait_minutes, complaint, cost_fen, opened_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "UPDATE incidents SET external_id = ?, title = ?, problem_type = ?, product_category = ?, product = ?,
+             supplier = ?, store_id = ?, region = ?, channel = ?, customer_ref = ?, severity_class_id = ?,
+             wait_minutes = ?, complaint = ?, cost_fen = ?, opened_at = ?, closed_at = ?, status = ?, updated_at = ?
+         WHERE id = ? AND deleted_at IS NULL",
     )
-    .bind(&input.title)
-    .bind(input.department_id)
-    .bind(&input.problem_type)
-    .bind(&input.product_category)
-    .bind(&input.product)
-    .bind(&input.supplier)
-    .bind(input.store_id)
-    .bind(input.severity)
-    .bind(input.severity_class_id)
-    .bind(input.wait_minutes)
-    .bind(input.complaint)
-    .bind(input.cost)
-    .bind(input.opened_at)
-    .bind(now)
-    .bind(now)
+    .bind(&r.external_id)
+    .bind(&r.title)
+    .bind(&r.problem_type)
+    .bind(&r.product_category)
+    .bind(&r.product)
+    .bind(&r.supplier)
+    .bind(r.store_id)
+    .bind(&r.region)
+    .bind(&r.channel)
+    .bind(&r.customer_ref)
+    .bind(r.severity_class_id)
+    .bind(r.wait_minutes)
+    .bind(r.complaint)
+    .bind(r.cost)
+    .bind(r.opened_at)
+    .bind(r.closed_at)
+    .bind(&r.status)
+    .bind(crate::time::now_ms())
+    .bind(id)
     .execute(db)
     .await?;
-    Ok(done.last_insert_rowid())
+    if done.rows_affected() == 0 {
+        return Err(CoreError::not_found("incident", id));
+    }
+    Ok(())
+}
+
+pub async fn external_id_taken<'e>(db: impl SqliteExecutor<'e>, external_id: &str, except: Option<Id>) -> Result<bool> {
+    let found: Option<Id> = sqlx::query_scalar("SELECT id FROM incidents WHERE external_id = ? AND id IS NOT ?")
+        .bind(external_id)
+        .bind(except)
+        .fetch_optional(db)
+        .await?;
+    Ok(found.is_some())
 }
 
 /// One cell of the board's pivot: owning department × problem type × month (workspace time).
@@ -165,20 +196,14 @@ pub struct PivotCell {
     pub cost: Money,
 }
 
-/// Counts and sums of wait and cost by department × type × month over all live incidents.
-/// `utc_offset_seconds` is the workspace zone's offset (Asia/Shanghai: +8 h, no DST).
-pub async fn pivot<'e>(db: impl SqliteExecutor<'e>, utc_offset_seconds: i64) -> Result<Vec<PivotCell>> {
-    Ok(sqlx::query_as(
-        "SELECT p.department_id, d.name AS department_name, p.problem_type, p.month, p.count, p.wait_minutes, p.cost
-         FROM (SELECT department_id, problem_type,
-                      strftime('%Y-%m', opened_at / 1000 + ?, 'unixepoch') AS month,
-                      count(*) AS count, coalesce(sum(wait_minutes), 0) AS wait_minutes, sum(cost_fen) AS cost
-               FROM incidents WHERE deleted_at IS NULL
-               GROUP BY department_id, problem_type, month) p
-         LEFT JOIN departments d ON d.id = p.department_id
-         ORDER BY d.name_key, p.problem_type, p.month",
-    )
-    .bind(utc_offset_seconds)
-    .fetch_all(db)
-    .await?)
+/// Counts and sums of wait and cost by department × type × month over all live incidents, read
+/// from the aggregate the triggers of migration 0003 keep in step with every write.
+pub async fn pivot<'e>(db: impl SqliteExecutor<'e>) -> Result<Vec<PivotCell>> {
+    Ok(sqlx::query_as(PIVOT_SQL).fetch_all(db).await?)
 }
+
+/// Public so the import benchmark can give the sqlite3 shell the very same statement.
+pub const PIVOT_SQL: &str = "SELECT nullif(p.department_id, 0) AS department_id, d.name AS department_name, p.problem_type,
+        p.month, p.count, p.wait_minutes, p.cost_fen AS cost
+     FROM incident_pivot p LEFT JOIN departments d ON d.id = p.department_id
+     ORDER BY d.name_key, p.problem_type, p.month";

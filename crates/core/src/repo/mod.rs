@@ -4,6 +4,7 @@
 pub mod departments;
 pub mod import_presets;
 pub mod incident_events;
+pub mod incident_filter;
 pub mod incidents;
 pub mod people;
 pub mod problem_types;

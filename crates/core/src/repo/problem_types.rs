@@ -15,3 +15,18 @@ pub async fn insert<'e>(db: impl SqliteExecutor<'e>, name: &str, severity_class_
         .await?
         .last_insert_rowid())
 }
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, sqlx::FromRow)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ProblemType {
+    pub id: Id,
+    pub name: String,
+    pub severity_class_id: Option<Id>,
+}
+
+pub async fn list<'e>(db: impl SqliteExecutor<'e>) -> Result<Vec<ProblemType>> {
+    Ok(sqlx::query_as("SELECT id, name, severity_class_id FROM problem_types WHERE deleted_at IS NULL ORDER BY name")
+        .fetch_all(db)
+        .await?)
+}

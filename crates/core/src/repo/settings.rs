@@ -2,7 +2,6 @@
 
 use std::str::FromStr;
 
-use chrono::{Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 use sqlx::SqliteExecutor;
 
@@ -18,7 +17,11 @@ pub async fn time_zone<'e>(db: impl SqliteExecutor<'e>) -> Result<Tz> {
     Ok(name.and_then(|n| Tz::from_str(&n).ok()).unwrap_or(DEFAULT_TIME_ZONE))
 }
 
-/// The zone's current offset from UTC, in seconds.
-pub fn utc_offset_now(zone: Tz) -> i64 {
-    i64::from(zone.offset_from_utc_datetime(&Utc::now().naive_utc()).fix().local_minus_utc())
+/// The offset the board's months are cut at, seconds east of UTC (the zone's offset, stored so
+/// that the pivot's triggers and the month filter agree).
+pub async fn month_offset_seconds<'e>(db: impl SqliteExecutor<'e>) -> Result<i64> {
+    let value: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = 'pivot_offset_seconds'")
+        .fetch_optional(db)
+        .await?;
+    Ok(value.and_then(|v| v.parse().ok()).unwrap_or(8 * 3600))
 }

@@ -36,3 +36,37 @@ pub async fn insert<'e>(db: impl SqliteExecutor<'e>, name: &str, remedy: &str, s
     .await?
     .last_insert_rowid())
 }
+
+pub async fn get<'e>(db: impl SqliteExecutor<'e>, id: Id) -> Result<SeverityClass> {
+    sqlx::query_as("SELECT id, name, remedy, sla_hours FROM severity_classes WHERE id = ? AND deleted_at IS NULL")
+        .bind(id)
+        .fetch_optional(db)
+        .await?
+        .ok_or_else(|| crate::CoreError::not_found("severity_class", id))
+}
+
+/// The class a problem type belongs to, which a new incident of that type defaults to.
+pub async fn for_problem_type<'e>(db: impl SqliteExecutor<'e>, problem_type: &str) -> Result<Option<Id>> {
+    Ok(sqlx::query_scalar(
+        "SELECT severity_class_id FROM problem_types WHERE lower(trim(name)) = lower(trim(?)) AND deleted_at IS NULL",
+    )
+    .bind(problem_type)
+    .fetch_optional(db)
+    .await?
+    .flatten())
+}
+
+/// Changes a class's remedy and SLA; incidents of the class follow the new SLA at once.
+pub async fn update<'e>(db: impl SqliteExecutor<'e>, id: Id, remedy: &str, sla_hours: i64) -> Result<()> {
+    let done = sqlx::query("UPDATE severity_classes SET remedy = ?, sla_hours = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL")
+        .bind(remedy)
+        .bind(sla_hours)
+        .bind(crate::time::now_ms())
+        .bind(id)
+        .execute(db)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(crate::CoreError::not_found("severity_class", id));
+    }
+    Ok(())
+}

@@ -48,3 +48,11 @@ pub async fn insert<'e>(db: impl SqliteExecutor<'e>, input: &StoreInput) -> Resu
     .await?;
     Ok(done.last_insert_rowid())
 }
+
+pub async fn get<'e>(db: impl SqliteExecutor<'e>, id: Id) -> Result<Store> {
+    sqlx::query_as("SELECT id, name, city, region, city_tier FROM stores WHERE id = ? AND deleted_at IS NULL")
+        .bind(id)
+        .fetch_optional(db)
+        .await?
+        .ok_or_else(|| crate::CoreError::not_found("store", id))
+}

@@ -2,5 +2,7 @@
 
 pub mod backup;
 pub mod departments;
+pub mod incident_records;
 pub mod incidents;
 pub mod people;
+pub mod routing;

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Button, Flex, Table, Tabs, Tag, Typography } from "antd";
 import { UploadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import type { Incident, Severity } from "../../bindings";
+import type { Incident } from "../../bindings";
 import type { Language } from "../../i18n";
 import { formatDateTime, formatMoney } from "../../lib/format";
 import { useCounts, useRecentIncidents } from "../../lib/queries";
@@ -11,7 +11,6 @@ import { Escalations } from "./Escalations";
 import { IncidentDrawer } from "./IncidentDrawer";
 import { ImportWizard } from "./ImportWizard";
 
-const SEVERITY_COLOR: Record<Severity, string> = { low: "default", normal: "blue", high: "orange", critical: "red" };
 const RECENT = 100;
 
 export function IncidentsView({ language }: { language: Language }) {
@@ -43,9 +42,9 @@ export function IncidentsView({ language }: { language: Language }) {
           { title: t("incidents.store"), dataIndex: "storeName", width: 130, render: (s: string | null) => s ?? none },
           {
             title: t("incidents.severity"),
-            dataIndex: "severity",
+            dataIndex: "severityClass",
             width: 90,
-            render: (s: Severity) => <Tag color={SEVERITY_COLOR[s]}>{t(`incidents.severities.${s}`)}</Tag>,
+            render: (s: string | null) => (s ? <Tag>{s}</Tag> : none),
           },
           { title: t("incidents.cost"), dataIndex: "cost", width: 120, align: "right", render: (c: string) => formatMoney(c, language) },
         ]}

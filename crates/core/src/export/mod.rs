@@ -1,0 +1,3 @@
+//! Files the director takes out of the app.
+
+pub mod incidents;
