@@ -169,8 +169,8 @@ pub async fn people_update(state: State<'_, AppState>, id: Id, input: PersonInpu
 
 #[tauri::command]
 #[specta::specta]
-pub async fn people_delete(state: State<'_, AppState>, id: Id) -> Res<()> {
-    people::delete(&state.workspace().await?, id).await
+pub async fn people_delete(state: State<'_, AppState>, id: Id, remove_project_roles: bool) -> Res<()> {
+    people::delete(&state.workspace().await?, id, remove_project_roles).await
 }
 
 #[tauri::command]

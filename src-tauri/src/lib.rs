@@ -4,6 +4,7 @@ pub mod board_commands;
 pub mod commands;
 pub mod incident_commands;
 pub mod prefs;
+pub mod stakeholder_commands;
 pub mod state;
 
 include!("../app_commands.rs");
@@ -15,6 +16,7 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
     use commands::*;
     use board_commands::*;
     use incident_commands::*;
+    use stakeholder_commands::*;
     tauri_specta::Builder::<Wry>::new()
         .commands(tauri_specta::collect_commands![
             app_info::<Wry>,
@@ -61,6 +63,22 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             routing_rules_list,
             routing_rules_save,
             routing_rules_trial,
+            person_place,
+            person_profile,
+            person_note_add,
+            person_note_delete,
+            interaction_log,
+            interaction_step_done,
+            interaction_delete,
+            ledger_add,
+            ledger_delete,
+            relationships_list,
+            relationship_add,
+            relationship_delete,
+            contact_health,
+            sponsor_finder,
+            project_members,
+            project_benefits,
         ])
         // Ids and millisecond timestamps are i64 in Rust; both stay far below 2^53, so a JS number
         // holds them exactly. Money never takes this path: it crosses as a decimal string.

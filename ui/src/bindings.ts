@@ -26,7 +26,7 @@ export const commands = {
 	peopleList: () => typedError<Person[], CoreError>(__TAURI_INVOKE("people_list")),
 	peopleCreate: (input: PersonInput) => typedError<Person, CoreError>(__TAURI_INVOKE("people_create", { input })),
 	peopleUpdate: (id: number, input: PersonInput) => typedError<Person, CoreError>(__TAURI_INVOKE("people_update", { id, input })),
-	peopleDelete: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("people_delete", { id })),
+	peopleDelete: (id: number, removeProjectRoles: boolean) => typedError<null, CoreError>(__TAURI_INVOKE("people_delete", { id, removeProjectRoles })),
 	projectsList: () => typedError<Project[], CoreError>(__TAURI_INVOKE("projects_list")),
 	incidentsRecent: (limit: number) => typedError<Incident[], CoreError>(__TAURI_INVOKE("incidents_recent", { limit })),
 	/**  Asks for a CSV or XLSX file and reads its headers; None when the user cancels. */
@@ -63,6 +63,28 @@ export const commands = {
 	routingRulesSave: (rules: RuleDraft[]) => typedError<RuleDraft[], CoreError>(__TAURI_INVOKE("routing_rules_save", { rules })),
 	/**  What the unsaved rules would do with the newest `sample` incidents. */
 	routingRulesTrial: (rules: RuleDraft[], sample: number) => typedError<RuleTrial[], CoreError>(__TAURI_INVOKE("routing_rules_trial", { rules, sample })),
+	/**  Dropping a person on the power/interest grid. */
+	personPlace: (id: number, power: number | null, interest: number | null) => typedError<Person, CoreError>(__TAURI_INVOKE("person_place", { id, power, interest })),
+	personProfile: (id: number) => typedError<Profile, CoreError>(__TAURI_INVOKE("person_profile", { id })),
+	personNoteAdd: (personId: number, note: NoteInput) => typedError<Profile, CoreError>(__TAURI_INVOKE("person_note_add", { personId, note })),
+	personNoteDelete: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("person_note_delete", { id })),
+	interactionLog: (personId: number, input: InteractionInput) => typedError<Profile, CoreError>(__TAURI_INVOKE("interaction_log", { personId, input })),
+	interactionStepDone: (id: number, done: boolean) => typedError<null, CoreError>(__TAURI_INVOKE("interaction_step_done", { id, done })),
+	interactionDelete: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("interaction_delete", { id })),
+	ledgerAdd: (personId: number, entry: LedgerInput) => typedError<Profile, CoreError>(__TAURI_INVOKE("ledger_add", { personId, entry })),
+	ledgerDelete: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("ledger_delete", { id })),
+	relationshipsList: () => typedError<Relationship[], CoreError>(__TAURI_INVOKE("relationships_list")),
+	relationshipAdd: (from: number, to: number, kind: RelationKind, note: string) => typedError<Relationship[], CoreError>(__TAURI_INVOKE("relationship_add", { from, to, kind, note })),
+	relationshipDelete: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("relationship_delete", { id })),
+	/**  Everyone's relationship health, most neglected first. */
+	contactHealth: () => typedError<ContactHealth[], CoreError>(__TAURI_INVOKE("contact_health")),
+	/**
+	 *  Ranks sponsors for the metrics a problem or project moves; a project's own metrics when
+	 *  `metrics` is empty.
+	 */
+	sponsorFinder: (metrics: string[], projectId: number | null) => typedError<SponsorCandidate[], CoreError>(__TAURI_INVOKE("sponsor_finder", { metrics, projectId })),
+	projectMembers: () => typedError<ProjectMember[], CoreError>(__TAURI_INVOKE("project_members")),
+	projectBenefits: (projectId: number) => typedError<MemberBenefit[], CoreError>(__TAURI_INVOKE("project_benefits", { projectId })),
 };
 
 /* Types */
@@ -96,6 +118,19 @@ export type Cards = {
 	cards: Card[],
 };
 
+/**  How a relationship is doing against the rhythm we intend. */
+export type ContactHealth = {
+	personId: number,
+	/**  None: never contacted. */
+	daysSince: number | null,
+	everyDays: number,
+	/**  0–100: 70 % recency against the rhythm, 30 % the mood of the last three contacts. */
+	score: number,
+	overdue: boolean,
+	/**  Open next steps whose due date has passed. */
+	lateNextSteps: number,
+};
+
 /**
  *  An error a director can be shown: `code` picks the sentence, `params` fill it, `field` says
  *  which form field it belongs next to.
@@ -124,7 +159,9 @@ export type DepartmentInput = {
 	kpis: string,
 };
 
-export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "export.failed" | "export.too_many_rows";
+export type Direction = "given" | "received";
+
+export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists";
 
 /**  An incident past its SLA, with the message the director can send its department head. */
 export type Escalation = {
@@ -298,12 +335,76 @@ export type IncidentPage = {
 
 export type IncidentSort = "opened_desc" | "opened_asc" | "cost_desc" | "wait_desc";
 
+export type Interaction = {
+	id: number,
+	personId: number,
+	kind: InteractionKind,
+	happenedAt: number,
+	summary: string,
+	/**  −2 (went badly) … +2 (went very well). */
+	sentiment: number,
+	nextStep: string,
+	nextStepDue: number | null,
+	nextStepDone: boolean,
+};
+
+export type InteractionInput = {
+	kind: InteractionKind,
+	happenedAt: number,
+	summary: string,
+	sentiment: number,
+	nextStep: string,
+	nextStepDue: number | null,
+};
+
+export type InteractionKind = "message" | "coffee" | "one_on_one" | "meeting" | "email";
+
 export type Lang = "zh-CN" | "en";
+
+export type LedgerEntry = {
+	id: number,
+	personId: number,
+	direction: Direction,
+	kind: LedgerKind,
+	description: string,
+	/**  For public credit: the meeting where it was given. */
+	meeting: string,
+	weight: number,
+	happenedAt: number,
+};
+
+export type LedgerInput = {
+	direction: Direction,
+	kind: LedgerKind,
+	description: string,
+	meeting: string,
+	weight: number,
+	happenedAt: number,
+};
+
+export type LedgerKind = "data_shared" | "help" | "public_credit" | "favour";
 
 export type ListFormat = "csv" | "xlsx";
 
+/**  What a project offers one of its members: their KPIs and pains it moves. */
+export type MemberBenefit = {
+	personId: number,
+	roles: ProjectRole[],
+	matched: PersonNote[],
+};
+
 /**  Stored in SQLite as INTEGER fen. */
 export type Money = string;
+
+export type NoteInput = {
+	kind: NoteKind,
+	text: string,
+	metric: string | null,
+	source: string,
+	notedOn: number,
+};
+
+export type NoteKind = "kpi" | "pressure" | "initiative" | "pain_point" | "opportunity";
 
 export type OverviewCounts = {
 	departments: number,
@@ -322,6 +423,14 @@ export type Person = {
 	departmentId: number | null,
 	/**  None when the person has no department or it is in the trash. */
 	departmentName: string | null,
+	reportsToId: number | null,
+	/**  Private: our read of where they stand. */
+	stance: Stance,
+	/**  Private: how much they trust us, 1–5. */
+	trust: number,
+	power: number | null,
+	interest: number | null,
+	contactEveryDays: number,
 	createdAt: number,
 	updatedAt: number,
 };
@@ -330,6 +439,23 @@ export type PersonInput = {
 	name: string,
 	title: string,
 	departmentId: number | null,
+	reportsToId: number | null,
+	stance: Stance,
+	trust: number,
+	power: number | null,
+	interest: number | null,
+	contactEveryDays: number,
+};
+
+export type PersonNote = {
+	id: number,
+	personId: number,
+	kind: NoteKind,
+	text: string,
+	/**  For a KPI: the impact metric it moves (see `crate::metrics`). */
+	metric: string | null,
+	source: string,
+	notedOn: number,
 };
 
 export type PickedFile = {
@@ -366,14 +492,45 @@ export type ProblemType = {
 	severityClassId: number | null,
 };
 
+export type Profile = {
+	person: Person,
+	notes: PersonNote[],
+	interactions: Interaction[],
+	ledger: LedgerEntry[],
+	/**  Weight given minus weight received. */
+	balance: number,
+	projects: string[],
+};
+
 export type Project = {
 	id: number,
 	title: string,
 	goal: string,
 	status: ProjectStatus,
+	/**  Comma-separated metric codes the project moves (see `service::stakeholders::METRICS`). */
+	impactMetrics: string,
+	benefits: string,
 };
 
+export type ProjectMember = {
+	projectId: number,
+	personId: number,
+	role: ProjectRole,
+};
+
+export type ProjectRole = "executive_sponsor" | "product_owner" | "tech_lead" | "scrum_master" | "stakeholder";
+
 export type ProjectStatus = "proposed" | "active" | "paused" | "launched" | "closed";
+
+export type RelationKind = "ally" | "rival" | "influences";
+
+export type Relationship = {
+	id: number,
+	fromPersonId: number,
+	toPersonId: number,
+	kind: RelationKind,
+	note: string,
+};
 
 export type RowIssue = {
 	line: number,
@@ -410,6 +567,20 @@ export type SeverityClass = {
 	remedy: string,
 	slaHours: number,
 };
+
+export type SponsorCandidate = {
+	personId: number,
+	power: number | null,
+	trust: number,
+	/**  The person's KPIs and pain points that the problem moves: the reason they would care. */
+	matched: PersonNote[],
+	/**  0–1: the share of the problem's metrics (at most two needed) their KPIs touch. */
+	relevance: number | null,
+	/**  0–100 = power/10 × relevance × trust/5 × 100. */
+	score: number | null,
+};
+
+export type Stance = "champion" | "supporter" | "neutral" | "sceptic" | "blocker";
 
 export type Store = {
 	id: number,

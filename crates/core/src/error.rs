@@ -66,6 +66,10 @@ error_codes! {
     ExternalIdTaken => "incident.external_id_taken",
     ExportFailed => "export.failed",
     ExportTooManyRows => "export.too_many_rows",
+    PersonInProjects => "person.in_projects",
+    ReportsToCycle => "person.reports_to_cycle",
+    SamePerson => "person.same_person",
+    RelationshipExists => "person.relationship_exists",
 }
 
 /// An error a director can be shown: `code` picks the sentence, `params` fill it, `field` says

@@ -75,7 +75,7 @@ async fn people_belong_to_live_departments_and_sort_by_pinyin() {
     let t = common::temp_workspace().await;
     let product = departments::create(&t.ws, dept("产品部")).await.unwrap();
     for name in ["张伟", "陈立", "安琪"] {
-        people::create(&t.ws, PersonInput { name: name.into(), title: "经理".into(), department_id: Some(product.id) })
+        people::create(&t.ws, PersonInput { name: name.into(), title: "经理".into(), department_id: Some(product.id), ..Default::default() })
             .await
             .unwrap();
     }
@@ -85,7 +85,7 @@ async fn people_belong_to_live_departments_and_sort_by_pinyin() {
     assert_eq!(listed[0].department_name.as_deref(), Some("产品部"));
     assert_eq!(departments::list(&t.ws).await.unwrap()[0].people_count, 3);
 
-    let missing = people::create(&t.ws, PersonInput { name: "王强".into(), title: String::new(), department_id: Some(999) })
+    let missing = people::create(&t.ws, PersonInput { name: "王强".into(), title: String::new(), department_id: Some(999), ..Default::default() })
         .await
         .unwrap_err();
     assert_eq!(missing.code, ErrorCode::NotFound);
@@ -97,7 +97,7 @@ async fn people_belong_to_live_departments_and_sort_by_pinyin() {
     assert_eq!(after[0].department_id, Some(product.id));
     assert_eq!(after[0].department_name, None);
 
-    people::delete(&t.ws, after[0].id).await.unwrap();
+    people::delete(&t.ws, after[0].id, false).await.unwrap();
     assert_eq!(people::list(&t.ws).await.unwrap().len(), 2);
-    assert_eq!(people::delete(&t.ws, after[0].id).await.unwrap_err().code, ErrorCode::NotFound);
+    assert_eq!(people::delete(&t.ws, after[0].id, false).await.unwrap_err().code, ErrorCode::NotFound);
 }

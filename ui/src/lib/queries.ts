@@ -53,7 +53,10 @@ export const useSavePerson = () =>
     unwrap(id === null ? commands.peopleCreate(input) : commands.peopleUpdate(id, input)),
   );
 
-export const useDeletePerson = () => useWrite((id: number) => unwrap(commands.peopleDelete(id)));
+export const useDeletePerson = () =>
+  useWrite(({ id, removeProjectRoles }: { id: number; removeProjectRoles: boolean }) =>
+    unwrap(commands.peopleDelete(id, removeProjectRoles)),
+  );
 
 /** Switching workspace: a new status and fresh data everywhere. */
 export function useOpenWorkspace<A>(open: (args: A) => Promise<unknown>) {

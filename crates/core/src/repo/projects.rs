@@ -24,6 +24,9 @@ pub struct Project {
     pub title: String,
     pub goal: String,
     pub status: ProjectStatus,
+    /// Comma-separated metric codes the project moves (see `service::stakeholders::METRICS`).
+    pub impact_metrics: String,
+    pub benefits: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -33,20 +36,33 @@ pub struct ProjectInput {
     pub title: String,
     pub goal: String,
     pub status: ProjectStatus,
+    /// Comma-separated metric codes the project moves (see `service::stakeholders::METRICS`).
+    pub impact_metrics: String,
+    pub benefits: String,
 }
 
 pub async fn list<'e>(db: impl SqliteExecutor<'e>) -> Result<Vec<Project>> {
-    Ok(sqlx::query_as("SELECT id, title, goal, status FROM projects WHERE deleted_at IS NULL ORDER BY id")
+    Ok(sqlx::query_as("SELECT id, title, goal, status, impact_metrics, benefits FROM projects WHERE deleted_at IS NULL ORDER BY id")
         .fetch_all(db)
         .await?)
 }
 
+pub async fn get<'e>(db: impl SqliteExecutor<'e>, id: Id) -> Result<Project> {
+    sqlx::query_as("SELECT id, title, goal, status, impact_metrics, benefits FROM projects WHERE id = ? AND deleted_at IS NULL")
+        .bind(id)
+        .fetch_optional(db)
+        .await?
+        .ok_or_else(|| crate::CoreError::not_found("project", id))
+}
+
 pub async fn insert<'e>(db: impl SqliteExecutor<'e>, input: &ProjectInput) -> Result<Id> {
     let now = crate::time::now_ms();
-    let done = sqlx::query("INSERT INTO projects (title, goal, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
+    let done = sqlx::query("INSERT INTO projects (title, goal, status, impact_metrics, benefits, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
         .bind(&input.title)
         .bind(&input.goal)
         .bind(input.status)
+        .bind(&input.impact_metrics)
+        .bind(&input.benefits)
         .bind(now)
         .bind(now)
         .execute(db)

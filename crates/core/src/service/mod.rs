@@ -6,3 +6,4 @@ pub mod incident_records;
 pub mod incidents;
 pub mod people;
 pub mod routing;
+pub mod stakeholders;

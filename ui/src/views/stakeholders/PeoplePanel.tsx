@@ -8,7 +8,17 @@ import { useDeletePerson, useDepartments, usePeople, useSavePerson } from "../..
 import { EditModal } from "./EditModal";
 import { RowActions } from "./RowActions";
 
-const EMPTY: PersonInput = { name: "", title: "", departmentId: null };
+const EMPTY: PersonInput = {
+  name: "",
+  title: "",
+  departmentId: null,
+  reportsToId: null,
+  stance: "neutral",
+  trust: 3,
+  power: 5,
+  interest: 5,
+  contactEveryDays: 30,
+};
 
 export function PeoplePanel({ search }: { search: string }) {
   const { t } = useTranslation();
@@ -52,7 +62,7 @@ export function PeoplePanel({ search }: { search: string }) {
             render: (_: unknown, p: Person) => (
               <RowActions
                 onEdit={() => setEditing(p)}
-                onDelete={() => remove.mutateAsync(p.id)}
+                onDelete={() => remove.mutateAsync({ id: p.id, removeProjectRoles: false })}
                 confirm={t("people.deleteConfirm", { name: p.name })}
                 deleted={t("people.deleted", { name: p.name })}
               />
@@ -64,10 +74,10 @@ export function PeoplePanel({ search }: { search: string }) {
         open={editing !== null}
         title={t(current ? "people.edit" : "people.add")}
         form={form}
-        initialValues={current ? { name: current.name, title: current.title, departmentId: current.departmentId } : EMPTY}
+        initialValues={current ? { ...EMPTY, ...current } : EMPTY}
         saving={save.isPending}
         save={async (values) => {
-          const saved = await save.mutateAsync({ id: current?.id ?? null, input: { ...EMPTY, ...values } });
+          const saved = await save.mutateAsync({ id: current?.id ?? null, input: { ...EMPTY, ...(current ?? {}), ...values } });
           void message.success(t("people.saved", { name: saved.name }));
         }}
         onClose={() => setEditing(null)}

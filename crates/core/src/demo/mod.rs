@@ -2,6 +2,8 @@
 //! S1, the stores of S2/S4, the smart-dispatch project and incidents of the S5 registry. It is
 //! always written into its own file, never into a director's real workspace.
 
+mod stakeholders;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
@@ -24,10 +26,10 @@ pub enum Lang {
 }
 
 /// A text in both languages, zh-CN first.
-struct T(&'static str, &'static str);
+pub(crate) struct T(pub &'static str, pub &'static str);
 
 impl T {
-    fn pick(&self, lang: Lang) -> String {
+    pub(crate) fn pick(&self, lang: Lang) -> String {
         match lang {
             Lang::ZhCn => self.0,
             Lang::En => self.1,
@@ -143,9 +145,10 @@ pub async fn seed(ws: &Workspace, lang: Lang) -> Result<()> {
         let input = DepartmentInput { name: d.name.pick(lang), head: d.head.pick(lang), kpis: d.kpis.pick(lang) };
         department_ids.push(service::departments::create(ws, input).await?.id);
     }
+    let mut person_ids = Vec::new();
     for (name, title, dept) in PEOPLE {
-        let input = PersonInput { name: name.pick(lang), title: title.pick(lang), department_id: Some(department_ids[*dept]) };
-        service::people::create(ws, input).await?;
+        let input = PersonInput { name: name.pick(lang), title: title.pick(lang), department_id: Some(department_ids[*dept]), ..Default::default() };
+        person_ids.push(service::people::create(ws, input).await?.id);
     }
     let mut tx = ws.pool().begin().await?;
     for (city, region, tier) in CITIES {
@@ -158,21 +161,26 @@ pub async fn seed(ws: &Workspace, lang: Lang) -> Result<()> {
             stores::insert(&mut *tx, &input).await?;
         }
     }
-    for (title, goal, status) in [
+    let mut project_ids = Vec::new();
+    for (title, goal, status, metrics, benefits) in [
         (T("智能派单", "Smart dispatch"),
          T("平均等待从 2 小时降到 30 分钟；产品侧 NPS +5、投诉 −40%；售后侧派单效率 +50%、首次修复率 +5%；3 个月内上线 MVP",
            "Average wait from 2 h to 30 min; product side NPS +5, complaints −40%; after-sales side dispatch efficiency +50%, FTFR +5%; MVP within 3 months"),
-         ProjectStatus::Active),
+         ProjectStatus::Active, "nps,retention,complaints,wait_time,dispatch_efficiency,ftfr",
+         T("产品侧：NPS +5 到 +8、留存 +3% 到 +5%、投诉 −40%；售后侧：等待从 2 小时降到 30 分钟、派单效率 +50%、首次修复率 +5%",
+           "Product: NPS +5 to +8, retention +3% to +5%, complaints −40%; after-sales: wait from 2 h to 30 min, dispatch efficiency +50%, FTFR +5%")),
         (T("预约负载实时显示", "Real-time booking load"),
          T("预约系统实时显示工位负载，超载事件减少 80%", "Booking system shows workshop bay load in real time; overload events −80%"),
-         ProjectStatus::Proposed),
+         ProjectStatus::Proposed, "wait_time,complaints,nps", T("等待时间缩短，投诉减少", "Shorter waits, fewer complaints")),
         (T("充电桩监控系统升级", "Charging-pile monitoring upgrade"),
          T("故障率从 12% 降到行业平均 5% 以下", "Failure rate from 12% to below the industry average of 5%"),
-         ProjectStatus::Launched),
+         ProjectStatus::Launched, "cost,complaints", T("维修成本和投诉下降", "Lower repair cost and fewer complaints")),
     ] {
-        projects::insert(&mut *tx, &ProjectInput { title: title.pick(lang), goal: goal.pick(lang), status }).await?;
+        let input = ProjectInput { title: title.pick(lang), goal: goal.pick(lang), status, impact_metrics: metrics.into(), benefits: benefits.pick(lang) };
+        project_ids.push(projects::insert(&mut *tx, &input).await?);
     }
     tx.commit().await?;
+    stakeholders::seed(ws, lang, &person_ids, project_ids[0], crate::time::now_ms()).await?;
     seed_registry(ws, lang, &department_ids).await?;
     insert_incidents(ws, lang, 240, crate::time::now_ms()).await
 }
