@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatMoney, matchesName, toFen } from "./format";
+import { formatDateTime, formatMoney, matchesName, parseMoney, toFen } from "./format";
 
 describe("money", () => {
   it("keeps 7亿 exact and reads it the Chinese way", () => {
@@ -13,6 +13,20 @@ describe("money", () => {
     expect(formatMoney("9600000.00", "zh-CN")).toBe("960万元");
     expect(formatMoney("3200.50", "zh-CN")).toBe("3,200.50元");
     expect(formatMoney("-480000.00", "zh-CN")).toBe("-48万元");
+  });
+});
+
+describe("typed amounts", () => {
+  it("reads 万, 亿, currency signs and full-width digits exactly", () => {
+    expect(parseMoney("1.2万")).toBe("12000.00");
+    expect(parseMoney("7亿元")).toBe("700000000.00");
+    expect(parseMoney("¥1,234.5")).toBe("1234.50");
+    expect(parseMoney("３００元")).toBe("300.00");
+    expect(parseMoney("0.00015万")).toBe("1.50");
+  });
+
+  it("rejects what is not an amount or finer than a fen", () => {
+    for (const bad of ["", "abc", "1.2.3", "万", "1e5", "1.234"]) expect(parseMoney(bad), bad).toBeNull();
   });
 });
 

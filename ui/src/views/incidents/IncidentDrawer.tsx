@@ -1,4 +1,5 @@
-import { App, Button, DatePicker, Descriptions, Drawer, Empty, Form, Input, Select, Space, Timeline, Typography } from "antd";
+import { App, Button, DatePicker, Descriptions, Drawer, Empty, Form, Input, Popconfirm, Select, Space, Spin, Timeline, Typography } from "antd";
+import { DeleteOutlined, EditOutlined } from "@ant-design/icons";
 import type { Dayjs } from "dayjs";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -9,11 +10,26 @@ import { errorText, showFieldError } from "../../lib/errors";
 import { formatDateTime, formatMoney } from "../../lib/format";
 import { blockEnterWhileComposing } from "../../lib/ime";
 import { useDepartments, WS } from "../../lib/queries";
+import { useIncident } from "./boardQueries";
 
 type TransferValues = { to: number; reason: string; at?: Dayjs | null };
 
-/** An incident's record, its full history, and the claim and transfer actions. */
-export function IncidentDrawer({ incident, language, onClose }: { incident: Incident; language: Language; onClose: () => void }) {
+type DrawerProps = { id: number; language: Language; onClose: () => void; onEdit: (incident: Incident) => void };
+
+/** Loads the incident fresh, so a claim, transfer or edit shows up in the open drawer at once. */
+export function IncidentDrawer({ id, ...props }: DrawerProps) {
+  const incident = useIncident(id).data;
+  if (!incident)
+    return (
+      <Drawer open size={560} onClose={props.onClose}>
+        <Spin />
+      </Drawer>
+    );
+  return <IncidentDetail incident={incident} {...props} />;
+}
+
+/** An incident's record, its full history, and the claim, transfer, edit and delete actions. */
+function IncidentDetail({ incident, language, onClose, onEdit }: Omit<DrawerProps, "id"> & { incident: Incident }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -29,10 +45,11 @@ export function IncidentDrawer({ incident, language, onClose }: { incident: Inci
     mutationFn: (v: TransferValues) => unwrap(commands.incidentTransfer(incident.id, v.to, v.reason ?? "", v.at ? v.at.valueOf() : null)),
     onSuccess: refresh,
   });
+  const remove = useMutation({ mutationFn: () => unwrap(commands.incidentDelete(incident.id)) });
   const none = t("common.none");
 
   return (
-    <Drawer open width={560} title={incident.title} onClose={onClose} data-testid="incident-drawer">
+    <Drawer open size={560} title={incident.title} onClose={onClose} data-testid="incident-drawer">
       <Descriptions column={1} size="small" bordered>
         <Descriptions.Item label={t("incident.externalId")}>{incident.externalId ?? none}</Descriptions.Item>
         <Descriptions.Item label={t("incidents.department")}>{incident.departmentName ?? none}</Descriptions.Item>
@@ -48,7 +65,31 @@ export function IncidentDrawer({ incident, language, onClose }: { incident: Inci
         <Descriptions.Item label={t("incidents.openedAt")}>{formatDateTime(incident.openedAt, language)}</Descriptions.Item>
       </Descriptions>
 
-      <Space style={{ margin: "16px 0" }}>
+      <Space style={{ margin: "16px 0" }} wrap>
+        <Button icon={<EditOutlined />} onClick={() => onEdit(incident)} data-testid="incident-edit">
+          {t("common.edit")}
+        </Button>
+        <Popconfirm
+          title={t("incident.deleteConfirm", { title: incident.title })}
+          okText={t("common.delete")}
+          cancelText={t("common.cancel")}
+          okButtonProps={{ danger: true }}
+          onConfirm={() =>
+            remove
+              .mutateAsync()
+              .then(() => {
+                onClose();
+                void message.success(t("incident.deleted"));
+                // Refresh after closing: the drawer's own query would otherwise refetch a deleted record.
+                return refresh();
+              })
+              .catch((e) => message.error(errorText(t, e)))
+          }
+        >
+          <Button danger icon={<DeleteOutlined />} loading={remove.isPending} data-testid="incident-delete">
+            {t("common.delete")}
+          </Button>
+        </Popconfirm>
         <Button
           disabled={incident.departmentId === null}
           loading={claim.isPending}

@@ -1,76 +1,96 @@
 import { useState } from "react";
-import { Button, Flex, Table, Tabs, Tag, Typography } from "antd";
-import { UploadOutlined } from "@ant-design/icons";
+import { Button, Flex, Space, Tabs, Typography } from "antd";
+import { PlusOutlined, SettingOutlined, UploadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import type { Incident } from "../../bindings";
+import type { Incident, IncidentFilter } from "../../bindings";
 import type { Language } from "../../i18n";
-import { formatDateTime, formatMoney } from "../../lib/format";
-import { useCounts, useRecentIncidents } from "../../lib/queries";
 import { BoardSummary } from "./BoardSummary";
+import { DetailTab } from "./DetailTab";
 import { Escalations } from "./Escalations";
-import { IncidentDrawer } from "./IncidentDrawer";
+import { FilterBar } from "./FilterBar";
 import { ImportWizard } from "./ImportWizard";
+import { IncidentDrawer } from "./IncidentDrawer";
+import { IncidentForm } from "./IncidentForm";
+import { Kanban } from "./Kanban";
+import { RulesDrawer } from "./RulesDrawer";
 
-const RECENT = 100;
+type Tab = "summary" | "detail" | "kanban";
 
 export function IncidentsView({ language }: { language: Language }) {
   const { t } = useTranslation();
-  const incidents = useRecentIncidents(RECENT);
-  const total = useCounts().data?.incidents ?? 0;
-  const none = t("common.none");
+  const [tab, setTab] = useState<Tab>("summary");
+  // One filter for the list and the kanban, so switching between them keeps what was narrowed.
+  const [filter, setFilter] = useState<IncidentFilter>({});
   const [importing, setImporting] = useState(false);
+  const [rules, setRules] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
-  const open = incidents.data?.find((i) => i.id === openId) ?? null;
-  const detail = (
-    <>
-      <Typography.Text strong>{t("incidents.recent", { count: total })}</Typography.Text>
-      <Table<Incident>
-        style={{ marginTop: 12 }}
-        rowKey="id"
-        size="small"
-        loading={incidents.isLoading}
-        dataSource={incidents.data}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
-        locale={{ emptyText: t("incidents.empty") }}
-        onRow={(record) => ({ onClick: () => setOpenId(record.id), style: { cursor: "pointer" } })}
-        data-testid="incidents-table"
-        columns={[
-          { title: t("incidents.openedAt"), dataIndex: "openedAt", width: 150, render: (ms: number) => formatDateTime(ms, language) },
-          { title: t("incidents.name"), dataIndex: "title" },
-          { title: t("incidents.type"), dataIndex: "problemType", width: 140 },
-          { title: t("incidents.department"), dataIndex: "departmentName", width: 140, render: (d: string | null) => d ?? none },
-          { title: t("incidents.store"), dataIndex: "storeName", width: 130, render: (s: string | null) => s ?? none },
-          {
-            title: t("incidents.severity"),
-            dataIndex: "severityClass",
-            width: 90,
-            render: (s: string | null) => (s ? <Tag>{s}</Tag> : none),
-          },
-          { title: t("incidents.cost"), dataIndex: "cost", width: 120, align: "right", render: (c: string) => formatMoney(c, language) },
-        ]}
-      />
-    </>
-  );
+  // "new" for the create form, an incident for the edit form.
+  const [editing, setEditing] = useState<Incident | "new" | null>(null);
+  const filterBar = <FilterBar filter={filter} onChange={setFilter} />;
+
   return (
     <div className="view" data-testid="view-incidents">
-      <Flex justify="space-between" align="start">
+      <Flex justify="space-between" align="start" wrap gap={8}>
         <div>
           <Typography.Title level={4}>{t("incidents.title")}</Typography.Title>
           <div className="view-subtitle">{t("incidents.subtitle")}</div>
         </div>
-        <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-open">
-          {t("import.button")}
-        </Button>
+        <Space wrap>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")} data-testid="incident-new">
+            {t("incident.form.newButton")}
+          </Button>
+          <Button icon={<SettingOutlined />} onClick={() => setRules(true)} data-testid="rules-open">
+            {t("rules.title")}
+          </Button>
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-open">
+            {t("import.button")}
+          </Button>
+        </Space>
       </Flex>
       <Escalations language={language} />
       <Tabs
+        activeKey={tab}
+        onChange={(key) => setTab(key as Tab)}
         items={[
-          { key: "summary", label: t("board.tabSummary"), children: <BoardSummary language={language} /> },
-          { key: "detail", label: t("board.tabDetail"), children: detail },
+          {
+            key: "summary",
+            label: t("board.tabSummary"),
+            children: (
+              <BoardSummary
+                language={language}
+                onDrill={(drill) => {
+                  setFilter(drill);
+                  setTab("detail");
+                }}
+              />
+            ),
+          },
+          {
+            key: "detail",
+            label: t("board.tabDetail"),
+            children: (
+              <>
+                {filterBar}
+                <DetailTab filter={filter} language={language} onOpen={setOpenId} />
+              </>
+            ),
+          },
+          {
+            key: "kanban",
+            label: t("board.tabKanban"),
+            children: (
+              <>
+                {filterBar}
+                <Kanban filter={filter} language={language} onOpen={setOpenId} />
+              </>
+            ),
+          },
         ]}
       />
       {importing && <ImportWizard onClose={() => setImporting(false)} />}
-      {open && <IncidentDrawer incident={open} language={language} onClose={() => setOpenId(null)} />}
+      {rules && <RulesDrawer onClose={() => setRules(false)} />}
+      {openId !== null && <IncidentDrawer id={openId} language={language} onClose={() => setOpenId(null)} onEdit={setEditing} />}
+      {editing && <IncidentForm incident={editing === "new" ? null : editing} onClose={() => setEditing(null)} />}
     </div>
   );
 }
