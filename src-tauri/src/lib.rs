@@ -4,6 +4,7 @@ pub mod board_commands;
 pub mod commands;
 pub mod incident_commands;
 pub mod prefs;
+pub mod problem_commands;
 pub mod stakeholder_commands;
 pub mod state;
 
@@ -16,6 +17,7 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
     use commands::*;
     use board_commands::*;
     use incident_commands::*;
+    use problem_commands::*;
     use stakeholder_commands::*;
     tauri_specta::Builder::<Wry>::new()
         .commands(tauri_specta::collect_commands![
@@ -79,6 +81,19 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             sponsor_finder,
             project_members,
             project_benefits,
+            problems_list,
+            problem_create,
+            problem_update,
+            problem_delete,
+            problem_link,
+            problem_unlink,
+            problem_stores,
+            problem_set_stores,
+            problem_evidence,
+            problem_announce_fix,
+            problem_suggestions,
+            problem_accept_suggestion,
+            problem_approach_table,
         ])
         // Ids and millisecond timestamps are i64 in Rust; both stay far below 2^53, so a JS number
         // holds them exactly. Money never takes this path: it crosses as a decimal string.

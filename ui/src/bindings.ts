@@ -85,6 +85,21 @@ export const commands = {
 	sponsorFinder: (metrics: string[], projectId: number | null) => typedError<SponsorCandidate[], CoreError>(__TAURI_INVOKE("sponsor_finder", { metrics, projectId })),
 	projectMembers: () => typedError<ProjectMember[], CoreError>(__TAURI_INVOKE("project_members")),
 	projectBenefits: (projectId: number) => typedError<MemberBenefit[], CoreError>(__TAURI_INVOKE("project_benefits", { projectId })),
+	problemsList: () => typedError<Problem[], CoreError>(__TAURI_INVOKE("problems_list")),
+	/**  Creates a problem; `link` links the incidents the board's filter matches at once. */
+	problemCreate: (input: ProblemInput, link: IncidentFilter | null) => typedError<Problem, CoreError>(__TAURI_INVOKE("problem_create", { input, link })),
+	problemUpdate: (id: number, input: ProblemInput) => typedError<Problem, CoreError>(__TAURI_INVOKE("problem_update", { id, input })),
+	problemDelete: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("problem_delete", { id })),
+	/**  Links the incidents the filter matches; returns how many were added. */
+	problemLink: (id: number, filter: IncidentFilter) => typedError<number, CoreError>(__TAURI_INVOKE("problem_link", { id, filter })),
+	problemUnlink: (id: number, incidentIds: number[]) => typedError<number, CoreError>(__TAURI_INVOKE("problem_unlink", { id, incidentIds })),
+	problemStores: (id: number, set: StoreSet) => typedError<number[], CoreError>(__TAURI_INVOKE("problem_stores", { id, set })),
+	problemSetStores: (id: number, set: StoreSet, storeIds: number[]) => typedError<null, CoreError>(__TAURI_INVOKE("problem_set_stores", { id, set, storeIds })),
+	problemEvidence: (id: number, language: Lang) => typedError<Evidence, CoreError>(__TAURI_INVOKE("problem_evidence", { id, language })),
+	problemAnnounceFix: (id: number) => typedError<number, CoreError>(__TAURI_INVOKE("problem_announce_fix", { id })),
+	problemSuggestions: (rule: SuggestionRule) => typedError<Suggestion[], CoreError>(__TAURI_INVOKE("problem_suggestions", { rule })),
+	problemAcceptSuggestion: (suggestion: Suggestion, rule: SuggestionRule) => typedError<Problem, CoreError>(__TAURI_INVOKE("problem_accept_suggestion", { suggestion, rule })),
+	problemApproachTable: () => typedError<ApproachRow[], CoreError>(__TAURI_INVOKE("problem_approach_table")),
 };
 
 /* Types */
@@ -93,11 +108,35 @@ export type AppInfo = {
 	dataDir: string,
 };
 
+/**  One row of the director's own S7 table. */
+export type ApproachRow = {
+	/**  problem_only | data_only | data_and_solution | all_strategies */
+	approach: string,
+	cases: number,
+	approvedPct: number | null,
+	solvedPct: number | null,
+	/**  From raised to solved, in months of 30.4 days. */
+	averageCycleMonths: number | null,
+};
+
 export type BoardLists = {
 	facets: Facets,
 	stores: Store[],
 	severityClasses: SeverityClass[],
 	problemTypes: ProblemType[],
+};
+
+export type BusinessCase = {
+	revenueLoss: Money | null,
+	revenueLossEntered: boolean,
+	costPerYear: Money | null,
+	strategicImpact: string,
+	npsChange: number | null,
+	investment: Money | null,
+	/**  (avoided loss + saved cost) / investment. */
+	roi: number | null,
+	ifNotFixed: IfNotFixed | null,
+	sentence: string,
 };
 
 /**  What a kanban card shows. */
@@ -161,7 +200,7 @@ export type DepartmentInput = {
 
 export type Direction = "given" | "received";
 
-export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists";
+export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start";
 
 /**  An incident past its SLA, with the message the director can send its department head. */
 export type Escalation = {
@@ -173,6 +212,17 @@ export type Escalation = {
 	slaHours: number,
 	hoursOver: number,
 	draft: string,
+};
+
+export type Evidence = {
+	problemId: number,
+	incidents: number,
+	prevalence: Prevalence,
+	severity: Severity,
+	trend: Trend,
+	rootCause: RootCause,
+	validation: Validation,
+	businessCase: BusinessCase,
 };
 
 export type ExportDone = {
@@ -204,6 +254,22 @@ export type FileOverview = {
 	headers: string[],
 	guessed: (Field | null)[],
 	sample: string[][],
+};
+
+export type GroupRate = {
+	label: string,
+	stores: number,
+	events: number,
+	/**  Events per store per week over the problem's span. */
+	rate: number | null,
+	link: IncidentFilter,
+};
+
+export type IfNotFixed = {
+	weeks: number,
+	eventsPerWeekThen: number | null,
+	events: number | null,
+	extraCost: Money,
 };
 
 export type ImportOptions = {
@@ -302,6 +368,8 @@ export type IncidentFilter = {
 	waitMax?: number | null,
 	costMin?: Money | null,
 	costMax?: Money | null,
+	/**  The incidents linked to a systemic problem. */
+	problemId?: number | null,
 };
 
 /**  Everything a user or an import sets on an incident. */
@@ -414,6 +482,14 @@ export type OverviewCounts = {
 	incidents: number,
 };
 
+export type PeriodRate = {
+	from: number,
+	to: number,
+	events: number,
+	perWeek: number | null,
+	link: IncidentFilter,
+};
+
 export type Person = {
 	id: number,
 	name: string,
@@ -486,6 +562,70 @@ export type PresetColumn = {
 	field: Field,
 };
 
+export type Prevalence = {
+	storesAffected: number,
+	storesTotal: number,
+	storeSharePct: number | null,
+	/**  Distinct customer references; incidents without one count as one customer each. */
+	customers: number,
+	events: number,
+	weeks: number,
+	eventsPerWeek: number | null,
+	sentence: string,
+	link: IncidentFilter,
+};
+
+export type Problem = {
+	id: number,
+	ownerDepartmentName: string | null,
+	incidentCount: number,
+	fixAnnouncedAt: number | null,
+	updatedAt: number,
+} & ProblemInput;
+
+/**  Everything the director writes on a problem; the evidence computed from its incidents is not here. */
+export type ProblemInput = {
+	title?: string,
+	symptoms?: string,
+	fiveWhys?: string[],
+	workaround?: string,
+	fix?: string,
+	ownerDepartmentId?: number | null,
+	status?: ProblemStatus,
+	impactMetrics?: string,
+	periodAFrom?: number | null,
+	periodATo?: number | null,
+	periodBFrom?: number | null,
+	periodBTo?: number | null,
+	projectionWeeks?: number,
+	abLabelA?: string,
+	abLabelB?: string,
+	npsBefore?: number | null,
+	npsAfter?: number | null,
+	pilotRateBefore?: number | null,
+	pilotRateAfter?: number | null,
+	pilotNote?: string,
+	competitorNotes?: string,
+	fixCost?: Money | null,
+	fixEffort?: string,
+	extraEvidence?: string,
+	lostCustomers?: number | null,
+	customerValue?: Money | null,
+	revenueLoss?: Money | null,
+	costPerMonth?: Money | null,
+	strategicImpact?: string,
+	investment?: Money | null,
+	raisedAt?: number | null,
+	hadData?: boolean,
+	hadSolution?: boolean,
+	hadSponsor?: boolean,
+	followedUp?: boolean,
+	approvedAt?: number | null,
+	solvedAt?: number | null,
+};
+
+export type ProblemStatus = "new" | "assessed" | "root_cause" | "fix_in_progress" | "verified";
+
 export type ProblemType = {
 	id: number,
 	name: string,
@@ -522,6 +662,15 @@ export type ProjectRole = "executive_sponsor" | "product_owner" | "tech_lead" | 
 
 export type ProjectStatus = "proposed" | "active" | "paused" | "launched" | "closed";
 
+export type Projection = {
+	weeksAhead: number,
+	weekStart: number,
+	eventsPerWeek: number | null,
+	slopePerWeek: number | null,
+	/**  How it was projected, named for the reader: a least-squares line over the weekly counts. */
+	method: string,
+};
+
 export type RelationKind = "ally" | "rival" | "influences";
 
 export type Relationship = {
@@ -530,6 +679,15 @@ export type Relationship = {
 	toPersonId: number,
 	kind: RelationKind,
 	note: string,
+};
+
+export type RootCause = {
+	whys: string[],
+	groupA: GroupRate | null,
+	groupB: GroupRate | null,
+	/**  a − b, events per store-week. */
+	difference: number | null,
+	sentence: string,
 };
 
 export type RowIssue = {
@@ -558,6 +716,20 @@ export type RuleTrial = {
 	/**  Index into the drafts of the first rule that matches; None: triage. */
 	ruleIndex: number | null,
 	departmentId: number | null,
+};
+
+export type Severity = {
+	meanWaitMinutes: number | null,
+	p90WaitMinutes: number | null,
+	worstWaitMinutes: number | null,
+	worstIncidentId: number | null,
+	cost: Money,
+	complaints: number,
+	/**  Complaints of every kind opened in the same span. */
+	allComplaints: number,
+	complaintSharePct: number | null,
+	sentence: string,
+	linkComplaints: IncidentFilter,
 };
 
 /**  A group of problem types with the same preset remedy and SLA. */
@@ -590,7 +762,60 @@ export type Store = {
 	cityTier: number | null,
 };
 
+export type StoreSet = 
+/**  Prevalence counts against these stores; none means all stores. */
+"scope" | "a" | "b";
+
+/**  A recurring pattern worth making a problem of. */
+export type Suggestion = {
+	problemType: string,
+	product: string,
+	supplier: string,
+	stores: number,
+	incidents: number,
+	/**  Incidents in the second half of the window against the first; above 1 means growing. */
+	growth: number | null,
+	/**  Already linked to some problem. */
+	linked: number,
+};
+
+export type SuggestionRule = {
+	minStores: number,
+	windowDays: number,
+};
+
 export type TextEncoding = "utf-8" | "gb18030";
+
+export type Trend = {
+	weeks: WeekCount[],
+	periodA: PeriodRate | null,
+	periodB: PeriodRate | null,
+	changePct: number | null,
+	projection: Projection | null,
+	sentence: string,
+};
+
+/**  Entered by the director, shown as entered. */
+export type Validation = {
+	npsBefore: number | null,
+	npsAfter: number | null,
+	pilotRateBefore: number | null,
+	pilotRateAfter: number | null,
+	/**  From the two entered pilot rates. */
+	pilotChangePct: number | null,
+	pilotNote: string,
+	competitorNotes: string,
+	fixCost: Money | null,
+	fixEffort: string,
+	sentence: string,
+};
+
+export type WeekCount = {
+	/**  Monday 00:00 in the workspace zone, as UTC milliseconds. */
+	weekStart: number,
+	events: number,
+	link: IncidentFilter,
+};
 
 export type WindowSize = {
 	width: number | null,

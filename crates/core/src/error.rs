@@ -70,6 +70,7 @@ error_codes! {
     ReportsToCycle => "person.reports_to_cycle",
     SamePerson => "person.same_person",
     RelationshipExists => "person.relationship_exists",
+    PeriodEndsBeforeStart => "period.ends_before_start",
 }
 
 /// An error a director can be shown: `code` picks the sentence, `params` fill it, `field` says

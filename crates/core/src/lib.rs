@@ -4,6 +4,7 @@
 pub mod demo;
 pub mod dispatch;
 pub mod error;
+pub mod evidence;
 pub mod export;
 pub mod ids;
 pub mod import;

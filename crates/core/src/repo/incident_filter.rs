@@ -37,6 +37,8 @@ pub struct IncidentFilter {
     pub wait_max: Option<i64>,
     pub cost_min: Option<Money>,
     pub cost_max: Option<Money>,
+    /// The incidents linked to a systemic problem.
+    pub problem_id: Option<Id>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
@@ -87,8 +89,11 @@ fn month_range(month: &str, offset_seconds: i64) -> Result<(i64, i64)> {
 
 impl IncidentFilter {
     /// Appends `WHERE …` for live incidents matching the filter (aliased `i`).
-    fn push_where(&self, q: &mut QueryBuilder<Sqlite>, offset_seconds: i64) -> Result<()> {
+    pub(crate) fn push_where(&self, q: &mut QueryBuilder<Sqlite>, offset_seconds: i64) -> Result<()> {
         q.push(" WHERE i.deleted_at IS NULL");
+        if let Some(p) = self.problem_id {
+            q.push(" AND i.id IN (SELECT incident_id FROM problem_incidents WHERE problem_id = ").push_bind(p).push(")");
+        }
         if let Some(text) = self.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             let like = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
             q.push(" AND (i.title LIKE ").push_bind(like.clone()).push(" ESCAPE '\\'");

@@ -11,6 +11,7 @@ pub mod ledger_entries;
 pub mod people;
 pub mod person_notes;
 pub mod problem_types;
+pub mod problems;
 pub mod project_people;
 pub mod projects;
 pub mod relationships;

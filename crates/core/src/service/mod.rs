@@ -5,5 +5,6 @@ pub mod departments;
 pub mod incident_records;
 pub mod incidents;
 pub mod people;
+pub mod problems;
 pub mod routing;
 pub mod stakeholders;

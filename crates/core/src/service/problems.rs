@@ -1,0 +1,243 @@
+//! Systemic problems: grouping incidents (by hand or from a suggestion), the director's own
+//! write-up, announcing a fix back to every linked incident, and the S7 table of how problems
+//! raised with more preparation fared.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{CoreError, ErrorCode, Result};
+use crate::repo::incident_events::{self as events, NewEvent};
+use crate::repo::incident_filter::IncidentFilter;
+use crate::repo::problems::{self, Problem, ProblemInput, StoreSet};
+use crate::repo::{departments, settings, stores};
+use crate::text::{bounded, clean};
+use crate::{Id, Workspace};
+
+const TEXT_MAX: usize = 5_000;
+
+fn validate(p: ProblemInput) -> Result<ProblemInput> {
+    if !(1..=104).contains(&p.projection_weeks) {
+        return Err(CoreError::new(ErrorCode::OutOfRange).with("min", 1).with("max", 104).on_field("projectionWeeks"));
+    }
+    for (from, to, field) in [(p.period_a_from, p.period_a_to, "periodATo"), (p.period_b_from, p.period_b_to, "periodBTo")] {
+        if let (Some(f), Some(t)) = (from, to) {
+            if t <= f {
+                return Err(CoreError::new(ErrorCode::PeriodEndsBeforeStart).on_field(field));
+            }
+        }
+    }
+    for (value, field) in [(p.investment, "investment"), (p.cost_per_month, "costPerMonth"), (p.revenue_loss, "revenueLoss"), (p.customer_value, "customerValue"), (p.fix_cost, "fixCost")] {
+        if value.is_some_and(|m| m.fen() < 0) {
+            return Err(CoreError::new(ErrorCode::OutOfRange).with("min", 0).on_field(field));
+        }
+    }
+    if p.lost_customers.is_some_and(|n| n < 0) {
+        return Err(CoreError::new(ErrorCode::OutOfRange).with("min", 0).on_field("lostCustomers"));
+    }
+    let five_whys = p.five_whys.iter().map(|w| bounded(w, "fiveWhys", 500)).collect::<Result<Vec<_>>>()?;
+    Ok(ProblemInput {
+        title: clean(&p.title, "title", 200)?,
+        symptoms: bounded(&p.symptoms, "symptoms", TEXT_MAX)?,
+        workaround: bounded(&p.workaround, "workaround", TEXT_MAX)?,
+        fix: bounded(&p.fix, "fix", TEXT_MAX)?,
+        strategic_impact: bounded(&p.strategic_impact, "strategicImpact", TEXT_MAX)?,
+        competitor_notes: bounded(&p.competitor_notes, "competitorNotes", TEXT_MAX)?,
+        five_whys,
+        ..p
+    })
+}
+
+pub fn default_input(title: &str) -> ProblemInput {
+    ProblemInput { title: title.to_owned(), projection_weeks: 12, ..Default::default() }
+}
+
+pub async fn create(ws: &Workspace, input: ProblemInput, link: Option<IncidentFilter>) -> Result<Problem> {
+    let input = validate(input)?;
+    let offset = settings::month_offset_seconds(ws.pool()).await?;
+    let mut tx = ws.pool().begin().await?;
+    if let Some(d) = input.owner_department_id {
+        departments::get(&mut *tx, d).await.map_err(|e| e.on_field("ownerDepartmentId"))?;
+    }
+    let id = problems::insert(&mut *tx, &input).await?;
+    if let Some(filter) = link {
+        problems::link_matching(&mut tx, id, &filter, offset).await?;
+    }
+    let created = problems::get(&mut *tx, id).await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+pub async fn update(ws: &Workspace, id: Id, input: ProblemInput) -> Result<Problem> {
+    let input = validate(input)?;
+    let mut tx = ws.pool().begin().await?;
+    if let Some(d) = input.owner_department_id {
+        departments::get(&mut *tx, d).await.map_err(|e| e.on_field("ownerDepartmentId"))?;
+    }
+    problems::update(&mut *tx, id, &input).await?;
+    let updated = problems::get(&mut *tx, id).await?;
+    tx.commit().await?;
+    Ok(updated)
+}
+
+/// Links every incident the board's filter matches (e.g. the current selection on the board).
+pub async fn link(ws: &Workspace, id: Id, filter: &IncidentFilter) -> Result<u64> {
+    let offset = settings::month_offset_seconds(ws.pool()).await?;
+    let mut tx = ws.pool().begin().await?;
+    problems::get(&mut *tx, id).await?;
+    let added = problems::link_matching(&mut tx, id, filter, offset).await?;
+    tx.commit().await?;
+    Ok(added)
+}
+
+pub async fn set_stores(ws: &Workspace, id: Id, set: StoreSet, store_ids: &[Id]) -> Result<()> {
+    let mut tx = ws.pool().begin().await?;
+    problems::get(&mut *tx, id).await?;
+    for s in store_ids {
+        stores::get(&mut *tx, *s).await.map_err(|e| e.on_field("storeIds"))?;
+    }
+    problems::set_stores(&mut tx, id, set, store_ids).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Tells every linked incident that is not closed that the fix is out: a status event each, and
+/// the incident marked resolved. Returns how many were told.
+pub async fn announce_fix(ws: &Workspace, id: Id) -> Result<u64> {
+    let mut tx = ws.pool().begin().await?;
+    let problem = problems::get(&mut *tx, id).await?;
+    if problem.input.fix.trim().is_empty() {
+        return Err(CoreError::required("fix"));
+    }
+    let now = crate::time::now_ms();
+    let open: Vec<(Id, Option<Id>)> = sqlx::query_as(
+        "SELECT i.id, i.department_id FROM problem_incidents pi JOIN incidents i ON i.id = pi.incident_id
+         WHERE pi.problem_id = ? AND i.deleted_at IS NULL AND i.status NOT IN ('resolved', 'closed')",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let reason = format!("{}: {}", problem.input.title, problem.input.fix.trim());
+    let notes: Vec<NewEvent> = open
+        .iter()
+        .map(|(incident, department)| NewEvent { incident_id: *incident, kind: "status", source: "user", from_department_id: None, to_department_id: *department, rule_id: None, reason: &reason, at: now })
+        .collect();
+    events::insert_many(&mut tx, &notes).await?;
+    sqlx::query(
+        "UPDATE incidents SET status = 'resolved', updated_at = ?1 WHERE deleted_at IS NULL AND status NOT IN ('resolved', 'closed')
+           AND id IN (SELECT incident_id FROM problem_incidents WHERE problem_id = ?2)",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    problems::mark_fix_announced(&mut *tx, id, now).await?;
+    tx.commit().await?;
+    Ok(open.len() as u64)
+}
+
+/// A recurring pattern worth making a problem of.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Suggestion {
+    pub problem_type: String,
+    pub product: String,
+    pub supplier: String,
+    pub stores: i64,
+    pub incidents: i64,
+    /// Incidents in the second half of the window against the first; above 1 means growing.
+    pub growth: Option<f64>,
+    /// Already linked to some problem.
+    pub linked: i64,
+}
+
+impl Suggestion {
+    /// The board filter that selects this pattern's incidents in the window.
+    pub fn filter(&self, from: i64) -> IncidentFilter {
+        IncidentFilter {
+            problem_types: vec![self.problem_type.clone()],
+            products: vec![self.product.clone()],
+            suppliers: vec![self.supplier.clone()],
+            opened_from: Some(from),
+            ..Default::default()
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct SuggestionRule {
+    pub min_stores: u32,
+    pub window_days: u32,
+}
+
+/// The same type/product/supplier recurring at `min_stores` or more stores within the window,
+/// most widespread first, then fastest growing.
+pub async fn suggest(ws: &Workspace, rule: SuggestionRule, now: i64) -> Result<Vec<Suggestion>> {
+    let from = now - i64::from(rule.window_days.max(1)) * 86_400_000;
+    let middle = from + (now - from) / 2;
+    Ok(sqlx::query_as(
+        "SELECT problem_type, product, supplier, count(DISTINCT store_id) AS stores, count(*) AS incidents,
+                CAST(sum(opened_at >= ?3) AS REAL) / nullif(sum(opened_at < ?3), 0) AS growth,
+                sum(id IN (SELECT incident_id FROM problem_incidents)) AS linked
+         FROM incidents WHERE deleted_at IS NULL AND opened_at >= ?1 AND opened_at <= ?2
+         GROUP BY problem_type, product, supplier HAVING count(DISTINCT store_id) >= ?4
+         ORDER BY stores DESC, growth DESC NULLS LAST LIMIT 50",
+    )
+    .bind(from)
+    .bind(now)
+    .bind(middle)
+    .bind(rule.min_stores.max(1))
+    .fetch_all(ws.pool())
+    .await?)
+}
+
+/// Makes a problem of a suggestion, its incidents linked.
+pub async fn accept(ws: &Workspace, s: &Suggestion, rule: SuggestionRule, now: i64) -> Result<Problem> {
+    let from = now - i64::from(rule.window_days.max(1)) * 86_400_000;
+    let title = [s.problem_type.as_str(), s.product.as_str(), s.supplier.as_str()].iter().filter(|t| !t.is_empty()).copied().collect::<Vec<_>>().join(" · ");
+    create(ws, default_input(&title), Some(s.filter(from))).await
+}
+
+/// One row of the director's own S7 table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ApproachRow {
+    /// problem_only | data_only | data_and_solution | all_strategies
+    pub approach: String,
+    pub cases: i64,
+    pub approved_pct: Option<f64>,
+    pub solved_pct: Option<f64>,
+    /// From raised to solved, in months of 30.4 days.
+    pub average_cycle_months: Option<f64>,
+}
+
+fn approach(p: &ProblemInput) -> &'static str {
+    match (p.had_data, p.had_solution, p.had_sponsor && p.followed_up) {
+        (true, true, true) => "all_strategies",
+        (true, true, false) => "data_and_solution",
+        (true, false, _) => "data_only",
+        _ => "problem_only",
+    }
+}
+
+pub async fn approach_table(ws: &Workspace) -> Result<Vec<ApproachRow>> {
+    let raised: Vec<Problem> = problems::list(ws.pool()).await?.into_iter().filter(|p| p.input.raised_at.is_some()).collect();
+    Ok(["problem_only", "data_only", "data_and_solution", "all_strategies"]
+        .into_iter()
+        .map(|name| {
+            let group: Vec<&ProblemInput> = raised.iter().map(|p| &p.input).filter(|p| approach(p) == name).collect();
+            let n = group.len() as f64;
+            let share = |count: usize| (n > 0.0).then(|| count as f64 / n * 100.0);
+            let cycles: Vec<f64> = group.iter().filter_map(|p| Some((p.solved_at? - p.raised_at?) as f64 / (30.4 * 86_400_000.0))).collect();
+            ApproachRow {
+                approach: name.to_owned(),
+                cases: group.len() as i64,
+                approved_pct: share(group.iter().filter(|p| p.approved_at.is_some()).count()),
+                solved_pct: share(group.iter().filter(|p| p.solved_at.is_some()).count()),
+                average_cycle_months: (!cycles.is_empty()).then(|| cycles.iter().sum::<f64>() / cycles.len() as f64),
+            }
+        })
+        .collect())
+}

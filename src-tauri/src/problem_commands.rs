@@ -1,0 +1,95 @@
+//! Commands of systemic problems: the list, the write-up, linking incidents, suggestions, the
+//! computed evidence chain and business case, announcing the fix, the S7 table.
+
+use tauri::State;
+
+use liaison_core::demo::Lang;
+use liaison_core::evidence::{self, Evidence};
+use liaison_core::repo::incident_filter::IncidentFilter;
+use liaison_core::repo::problems::{self, Problem, ProblemInput, StoreSet};
+use liaison_core::service::problems::{self as service, ApproachRow, Suggestion, SuggestionRule};
+use liaison_core::CoreError;
+
+use crate::state::AppState;
+
+type Res<T> = Result<T, CoreError>;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn problems_list(state: State<'_, AppState>) -> Res<Vec<Problem>> {
+    problems::list(state.workspace().await?.pool()).await
+}
+
+/// Creates a problem; `link` links the incidents the board's filter matches at once.
+#[tauri::command]
+#[specta::specta]
+pub async fn problem_create(state: State<'_, AppState>, input: ProblemInput, link: Option<IncidentFilter>) -> Res<Problem> {
+    service::create(&state.workspace().await?, input, link).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn problem_update(state: State<'_, AppState>, id: i64, input: ProblemInput) -> Res<Problem> {
+    service::update(&state.workspace().await?, id, input).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn problem_delete(state: State<'_, AppState>, id: i64) -> Res<()> {
+    problems::soft_delete(state.workspace().await?.pool(), id).await
+}
+
+/// Links the incidents the filter matches; returns how many were added.
+#[tauri::command]
+#[specta::specta]
+pub async fn problem_link(state: State<'_, AppState>, id: i64, filter: IncidentFilter) -> Res<u32> {
+    Ok(service::link(&state.workspace().await?, id, &filter).await? as u32)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn problem_unlink(state: State<'_, AppState>, id: i64, incident_ids: Vec<i64>) -> Res<u32> {
+    Ok(problems::unlink(state.workspace().await?.pool(), id, &incident_ids).await? as u32)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn problem_stores(state: State<'_, AppState>, id: i64, set: StoreSet) -> Res<Vec<i64>> {
+    problems::stores_of(state.workspace().await?.pool(), id, set).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn problem_set_stores(state: State<'_, AppState>, id: i64, set: StoreSet, store_ids: Vec<i64>) -> Res<()> {
+    service::set_stores(&state.workspace().await?, id, set, &store_ids).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn problem_evidence(state: State<'_, AppState>, id: i64, language: Lang) -> Res<Evidence> {
+    evidence::compute(&state.workspace().await?, id, language).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn problem_announce_fix(state: State<'_, AppState>, id: i64) -> Res<u32> {
+    Ok(service::announce_fix(&state.workspace().await?, id).await? as u32)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn problem_suggestions(state: State<'_, AppState>, rule: SuggestionRule) -> Res<Vec<Suggestion>> {
+    service::suggest(&state.workspace().await?, rule, liaison_core::time::now_ms()).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn problem_accept_suggestion(state: State<'_, AppState>, suggestion: Suggestion, rule: SuggestionRule) -> Res<Problem> {
+    service::accept(&state.workspace().await?, &suggestion, rule, liaison_core::time::now_ms()).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn problem_approach_table(state: State<'_, AppState>) -> Res<Vec<ApproachRow>> {
+    service::approach_table(&state.workspace().await?).await
+}
