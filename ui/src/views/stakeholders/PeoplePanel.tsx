@@ -1,12 +1,16 @@
 import { useState } from "react";
-import { App, Button, Form, Input, Select, Table } from "antd";
+import { App, Button, Form, Input, Rate, Select, Table, Tag } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import type { Person, PersonInput } from "../../bindings";
+import type { Person, PersonInput, Stance } from "../../bindings";
 import { matchesName } from "../../lib/format";
-import { useDeletePerson, useDepartments, usePeople, useSavePerson } from "../../lib/queries";
+import { useDepartments, usePeople, useSavePerson } from "../../lib/queries";
 import { EditModal } from "./EditModal";
+import { STANCE_COLORS } from "./model";
+import { PersonMapFields } from "./PersonFormFields";
+import { PrivateLabel } from "./PrivateMark";
 import { RowActions } from "./RowActions";
+import { usePersonDelete } from "./usePersonDelete";
 
 const EMPTY: PersonInput = {
   name: "",
@@ -20,13 +24,19 @@ const EMPTY: PersonInput = {
   contactEveryDays: 30,
 };
 
-export function PeoplePanel({ search }: { search: string }) {
+/** The editable part of a person; the list row also carries ids, pinyin keys and timestamps. */
+function inputOf(p: Person): PersonInput {
+  const { name, title, departmentId, reportsToId, stance, trust, power, interest, contactEveryDays } = p;
+  return { name, title, departmentId, reportsToId, stance, trust, power, interest, contactEveryDays };
+}
+
+export function PeoplePanel({ search, onOpen }: { search: string; onOpen: (id: number) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const people = usePeople();
   const departments = useDepartments();
   const save = useSavePerson();
-  const remove = useDeletePerson();
+  const remove = usePersonDelete();
   const [form] = Form.useForm<PersonInput>();
   const [editing, setEditing] = useState<Person | "new" | null>(null);
 
@@ -48,7 +58,16 @@ export function PeoplePanel({ search }: { search: string }) {
         locale={{ emptyText: t("people.empty") }}
         data-testid="people-table"
         columns={[
-          { title: t("people.name"), dataIndex: "name", width: 160 },
+          {
+            title: t("people.name"),
+            dataIndex: "name",
+            width: 160,
+            render: (name: string, p: Person) => (
+              <Button type="link" size="small" className="link-cell" onClick={() => onOpen(p.id)} data-testid="person-open">
+                {name}
+              </Button>
+            ),
+          },
           { title: t("people.title"), dataIndex: "title" },
           {
             title: t("people.department"),
@@ -57,12 +76,24 @@ export function PeoplePanel({ search }: { search: string }) {
             render: (d: string | null) => d ?? t("people.noDepartment"),
           },
           {
+            title: <PrivateLabel>{t("profile.stance")}</PrivateLabel>,
+            dataIndex: "stance",
+            width: 110,
+            render: (s: Stance) => <Tag color={STANCE_COLORS[s]}>{t(`profile.stances.${s}`)}</Tag>,
+          },
+          {
+            title: <PrivateLabel>{t("profile.trust")}</PrivateLabel>,
+            dataIndex: "trust",
+            width: 150,
+            render: (trust: number) => <Rate disabled value={trust} className="rate-small" />,
+          },
+          {
             title: t("common.actions"),
             width: 140,
             render: (_: unknown, p: Person) => (
               <RowActions
                 onEdit={() => setEditing(p)}
-                onDelete={() => remove.mutateAsync({ id: p.id, removeProjectRoles: false })}
+                onDelete={() => remove(p)}
                 confirm={t("people.deleteConfirm", { name: p.name })}
                 deleted={t("people.deleted", { name: p.name })}
               />
@@ -74,10 +105,10 @@ export function PeoplePanel({ search }: { search: string }) {
         open={editing !== null}
         title={t(current ? "people.edit" : "people.add")}
         form={form}
-        initialValues={current ? { ...EMPTY, ...current } : EMPTY}
+        initialValues={current ? inputOf(current) : EMPTY}
         saving={save.isPending}
         save={async (values) => {
-          const saved = await save.mutateAsync({ id: current?.id ?? null, input: { ...EMPTY, ...(current ?? {}), ...values } });
+          const saved = await save.mutateAsync({ id: current?.id ?? null, input: { ...(current ? inputOf(current) : EMPTY), ...values } });
           void message.success(t("people.saved", { name: saved.name }));
         }}
         onClose={() => setEditing(null)}
@@ -100,6 +131,7 @@ export function PeoplePanel({ search }: { search: string }) {
             data-testid="person-department"
           />
         </Form.Item>
+        <PersonMapFields people={people.data ?? []} editingId={current?.id ?? null} />
       </EditModal>
     </>
   );

@@ -2,7 +2,10 @@ import { App, Button, Popconfirm, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { errorText } from "../../lib/errors";
 
-/** Edit and move-to-trash buttons of a table row; the trash asks first and says what happened. */
+/**
+ * Edit and move-to-trash buttons of a table row; the trash asks first and says what happened.
+ * `onDelete` resolves to false when a further question was declined and nothing was deleted.
+ */
 export function RowActions(props: {
   onEdit: () => void;
   onDelete: () => Promise<unknown>;
@@ -25,7 +28,7 @@ export function RowActions(props: {
         onConfirm={() =>
           props
             .onDelete()
-            .then(() => message.success(props.deleted))
+            .then((done) => done !== false && message.success(props.deleted))
             .catch((e) => message.error(errorText(t, e)))
         }
       >

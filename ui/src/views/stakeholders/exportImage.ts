@@ -1,0 +1,58 @@
+/**
+ * Turning an on-screen chart into a file a director can paste into a slide. The chart is styled
+ * with attributes only (no stylesheet classes), so the serialized SVG looks the same on its own.
+ */
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+export function serializeSvg(svg: SVGSVGElement): string {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  const box = svg.viewBox.baseVal;
+  copy.setAttribute("xmlns", SVG_NS);
+  copy.setAttribute("width", String(box.width));
+  copy.setAttribute("height", String(box.height));
+  copy.removeAttribute("style");
+  copy.removeAttribute("class");
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
+}
+
+/** Rasterizes the SVG at `scale`× so the PNG stays sharp on a projector. */
+export async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
+  const box = svg.viewBox.baseVal;
+  const url = URL.createObjectURL(new Blob([serializeSvg(svg)], { type: "image/svg+xml" }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = box.width * scale;
+    canvas.height = box.height * scale;
+    const context = canvas.getContext("2d");
+    if (!context) throw new Error("canvas 2d context unavailable");
+    context.fillStyle = "#ffffff";
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("PNG encoding failed"))), "image/png"),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Hands a file to the webview's download (WebKitGTK saves it in the Downloads folder). */
+export function download(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // The download reads the blob asynchronously; revoking at once would cut it off.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export async function copyPng(blob: Blob) {
+  await navigator.clipboard.write([new ClipboardItem({ "image/png": blob })]);
+}
