@@ -32,8 +32,8 @@ export const useRecentIncidents = (limit: number) =>
 
 export const useBoardPivot = () => useQuery({ queryKey: keys.pivot, queryFn: () => unwrap(commands.boardPivot()) });
 
-/** A write that refreshes every workspace query once it lands. */
-function useWrite<A, T>(write: (args: A) => Promise<T>) {
+/** A write that refreshes every workspace query once it lands (every view that reads it follows). */
+export function useWrite<A, T>(write: (args: A) => Promise<T>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: write,

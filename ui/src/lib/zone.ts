@@ -37,3 +37,17 @@ export function toZonedWall(ms: number): Dayjs {
 export function dayAfterStart(d: Dayjs): number {
   return fromZonedWall(d.startOf("day").add(1, "day"));
 }
+
+/** A picked day range, as the picker hands it out. */
+export type DayRange = [Dayjs | null, Dayjs | null] | null;
+
+/** A picked day range as [from, to) in workspace time: the first day's start, the day after the last. */
+export function rangeToSpan(range: DayRange): [number | null, number | null] {
+  return [range?.[0] ? fromZonedWall(range[0].startOf("day")) : null, range?.[1] ? dayAfterStart(range[1]) : null];
+}
+
+/** A stored [from, to) span back to the picker's day range (the last day is the one before `to`). */
+export function spanToRange(from: number | null | undefined, to: number | null | undefined): DayRange {
+  if (from == null && to == null) return null;
+  return [from == null ? null : toZonedWall(from), to == null ? null : toZonedWall(to - 1)];
+}

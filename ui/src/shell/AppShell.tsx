@@ -4,6 +4,7 @@ import {
   AlertOutlined,
   DownOutlined,
   FileTextOutlined,
+  NodeIndexOutlined,
   ProjectOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
@@ -13,17 +14,19 @@ import { useCounts } from "../lib/queries";
 import { StakeholdersView } from "../views/stakeholders/StakeholdersView";
 import { ProjectsView } from "../views/projects/ProjectsView";
 import { IncidentsView } from "../views/incidents/IncidentsView";
+import { ProblemsView } from "../views/problems/ProblemsView";
 import { ProposalsView } from "../views/proposals/ProposalsView";
 import { LanguageSwitch } from "./LanguageSwitch";
 import type { LanguageProps } from "./Root";
 import { useWorkspaceActions } from "./workspaceActions";
 
-type Section = "stakeholders" | "projects" | "incidents" | "proposals";
+type Section = "stakeholders" | "projects" | "incidents" | "problems" | "proposals";
 
 const ICONS: Record<Section, ReactNode> = {
   stakeholders: <TeamOutlined />,
   projects: <ProjectOutlined />,
   incidents: <AlertOutlined />,
+  problems: <NodeIndexOutlined />,
   proposals: <FileTextOutlined />,
 };
 
@@ -77,6 +80,7 @@ export function AppShell(props: LanguageProps & { workspace: WorkspaceInfo }) {
           {section === "stakeholders" && <StakeholdersView />}
           {section === "projects" && <ProjectsView />}
           {section === "incidents" && <IncidentsView language={props.language} />}
+          {section === "problems" && <ProblemsView language={props.language} />}
           {section === "proposals" && <ProposalsView />}
         </Layout.Content>
       </Layout>

@@ -12,6 +12,7 @@ import { ImportWizard } from "./ImportWizard";
 import { IncidentDrawer } from "./IncidentDrawer";
 import { IncidentForm } from "./IncidentForm";
 import { Kanban } from "./Kanban";
+import { FileToProblemButton } from "../problems/FileToProblemButton";
 import { RulesDrawer } from "./RulesDrawer";
 
 type Tab = "summary" | "detail" | "kanban";
@@ -45,6 +46,7 @@ export function IncidentsView({ language }: { language: Language }) {
           <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-open">
             {t("import.button")}
           </Button>
+          <FileToProblemButton filter={filter} />
         </Space>
       </Flex>
       <Escalations language={language} />

@@ -1,0 +1,32 @@
+import { App, Select } from "antd";
+import { useTranslation } from "react-i18next";
+import type { StoreSet } from "../../bindings";
+import { errorText } from "../../lib/errors";
+import { useBoardLists } from "../incidents/boardQueries";
+import { useProblemStores, useSetStores } from "./problemQueries";
+
+/** Picks the stores of one of a problem's store sets; each change is saved at once. */
+export function StoreSetPicker({ problemId, set, placeholder, width = 320 }: { problemId: number; set: StoreSet; placeholder: string; width?: number }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const stores = useBoardLists().data?.stores ?? [];
+  const chosen = useProblemStores(problemId, set).data ?? [];
+  const save = useSetStores();
+  return (
+    <Select
+      mode="multiple"
+      allowClear
+      maxTagCount="responsive"
+      showSearch={{ optionFilterProp: "label" }}
+      style={{ width, maxWidth: "100%" }}
+      placeholder={placeholder}
+      value={chosen}
+      loading={save.isPending}
+      onChange={(storeIds: number[]) =>
+        save.mutateAsync({ id: problemId, set, storeIds }).catch((error) => message.error(errorText(t, error), 8))
+      }
+      options={stores.map((s) => ({ value: s.id, label: s.city ? `${s.name}（${s.city}）` : s.name }))}
+      data-testid={`stores-${set}`}
+    />
+  );
+}

@@ -1,0 +1,95 @@
+import { useEffect, useRef } from "react";
+import { App, Button } from "antd";
+import { PictureOutlined } from "@ant-design/icons";
+import { BarChart, LineChart } from "echarts/charts";
+import { GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent } from "echarts/components";
+import * as echarts from "echarts/core";
+import { CanvasRenderer } from "echarts/renderers";
+import { useTranslation } from "react-i18next";
+import type { IncidentFilter, Trend } from "../../bindings";
+import type { Language } from "../../i18n";
+import { copyPng, download } from "../stakeholders/exportImage";
+import { dataUrlToBlob } from "./clipboard";
+import { dayFormatter, trendOption } from "./trendChart";
+
+// Only the pieces the trend chart uses, so the bundle stays small.
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent, CanvasRenderer]);
+
+/** Weekly events with the compared periods and the projection; a bar opens that week's incidents. */
+export function TrendChart({
+  trend,
+  language,
+  fileName,
+  onOpenWeek,
+}: {
+  trend: Trend;
+  language: Language;
+  fileName: string;
+  onOpenWeek: (link: IncidentFilter, weekStart: number) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  // The click handler is bound once; it reads the latest weeks and callback through this ref.
+  const latest = useRef({ trend, onOpenWeek });
+  latest.current = { trend, onOpenWeek };
+
+  useEffect(() => {
+    if (!box.current) return;
+    const instance = echarts.init(box.current);
+    chart.current = instance;
+    instance.on("click", (params) => {
+      const week = params.seriesIndex === 0 ? latest.current.trend.weeks[params.dataIndex] : undefined;
+      if (week) latest.current.onOpenWeek(week.link, week.weekStart);
+    });
+    // The card changes width with the window and the sider; the canvas must follow.
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(box.current);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const day = dayFormatter(language);
+    chart.current?.setOption(
+      trendOption(trend, {
+        events: t("evidence.chart.events"),
+        fit: t("evidence.chart.fit"),
+        perWeek: t("evidence.chart.perWeek"),
+        periodA: t("evidence.periodA"),
+        periodB: t("evidence.periodB"),
+        projected: (value) => t("evidence.chart.projected", { value }),
+        day,
+      }),
+      { notMerge: true },
+    );
+  }, [trend, language, t]);
+
+  const copyImage = async () => {
+    if (!chart.current) return;
+    const blob = dataUrlToBlob(chart.current.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#ffffff" }));
+    try {
+      await copyPng(blob);
+      void message.success(t("evidence.chart.copied"));
+    } catch {
+      // WebKitGTK builds without image clipboard support refuse the write: save the file instead.
+      download(blob, `${fileName}.png`);
+      void message.info(t("evidence.chart.downloaded", { file: `${fileName}.png` }));
+    }
+  };
+
+  return (
+    <div className="trend-chart">
+      <div className="trend-chart-actions">
+        <Button size="small" icon={<PictureOutlined />} onClick={copyImage} data-testid="trend-copy-image">
+          {t("evidence.chart.copyImage")}
+        </Button>
+      </div>
+      <div ref={box} className="trend-chart-canvas" data-testid="trend-chart" />
+    </div>
+  );
+}

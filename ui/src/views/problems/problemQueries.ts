@@ -1,0 +1,51 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { commands, type IncidentFilter, type Problem, type ProblemInput, type StoreSet, type Suggestion, type SuggestionRule } from "../../bindings";
+import type { Language } from "../../i18n";
+import { unwrap } from "../../lib/api";
+import { useWrite, WS } from "../../lib/queries";
+import { toInput } from "./model";
+
+export const useProblems = () => useQuery({ queryKey: [WS, "problems"], queryFn: () => unwrap(commands.problemsList()) });
+
+export const useEvidence = (id: number, language: Language) =>
+  useQuery({
+    queryKey: [WS, "problem-evidence", id, language],
+    queryFn: () => unwrap(commands.problemEvidence(id, language)),
+    // Keeps the chain on screen while a changed setting recomputes it, so the cards do not blink.
+    placeholderData: keepPreviousData,
+  });
+
+export const useProblemStores = (id: number, set: StoreSet) =>
+  useQuery({ queryKey: [WS, "problem-stores", id, set], queryFn: () => unwrap(commands.problemStores(id, set)) });
+
+export const useSuggestions = (rule: SuggestionRule) =>
+  useQuery({
+    queryKey: [WS, "problem-suggestions", rule],
+    queryFn: () => unwrap(commands.problemSuggestions(rule)),
+    placeholderData: keepPreviousData,
+  });
+
+export const useApproachTable = () =>
+  useQuery({ queryKey: [WS, "problem-approaches"], queryFn: () => unwrap(commands.problemApproachTable()) });
+
+export const useCreateProblem = () =>
+  useWrite(({ input, link }: { input: ProblemInput; link: IncidentFilter | null }) => unwrap(commands.problemCreate(input, link)));
+
+/** Saves part of a problem's write-up on top of what is stored. */
+export const useUpdateProblem = () =>
+  useWrite(({ problem, patch }: { problem: Problem; patch: ProblemInput }) =>
+    unwrap(commands.problemUpdate(problem.id, { ...toInput(problem), ...patch })),
+  );
+
+export const useDeleteProblem = () => useWrite((id: number) => unwrap(commands.problemDelete(id)));
+
+export const useLinkIncidents = () =>
+  useWrite(({ id, filter }: { id: number; filter: IncidentFilter }) => unwrap(commands.problemLink(id, filter)));
+
+export const useSetStores = () =>
+  useWrite(({ id, set, storeIds }: { id: number; set: StoreSet; storeIds: number[] }) => unwrap(commands.problemSetStores(id, set, storeIds)));
+
+export const useAnnounceFix = () => useWrite((id: number) => unwrap(commands.problemAnnounceFix(id)));
+
+export const useAcceptSuggestion = () =>
+  useWrite(({ suggestion, rule }: { suggestion: Suggestion; rule: SuggestionRule }) => unwrap(commands.problemAcceptSuggestion(suggestion, rule)));
