@@ -5,6 +5,7 @@ pub mod commands;
 pub mod incident_commands;
 pub mod prefs;
 pub mod problem_commands;
+pub mod project_commands;
 pub mod stakeholder_commands;
 pub mod state;
 
@@ -18,6 +19,7 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
     use board_commands::*;
     use incident_commands::*;
     use problem_commands::*;
+    use project_commands::*;
     use stakeholder_commands::*;
     tauri_specta::Builder::<Wry>::new()
         .commands(tauri_specta::collect_commands![
@@ -94,6 +96,44 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             problem_suggestions,
             problem_accept_suggestion,
             problem_approach_table,
+            project_create,
+            project_update,
+            project_delete,
+            project_set_co_owners,
+            project_add_role,
+            project_remove_role,
+            commitments_list,
+            commitment_add,
+            commitment_set_done,
+            commitment_delete,
+            timeline,
+            milestone_add,
+            milestone_update,
+            milestone_delete,
+            milestone_add_dependency,
+            milestone_remove_dependency,
+            project_metrics,
+            metric_add,
+            metric_reading_add,
+            metric_delete,
+            cadence_templates,
+            cadence_steps,
+            cadence_steps_save,
+            cadence_apply,
+            touchpoints_list,
+            touchpoint_complete,
+            touchpoint_skip,
+            touchpoint_escalate,
+            touchpoint_draft,
+            touchpoints_export_ics::<Wry>,
+            weekly_reports,
+            weekly_report_draft,
+            weekly_report_save,
+            weekly_report_text,
+            today,
+            calendar_days,
+            calendar_day_save,
+            calendar_day_delete,
         ])
         // Ids and millisecond timestamps are i64 in Rust; both stay far below 2^53, so a JS number
         // holds them exactly. Money never takes this path: it crosses as a decimal string.

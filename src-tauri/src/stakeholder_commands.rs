@@ -112,7 +112,7 @@ pub async fn contact_health(state: State<'_, AppState>) -> Res<Vec<ContactHealth
 pub async fn sponsor_finder(state: State<'_, AppState>, metrics: Vec<String>, project_id: Option<i64>) -> Res<Vec<SponsorCandidate>> {
     let ws = state.workspace().await?;
     let metrics = match (metrics.is_empty(), project_id) {
-        (true, Some(p)) => map::parse_metrics(&liaison_core::repo::projects::get(ws.pool(), p).await?.impact_metrics),
+        (true, Some(p)) => map::parse_metrics(&liaison_core::repo::projects::get(ws.pool(), p).await?.input.impact_metrics),
         _ => metrics,
     };
     map::find_sponsors(&ws, &metrics).await

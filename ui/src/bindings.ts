@@ -100,12 +100,63 @@ export const commands = {
 	problemSuggestions: (rule: SuggestionRule) => typedError<Suggestion[], CoreError>(__TAURI_INVOKE("problem_suggestions", { rule })),
 	problemAcceptSuggestion: (suggestion: Suggestion, rule: SuggestionRule) => typedError<Problem, CoreError>(__TAURI_INVOKE("problem_accept_suggestion", { suggestion, rule })),
 	problemApproachTable: () => typedError<ApproachRow[], CoreError>(__TAURI_INVOKE("problem_approach_table")),
+	projectCreate: (input: ProjectInput) => typedError<Project, CoreError>(__TAURI_INVOKE("project_create", { input })),
+	projectUpdate: (id: number, input: ProjectInput) => typedError<Project, CoreError>(__TAURI_INVOKE("project_update", { id, input })),
+	projectDelete: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("project_delete", { id })),
+	projectSetCoOwners: (id: number, a: number, b: number) => typedError<null, CoreError>(__TAURI_INVOKE("project_set_co_owners", { id, a, b })),
+	projectAddRole: (id: number, personId: number, role: ProjectRole) => typedError<null, CoreError>(__TAURI_INVOKE("project_add_role", { id, personId, role })),
+	projectRemoveRole: (id: number, personId: number, role: ProjectRole) => typedError<null, CoreError>(__TAURI_INVOKE("project_remove_role", { id, personId, role })),
+	commitmentsList: (projectId: number) => typedError<Commitment[], CoreError>(__TAURI_INVOKE("commitments_list", { projectId })),
+	commitmentAdd: (projectId: number, input: CommitmentInput) => typedError<Commitment[], CoreError>(__TAURI_INVOKE("commitment_add", { projectId, input })),
+	commitmentSetDone: (id: number, done: boolean) => typedError<null, CoreError>(__TAURI_INVOKE("commitment_set_done", { id, done })),
+	commitmentDelete: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("commitment_delete", { id })),
+	/**  Every project's milestones and the dependencies between them (also across projects). */
+	timeline: () => typedError<Timeline, CoreError>(__TAURI_INVOKE("timeline")),
+	milestoneAdd: (projectId: number, input: MilestoneInput) => typedError<Milestone, CoreError>(__TAURI_INVOKE("milestone_add", { projectId, input })),
+	milestoneUpdate: (id: number, input: MilestoneInput) => typedError<Milestone, CoreError>(__TAURI_INVOKE("milestone_update", { id, input })),
+	milestoneDelete: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("milestone_delete", { id })),
+	milestoneAddDependency: (id: number, dependsOn: number) => typedError<null, CoreError>(__TAURI_INVOKE("milestone_add_dependency", { id, dependsOn })),
+	milestoneRemoveDependency: (id: number, dependsOn: number) => typedError<null, CoreError>(__TAURI_INVOKE("milestone_remove_dependency", { id, dependsOn })),
+	projectMetrics: (projectId: number) => typedError<MetricsWithReadings, CoreError>(__TAURI_INVOKE("project_metrics", { projectId })),
+	metricAdd: (projectId: number, input: MetricInput) => typedError<null, CoreError>(__TAURI_INVOKE("metric_add", { projectId, input })),
+	metricReadingAdd: (metricId: number, takenOn: string, value: number | null) => typedError<null, CoreError>(__TAURI_INVOKE("metric_reading_add", { metricId, takenOn, value })),
+	metricDelete: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("metric_delete", { id })),
+	cadenceTemplates: (language: Lang) => typedError<Template[], CoreError>(__TAURI_INVOKE("cadence_templates", { language })),
+	cadenceSteps: (templateId: number) => typedError<Step[], CoreError>(__TAURI_INVOKE("cadence_steps", { templateId })),
+	cadenceStepsSave: (templateId: number, steps: Step[]) => typedError<Step[], CoreError>(__TAURI_INVOKE("cadence_steps_save", { templateId, steps })),
+	cadenceApply: (projectId: number, input: ApplyCadence, language: Lang) => typedError<Touchpoint[], CoreError>(__TAURI_INVOKE("cadence_apply", { projectId, input, language })),
+	touchpointsList: (projectId: number) => typedError<Touchpoint[], CoreError>(__TAURI_INVOKE("touchpoints_list", { projectId })),
+	touchpointComplete: (id: number, doneOn: string, result: string) => typedError<Touchpoint[], CoreError>(__TAURI_INVOKE("touchpoint_complete", { id, doneOn, result })),
+	touchpointSkip: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("touchpoint_skip", { id })),
+	/**  Takes up the proposed escalation of an overdue touchpoint: ask the sponsor. */
+	touchpointEscalate: (id: number, today: string) => typedError<Touchpoint, CoreError>(__TAURI_INVOKE("touchpoint_escalate", { id, today })),
+	touchpointDraft: (id: number, language: Lang) => typedError<string, CoreError>(__TAURI_INVOKE("touchpoint_draft", { id, language })),
+	/**  Saves the open touchpoints (of one project, or all) as an .ics file through the save dialog. */
+	touchpointsExportIcs: (projectId: number | null) => typedError<string | null, CoreError>(__TAURI_INVOKE("touchpoints_export_ics", { projectId })),
+	weeklyReports: (projectId: number) => typedError<WeeklyReport[], CoreError>(__TAURI_INVOKE("weekly_reports", { projectId })),
+	weeklyReportDraft: (projectId: number, today: string, language: Lang) => typedError<WeeklyReport, CoreError>(__TAURI_INVOKE("weekly_report_draft", { projectId, today, language })),
+	weeklyReportSave: (projectId: number, report: WeeklyReport) => typedError<null, CoreError>(__TAURI_INVOKE("weekly_report_save", { projectId, report })),
+	/**  The report as plain text, ready to paste. */
+	weeklyReportText: (projectId: number, report: WeeklyReport, language: Lang) => typedError<string, CoreError>(__TAURI_INVOKE("weekly_report_text", { projectId, report, language })),
+	today: (today: string, language: Lang) => typedError<Today, CoreError>(__TAURI_INVOKE("today", { today, language })),
+	calendarDays: () => typedError<CalendarDay[], CoreError>(__TAURI_INVOKE("calendar_days")),
+	/**  Adds or changes a holiday or make-up working day (next year's, once announced). */
+	calendarDaySave: (day: CalendarDay) => typedError<null, CoreError>(__TAURI_INVOKE("calendar_day_save", { day })),
+	calendarDayDelete: (day: string) => typedError<null, CoreError>(__TAURI_INVOKE("calendar_day_delete", { day })),
 };
 
 /* Types */
 export type AppInfo = {
 	version: string,
 	dataDir: string,
+};
+
+export type ApplyCadence = {
+	templateId: number | null,
+	/**  The meeting (or kickoff, or launch) day, YYYY-MM-DD. */
+	anchorOn: string,
+	/**  Who the follow-ups are with; logging a contact with them completes the touchpoint due. */
+	counterpartId: number | null,
 };
 
 /**  One row of the director's own S7 table. */
@@ -139,6 +190,14 @@ export type BusinessCase = {
 	sentence: string,
 };
 
+export type CalendarDay = {
+	/**  YYYY-MM-DD */
+	day: string,
+	/**  holiday | workday */
+	kind: string,
+	name: string,
+};
+
 /**  What a kanban card shows. */
 export type Card = {
 	id: number,
@@ -155,6 +214,27 @@ export type Cards = {
 	total: number,
 	/**  Newest first within each department and status; cut at the limit. */
 	cards: Card[],
+};
+
+export type Commitment = {
+	id: number,
+	projectId: number,
+	departmentId: number | null,
+	isMine: boolean,
+	description: string,
+	people: number | null,
+	weeks: number | null,
+	budget: Money | null,
+	done: boolean,
+};
+
+export type CommitmentInput = {
+	departmentId: number | null,
+	isMine: boolean,
+	description: string,
+	people: number | null,
+	weeks: number | null,
+	budget: Money | null,
 };
 
 /**  How a relationship is doing against the rhythm we intend. */
@@ -200,7 +280,7 @@ export type DepartmentInput = {
 
 export type Direction = "given" | "received";
 
-export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start";
+export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start" | "cadence.negative_offset" | "milestone.ends_before_start" | "milestone.dependency_cycle" | "project.co_owners_same_department" | "cadence.no_counterpart";
 
 /**  An incident past its SLA, with the message the director can send its department head. */
 export type Escalation = {
@@ -212,6 +292,14 @@ export type Escalation = {
 	slaHours: number,
 	hoursOver: number,
 	draft: string,
+};
+
+/**  A touchpoint past due with no result, and the escalation step it calls for. */
+export type EscalationProposal = {
+	touchpoint: Touchpoint,
+	action: string,
+	/**  Who to ask: the counterpart's own manager, else an executive sponsor other than them. */
+	sponsorId: number | null,
 };
 
 export type Evidence = {
@@ -461,6 +549,49 @@ export type MemberBenefit = {
 	matched: PersonNote[],
 };
 
+export type MetricDirection = "up" | "down";
+
+export type MetricInput = {
+	departmentId: number | null,
+	name: string,
+	unit: string,
+	direction: MetricDirection,
+	baseline: number | null,
+	target: number | null,
+};
+
+export type MetricsWithReadings = {
+	metrics: ProjectMetric[],
+	readings: Reading[],
+};
+
+export type Milestone = {
+	id: number,
+	projectId: number,
+	name: string,
+	/**  YYYY-MM-DD, in the workspace zone. */
+	startsOn: string,
+	endsOn: string,
+	staffing: string,
+	exitCriteria: string,
+	doneOn: string | null,
+	position: number,
+};
+
+export type MilestoneAtRisk = {
+	milestone: Milestone,
+	projectTitle: string,
+};
+
+export type MilestoneInput = {
+	name: string,
+	startsOn: string,
+	endsOn: string,
+	staffing: string,
+	exitCriteria: string,
+	doneOn: string | null,
+};
+
 /**  Stored in SQLite as INTEGER fen. */
 export type Money = string;
 
@@ -644,18 +775,36 @@ export type Profile = {
 
 export type Project = {
 	id: number,
+} & ProjectInput;
+
+export type ProjectInput = {
 	title: string,
 	goal: string,
 	status: ProjectStatus,
 	/**  Comma-separated metric codes the project moves (see `service::stakeholders::METRICS`). */
 	impactMetrics: string,
 	benefits: string,
+	/**  The meeting or kickoff the follow-up cadence starts from, YYYY-MM-DD. */
+	anchorOn: string | null,
+	/**  Planned launch, YYYY-MM-DD. */
+	launchOn: string | null,
 };
 
 export type ProjectMember = {
 	projectId: number,
 	personId: number,
 	role: ProjectRole,
+};
+
+export type ProjectMetric = {
+	id: number,
+	projectId: number,
+	departmentId: number | null,
+	name: string,
+	unit: string,
+	direction: MetricDirection,
+	baseline: number | null,
+	target: number | null,
 };
 
 export type ProjectRole = "executive_sponsor" | "product_owner" | "tech_lead" | "scrum_master" | "stakeholder";
@@ -669,6 +818,13 @@ export type Projection = {
 	slopePerWeek: number | null,
 	/**  How it was projected, named for the reader: a least-squares line over the weekly counts. */
 	method: string,
+};
+
+export type Reading = {
+	id: number,
+	metricId: number,
+	takenOn: string,
+	value: number | null,
 };
 
 export type RelationKind = "ally" | "rival" | "influences";
@@ -754,6 +910,27 @@ export type SponsorCandidate = {
 
 export type Stance = "champion" | "supporter" | "neutral" | "sceptic" | "blocker";
 
+export type Step = {
+	id: number,
+	position: number,
+	anchor: StepAnchor,
+	offsetDays: number,
+	everyDays: number | null,
+	action: string,
+	purpose: string,
+	escalates: boolean,
+};
+
+export type StepAnchor = 
+/**  `offset_days` after the anchor date. */
+"after_anchor" | 
+/**  Every `every_days` while the milestones run, starting `offset_days` into each. */
+"during_build" | 
+/**  `offset_days` before the launch (the end of the last milestone). */
+"before_launch" | 
+/**  `offset_days` after the launch. */
+"after_launch";
+
 export type Store = {
 	id: number,
 	name: string,
@@ -784,7 +961,49 @@ export type SuggestionRule = {
 	windowDays: number,
 };
 
+export type Template = {
+	id: number,
+	name: string,
+	isDefault: boolean,
+};
+
 export type TextEncoding = "utf-8" | "gb18030";
+
+export type Timeline = {
+	milestones: Milestone[],
+	/**  (milestone, depends on) */
+	dependencies: ([number, number])[],
+};
+
+/**  The director's start page. */
+export type Today = {
+	touchpoints: Touchpoint[],
+	proposals: EscalationProposal[],
+	notContacted: ContactHealth[],
+	escalations: Escalation[],
+	milestonesAtRisk: MilestoneAtRisk[],
+};
+
+export type Touchpoint = {
+	id: number,
+	projectId: number,
+	projectTitle: string,
+	stepId: number | null,
+	anchor: StepAnchor | null,
+	milestoneId: number | null,
+	counterpartId: number | null,
+	counterpartName: string | null,
+	action: string,
+	purpose: string,
+	escalates: boolean,
+	/**  YYYY-MM-DD */
+	dueOn: string,
+	/**  open | done | skipped (overdue is open and past due) */
+	state: string,
+	doneOn: string | null,
+	result: string,
+	notified: boolean,
+};
 
 export type Trend = {
 	weeks: WeekCount[],
@@ -815,6 +1034,17 @@ export type WeekCount = {
 	weekStart: number,
 	events: number,
 	link: IncidentFilter,
+};
+
+export type WeeklyReport = {
+	/**  ISO week, e.g. 2026-W48. */
+	week: string,
+	progress: string,
+	metrics: string,
+	nextWeek: string,
+	asks: string,
+	risks: string,
+	credits: string,
 };
 
 export type WindowSize = {

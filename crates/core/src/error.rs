@@ -71,6 +71,11 @@ error_codes! {
     SamePerson => "person.same_person",
     RelationshipExists => "person.relationship_exists",
     PeriodEndsBeforeStart => "period.ends_before_start",
+    NegativeOffset => "cadence.negative_offset",
+    MilestoneEndsBeforeStart => "milestone.ends_before_start",
+    DependencyCycle => "milestone.dependency_cycle",
+    CoOwnersSameDepartment => "project.co_owners_same_department",
+    NoCounterpart => "cadence.no_counterpart",
 }
 
 /// An error a director can be shown: `code` picks the sentence, `params` fill it, `field` says

@@ -1,6 +1,7 @@
 //! Liaison core: domain types, workspace storage (SQLite through sqlx) and the services the shell
 //! calls. Nothing here knows about Tauri, so it builds and tests headless.
 
+pub mod cadence;
 pub mod demo;
 pub mod dispatch;
 pub mod error;

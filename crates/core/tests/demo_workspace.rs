@@ -16,8 +16,8 @@ async fn demo_workspace_carries_the_scenarios() {
     assert_eq!(vp.department_name.as_deref(), Some("产品部"));
     assert_eq!(repo::count_live(t.ws.pool(), "stores").await.unwrap(), 40, "S2: 40 stores");
     let projects = projects::list(t.ws.pool()).await.unwrap();
-    assert_eq!(projects[0].title, "智能派单");
-    assert!(projects[0].goal.contains("30 分钟"));
+    assert_eq!(projects[0].input.title, "智能派单");
+    assert!(projects[0].input.goal.contains("30 分钟"));
     let recent = incidents::list_recent(t.ws.pool(), 1000).await.unwrap();
     assert_eq!(recent.len(), 240);
     assert!(recent.iter().all(|i| i.department_name.is_some() && i.store_name.is_some()));
@@ -34,5 +34,5 @@ async fn demo_workspace_in_english() {
     demo::seed(&t.ws, Lang::En).await.unwrap();
     let names: Vec<String> = departments::list(&t.ws).await.unwrap().into_iter().map(|d| d.name).collect();
     assert!(names.contains(&"After-sales Operations".to_string()));
-    assert_eq!(projects::list(t.ws.pool()).await.unwrap()[0].title, "Smart dispatch");
+    assert_eq!(projects::list(t.ws.pool()).await.unwrap()[0].input.title, "Smart dispatch");
 }

@@ -35,8 +35,8 @@ async fn s1_the_product_vp_is_found_as_a_sponsor_for_the_reasons_we_know() {
     let t = common::temp_workspace().await;
     demo::seed(&t.ws, Lang::ZhCn).await.unwrap();
     let vp = person(&t.ws, "陈立").await;
-    let smart = projects::list(t.ws.pool()).await.unwrap().into_iter().find(|p| p.title == "智能派单").unwrap();
-    let metrics = map::parse_metrics(&smart.impact_metrics);
+    let smart = projects::list(t.ws.pool()).await.unwrap().into_iter().find(|p| p.input.title == "智能派单").unwrap();
+    let metrics = map::parse_metrics(&smart.input.impact_metrics);
     let ranked = map::find_sponsors(&t.ws, &metrics).await.unwrap();
     let vp_rank = ranked.iter().find(|c| c.person_id == vp.id).unwrap();
     // Decision power 9, NPS and retention both hurt (relevance 1), trust 2 of 5: 9/10 × 1 × 2/5 = 36.

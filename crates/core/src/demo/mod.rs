@@ -176,7 +176,7 @@ pub async fn seed(ws: &Workspace, lang: Lang) -> Result<()> {
          T("故障率从 12% 降到行业平均 5% 以下", "Failure rate from 12% to below the industry average of 5%"),
          ProjectStatus::Launched, "cost,complaints", T("维修成本和投诉下降", "Lower repair cost and fewer complaints")),
     ] {
-        let input = ProjectInput { title: title.pick(lang), goal: goal.pick(lang), status, impact_metrics: metrics.into(), benefits: benefits.pick(lang) };
+        let input = ProjectInput { title: title.pick(lang), goal: goal.pick(lang), status, impact_metrics: metrics.into(), benefits: benefits.pick(lang), anchor_on: None, launch_on: None };
         project_ids.push(projects::insert(&mut *tx, &input).await?);
     }
     tx.commit().await?;

@@ -1,6 +1,9 @@
 //! Repositories: one module per table, plain SQL, no rules. Rows with `deleted_at` set are in the
 //! trash and invisible to every `list`/`get` here.
 
+pub mod cadence_templates;
+pub mod calendar_days;
+pub mod commitments;
 pub mod departments;
 pub mod import_presets;
 pub mod incident_events;
@@ -8,10 +11,12 @@ pub mod incident_filter;
 pub mod incidents;
 pub mod interactions;
 pub mod ledger_entries;
+pub mod milestones;
 pub mod people;
 pub mod person_notes;
 pub mod problem_types;
 pub mod problems;
+pub mod project_metrics;
 pub mod project_people;
 pub mod projects;
 pub mod relationships;
@@ -19,6 +24,8 @@ pub mod routing_rules;
 pub mod settings;
 pub mod severity_classes;
 pub mod stores;
+pub mod touchpoints;
+pub mod weekly_reports;
 
 use sqlx::AssertSqlSafe;
 use sqlx::SqliteExecutor;

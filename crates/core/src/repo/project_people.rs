@@ -65,3 +65,18 @@ pub async fn remove_person<'e>(db: impl SqliteExecutor<'e>, person_id: Id) -> Re
     sqlx::query("DELETE FROM project_people WHERE person_id = ?").bind(person_id).execute(db).await?;
     Ok(())
 }
+
+pub async fn remove_role<'e>(db: impl SqliteExecutor<'e>, project_id: Id, role: ProjectRole) -> Result<()> {
+    sqlx::query("DELETE FROM project_people WHERE project_id = ? AND role = ?").bind(project_id).bind(role).execute(db).await?;
+    Ok(())
+}
+
+pub async fn remove<'e>(db: impl SqliteExecutor<'e>, project_id: Id, person_id: Id, role: ProjectRole) -> Result<()> {
+    sqlx::query("DELETE FROM project_people WHERE project_id = ? AND person_id = ? AND role = ?")
+        .bind(project_id)
+        .bind(person_id)
+        .bind(role)
+        .execute(db)
+        .await?;
+    Ok(())
+}

@@ -6,5 +6,7 @@ pub mod incident_records;
 pub mod incidents;
 pub mod people;
 pub mod problems;
+pub mod projects;
+pub mod followup;
 pub mod routing;
 pub mod stakeholders;

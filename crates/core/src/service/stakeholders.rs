@@ -83,8 +83,16 @@ pub async fn log_interaction(ws: &Workspace, person_id: Id, i: InteractionInput)
         return Err(CoreError::required("nextStep"));
     }
     let i = InteractionInput { summary: bounded(&i.summary, "summary", 2_000)?, next_step, ..i };
-    people::get(ws.pool(), person_id).await?;
-    interactions::insert(ws.pool(), person_id, &i).await
+    let offset = crate::repo::settings::month_offset_seconds(ws.pool()).await?;
+    let mut tx = ws.pool().begin().await?;
+    people::get(&mut *tx, person_id).await?;
+    let id = interactions::insert(&mut *tx, person_id, &i).await?;
+    // The contact is the follow-up that was due with this person.
+    if let Some(day) = chrono::DateTime::from_timestamp_millis(i.happened_at + offset * 1000) {
+        crate::service::projects::on_interaction(&mut tx, person_id, day.date_naive()).await?;
+    }
+    tx.commit().await?;
+    Ok(id)
 }
 
 pub async fn add_ledger_entry(ws: &Workspace, person_id: Id, e: LedgerInput) -> Result<Id> {
@@ -228,7 +236,7 @@ pub struct MemberBenefit {
 
 pub async fn what_is_in_it_for_them(ws: &Workspace, project_id: Id) -> Result<Vec<MemberBenefit>> {
     let project = projects::get(ws.pool(), project_id).await?;
-    let metrics = parse_metrics(&project.impact_metrics);
+    let metrics = parse_metrics(&project.input.impact_metrics);
     let members = project_people::list(ws.pool()).await?;
     let notes = person_notes::metric_notes(ws.pool()).await?;
     let mut out: Vec<MemberBenefit> = Vec::new();

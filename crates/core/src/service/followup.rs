@@ -1,0 +1,266 @@
+//! What the director does with the cadence: calendar files for Outlook, Feishu or DingTalk
+//! (RFC 5545), a drafted message per touchpoint, the weekly report, and the start page.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::demo::Lang;
+use crate::error::Result;
+use crate::repo::ledger_entries::LedgerKind;
+use crate::repo::milestones::{self, Milestone};
+use crate::repo::project_metrics::{self, MetricDirection};
+use crate::repo::projects;
+use crate::repo::touchpoints::{self, Touchpoint};
+use crate::repo::weekly_reports::WeeklyReport;
+use crate::service::incidents::{self as incident_actions, Escalation};
+use crate::service::projects::{escalation_proposals, parse_day, EscalationProposal, DATE};
+use crate::service::stakeholders::{self, ContactHealth};
+use crate::{Id, Workspace};
+
+/// RFC 5545 text: backslash, semicolon, comma and newlines escaped.
+fn ics_text(s: &str) -> String {
+    s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace("\r\n", "\\n").replace('\n', "\\n")
+}
+
+/// Lines longer than 75 octets are folded with CRLF + space, never inside a UTF-8 character.
+fn fold(line: &str) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in line.chars() {
+        let n = ch.len_utf8();
+        if used + n > 75 {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(ch);
+        used += n;
+    }
+    out.push_str("\r\n");
+    out
+}
+
+/// An all-day event per open touchpoint.
+pub fn ics(touchpoints: &[Touchpoint], stamp: chrono::DateTime<chrono::Utc>) -> String {
+    let mut out = String::new();
+    for line in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Liaison//跨部门推动台//ZH", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
+        out.push_str(&fold(line));
+    }
+    for t in touchpoints.iter().filter(|t| t.state == "open") {
+        let Ok(day) = NaiveDate::parse_from_str(&t.due_on, DATE) else { continue };
+        let next = day + chrono::Days::new(1);
+        let summary = format!("{}：{}", t.project_title, t.action);
+        let mut description = t.purpose.clone();
+        if let Some(who) = &t.counterpart_name {
+            description = format!("{description}\n{who}");
+        }
+        for line in [
+            "BEGIN:VEVENT".to_owned(),
+            format!("UID:touchpoint-{}@liaison.app", t.id),
+            format!("DTSTAMP:{}", stamp.format("%Y%m%dT%H%M%SZ")),
+            format!("DTSTART;VALUE=DATE:{}", day.format("%Y%m%d")),
+            format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")),
+            format!("SUMMARY:{}", ics_text(&summary)),
+            format!("DESCRIPTION:{}", ics_text(&description)),
+            "BEGIN:VALARM".to_owned(),
+            "ACTION:DISPLAY".to_owned(),
+            format!("DESCRIPTION:{}", ics_text(&summary)),
+            "TRIGGER:-PT15H".to_owned(),
+            "END:VALARM".to_owned(),
+            "END:VEVENT".to_owned(),
+        ] {
+            out.push_str(&fold(&line));
+        }
+    }
+    out.push_str(&fold("END:VCALENDAR"));
+    out
+}
+
+/// A message to paste into mail or a chat app, filled from the project.
+pub async fn draft(ws: &Workspace, touchpoint_id: Id, lang: Lang) -> Result<String> {
+    let t = touchpoints::get(ws.pool(), touchpoint_id).await?;
+    let project = projects::get(ws.pool(), t.project_id).await?.input;
+    let ms = milestones::list_for(ws.pool(), t.project_id).await?;
+    let current = ms.iter().find(|m| m.done_on.is_none());
+    let who = t.counterpart_name.clone().unwrap_or_default();
+    Ok(match lang {
+        Lang::ZhCn => {
+            let stage = current.map(|m| format!("目前在“{}”阶段（计划 {} 完成）。", m.name, m.ends_on)).unwrap_or_default();
+            let goal = if project.goal.is_empty() { String::new() } else { format!("目标：{}。\n", project.goal) };
+            format!("{who}您好：\n关于“{}”，{stage}\n{goal}这次想和您{}——{}。\n有需要我这边补充的数据或支持，随时告诉我。谢谢！", project.title, t.action, t.purpose)
+        }
+        Lang::En => {
+            let stage = current.map(|m| format!("We are in the “{}” phase (planned to finish {}). ", m.name, m.ends_on)).unwrap_or_default();
+            let goal = if project.goal.is_empty() { String::new() } else { format!("Goal: {}.\n", project.goal) };
+            format!("Hello {who},\nAbout “{}”: {stage}\n{goal}I would like to {} — {}.\nIf any data or support from my side would help, just say. Thank you!", project.title, t.action.to_lowercase(), t.purpose.to_lowercase())
+        }
+    })
+}
+
+fn iso_week(day: NaiveDate) -> String {
+    let w = day.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+/// A first draft of this week's report from the project's data; the director edits it.
+pub async fn report_draft(ws: &Workspace, project_id: Id, today: &str, lang: Lang) -> Result<WeeklyReport> {
+    let today = parse_day(today, "today")?;
+    let week_ago = today - chrono::Days::new(7);
+    let next_week = today + chrono::Days::new(7);
+    let zh = lang == Lang::ZhCn;
+    let ms = milestones::list_for(ws.pool(), project_id).await?;
+    let mut progress = Vec::new();
+    for m in &ms {
+        let line = match (&m.done_on, m.starts_on.as_str() <= today.format(DATE).to_string().as_str()) {
+            (Some(done), _) if done.as_str() >= week_ago.format(DATE).to_string().as_str() => Some(if zh { format!("完成“{}”", m.name) } else { format!("Finished “{}”", m.name) }),
+            (None, true) => Some(if zh { format!("“{}”进行中，计划 {} 完成", m.name, m.ends_on) } else { format!("“{}” under way, due {}", m.name, m.ends_on) }),
+            _ => None,
+        };
+        progress.extend(line);
+    }
+    let metrics = project_metrics::list_for(ws.pool(), project_id).await?;
+    let readings = project_metrics::readings_for(ws.pool(), project_id).await?;
+    let metric_lines: Vec<String> = metrics
+        .iter()
+        .filter_map(|m| {
+            let own: Vec<_> = readings.iter().filter(|r| r.metric_id == m.id).collect();
+            let latest = own.last()?;
+            let before = own.iter().rev().find(|r| r.taken_on.as_str() < week_ago.format(DATE).to_string().as_str()).map_or(m.baseline, |r| r.value);
+            let arrow = if (latest.value > before) == (m.direction == MetricDirection::Up) { "↑" } else { "↓" };
+            Some(if zh {
+                format!("{}：{} → {}{}（目标 {}{}）{arrow}", m.name, fmt(before), fmt(latest.value), m.unit, fmt(m.target), m.unit)
+            } else {
+                format!("{}: {} → {}{} (target {}{}) {arrow}", m.name, fmt(before), fmt(latest.value), m.unit, fmt(m.target), m.unit)
+            })
+        })
+        .collect();
+    let upcoming: Vec<String> = touchpoints::list_for(ws.pool(), project_id)
+        .await?
+        .into_iter()
+        .filter(|t| t.state == "open" && t.due_on.as_str() <= next_week.format(DATE).to_string().as_str())
+        .map(|t| format!("{} {}", t.due_on, t.action))
+        .chain(ms.iter().filter(|m| m.done_on.is_none() && m.starts_on.as_str() > today.format(DATE).to_string().as_str() && m.starts_on.as_str() <= next_week.format(DATE).to_string().as_str()).map(|m| if zh { format!("{} 启动“{}”", m.starts_on, m.name) } else { format!("{} start “{}”", m.starts_on, m.name) }))
+        .collect();
+    let all = milestones::list_all(ws.pool()).await?;
+    let deps = milestones::dependencies(ws.pool()).await?;
+    let risks: Vec<String> = at_risk(&ms, &all, &deps, today).into_iter().map(|m| if zh { format!("“{}”计划 {} 完成，有延期风险", m.name, m.ends_on) } else { format!("“{}”, due {}, is at risk of slipping", m.name, m.ends_on) }).collect();
+    let credits = credits_this_week(ws, project_id, week_ago, lang).await?;
+    Ok(WeeklyReport {
+        week: iso_week(today),
+        progress: progress.join("\n"),
+        metrics: metric_lines.join("\n"),
+        next_week: upcoming.join("\n"),
+        asks: String::new(),
+        risks: risks.join("\n"),
+        credits,
+    })
+}
+
+fn fmt(v: f64) -> String {
+    if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.1}") }
+}
+
+/// Public credit given this week to the project's people, named (S1: two engineers credited).
+async fn credits_this_week(ws: &Workspace, project_id: Id, since: NaiveDate, lang: Lang) -> Result<String> {
+    let offset = crate::repo::settings::month_offset_seconds(ws.pool()).await?;
+    let since_ms = (since.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc().timestamp() - offset) * 1000;
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT p.name, l.description, l.meeting FROM ledger_entries l JOIN people p ON p.id = l.person_id AND p.deleted_at IS NULL
+         WHERE l.deleted_at IS NULL AND l.kind = ? AND l.direction = 'given' AND l.happened_at >= ?
+           AND l.person_id IN (SELECT person_id FROM project_people WHERE project_id = ?)
+         ORDER BY l.happened_at",
+    )
+    .bind(LedgerKind::PublicCredit)
+    .bind(since_ms)
+    .bind(project_id)
+    .fetch_all(ws.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(name, what, meeting)| if lang == Lang::ZhCn { format!("感谢{name}：{what}") } else { format!("Thanks to {name}: {what}") } + &if meeting.is_empty() { String::new() } else { format!("（{meeting}）") })
+        .collect::<Vec<_>>()
+        .join("\n"))
+}
+
+/// Not done and past its end, or waiting for an unfinished milestone (maybe of another project)
+/// that ends after this one should start: slippage that will push it.
+fn at_risk<'m>(ms: &'m [Milestone], all: &[Milestone], deps: &[(Id, Id)], today: NaiveDate) -> Vec<&'m Milestone> {
+    let day = today.format(DATE).to_string();
+    let blocked = |m: &Milestone| {
+        deps.iter()
+            .filter(|(id, _)| *id == m.id)
+            .filter_map(|(_, on)| all.iter().find(|o| o.id == *on))
+            .any(|o| o.done_on.is_none() && o.ends_on > m.starts_on)
+    };
+    ms.iter().filter(|m| m.done_on.is_none() && (m.ends_on < day || blocked(m))).collect()
+}
+
+pub fn report_text(title: &str, r: &WeeklyReport, lang: Lang) -> String {
+    let sections: [(&str, &str, &str); 6] = [
+        ("本周进展", "Progress", &r.progress),
+        ("指标变化", "Metrics", &r.metrics),
+        ("下周计划", "Next week", &r.next_week),
+        ("需要支持", "Asks", &r.asks),
+        ("风险", "Risks", &r.risks),
+        ("致谢", "Credit", &r.credits),
+    ];
+    let mut out = if lang == Lang::ZhCn { format!("【{title}】周报 {}\n", r.week) } else { format!("{title} — weekly report {}\n", r.week) };
+    for (zh, en, body) in sections {
+        if body.trim().is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n{}\n{}\n", if lang == Lang::ZhCn { zh } else { en }, body.trim()));
+    }
+    out
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct MilestoneAtRisk {
+    pub milestone: Milestone,
+    pub project_title: String,
+}
+
+/// The director's start page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Today {
+    pub touchpoints: Vec<Touchpoint>,
+    pub proposals: Vec<EscalationProposal>,
+    pub not_contacted: Vec<ContactHealth>,
+    pub escalations: Vec<Escalation>,
+    pub milestones_at_risk: Vec<MilestoneAtRisk>,
+}
+
+pub async fn today(ws: &Workspace, today: &str, now_ms: i64, lang: Lang) -> Result<Today> {
+    let day = parse_day(today, "today")?;
+    let mut conn = ws.pool().acquire().await?;
+    let touchpoints = touchpoints::open_until(&mut *conn, today).await?;
+    let proposals = escalation_proposals(&mut conn, day).await?;
+    drop(conn);
+    let not_contacted = stakeholders::contact_health(ws, now_ms).await?.into_iter().filter(|h| h.overdue).collect();
+    let escalations = incident_actions::escalate_overdue(ws, now_ms, lang).await?;
+    let titles: std::collections::HashMap<Id, String> = projects::list(ws.pool()).await?.into_iter().map(|p| (p.id, p.input.title)).collect();
+    let all = milestones::list_all(ws.pool()).await?;
+    let deps = milestones::dependencies(ws.pool()).await?;
+    let milestones_at_risk = at_risk(&all, &all, &deps, day)
+        .into_iter()
+        .map(|m| MilestoneAtRisk { project_title: titles.get(&m.project_id).cloned().unwrap_or_default(), milestone: m.clone() })
+        .collect();
+    Ok(Today { touchpoints, proposals, not_contacted, escalations, milestones_at_risk })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ics_text_is_escaped_and_long_lines_fold_between_characters() {
+        assert_eq!(ics_text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+        let long = format!("SUMMARY:{}", "跟进".repeat(40));
+        let folded = fold(&long);
+        assert!(folded.split("\r\n").all(|l| l.len() <= 75), "{folded}");
+        assert_eq!(folded.replace("\r\n ", "").trim_end(), long);
+    }
+}

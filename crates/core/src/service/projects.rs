@@ -1,0 +1,358 @@
+//! Cross-department projects (S1, S6): co-owners from two departments, commitments, milestones
+//! with dependencies, success metrics, and the follow-up cadence applied to real dates.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::cadence::{self, Calendar, Span, Step, StepAnchor};
+use crate::demo::Lang;
+use crate::error::{CoreError, ErrorCode, Result};
+use crate::repo::milestones::{self, Milestone, MilestoneInput};
+use crate::repo::project_people::{self, ProjectRole};
+use crate::repo::projects::{self, Project, ProjectInput};
+use crate::repo::touchpoints::{self, NewTouchpoint, Touchpoint};
+use crate::repo::{cadence_templates, calendar_days, people};
+use crate::text::{bounded, clean};
+use crate::{Id, Workspace};
+
+pub const DATE: &str = "%Y-%m-%d";
+
+pub fn parse_day(value: &str, field: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(value.trim(), DATE).map_err(|_| CoreError::new(ErrorCode::InvalidDate).with("value", value).on_field(field))
+}
+
+fn day_string(d: NaiveDate) -> String {
+    d.format(DATE).to_string()
+}
+
+fn validate(p: ProjectInput) -> Result<ProjectInput> {
+    for (value, field) in [(&p.anchor_on, "anchorOn"), (&p.launch_on, "launchOn")] {
+        if let Some(v) = value {
+            parse_day(v, field)?;
+        }
+    }
+    Ok(ProjectInput {
+        title: clean(&p.title, "title", 200)?,
+        goal: bounded(&p.goal, "goal", 5_000)?,
+        benefits: bounded(&p.benefits, "benefits", 5_000)?,
+        impact_metrics: crate::service::stakeholders::parse_metrics(&p.impact_metrics).join(","),
+        ..p
+    })
+}
+
+pub async fn create(ws: &Workspace, input: ProjectInput) -> Result<Project> {
+    let id = projects::insert(ws.pool(), &validate(input)?).await?;
+    projects::get(ws.pool(), id).await
+}
+
+pub async fn update(ws: &Workspace, id: Id, input: ProjectInput) -> Result<Project> {
+    projects::update(ws.pool(), id, &validate(input)?).await?;
+    projects::get(ws.pool(), id).await
+}
+
+/// The two executive sponsors; they must come from different departments (shared credit across
+/// the line is the point of a co-owned project).
+pub async fn set_co_owners(ws: &Workspace, project_id: Id, a: Id, b: Id) -> Result<()> {
+    let mut tx = ws.pool().begin().await?;
+    projects::get(&mut *tx, project_id).await?;
+    let pa = people::get(&mut *tx, a).await.map_err(|e| e.on_field("coOwnerA"))?;
+    let pb = people::get(&mut *tx, b).await.map_err(|e| e.on_field("coOwnerB"))?;
+    if a == b || pa.department_id.is_none() || pa.department_id == pb.department_id {
+        return Err(CoreError::new(ErrorCode::CoOwnersSameDepartment).with("a", pa.name).with("b", pb.name).on_field("coOwnerB"));
+    }
+    project_people::remove_role(&mut *tx, project_id, ProjectRole::ExecutiveSponsor).await?;
+    project_people::add(&mut *tx, project_id, a, ProjectRole::ExecutiveSponsor).await?;
+    project_people::add(&mut *tx, project_id, b, ProjectRole::ExecutiveSponsor).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+fn check_milestone(m: MilestoneInput) -> Result<MilestoneInput> {
+    let start = parse_day(&m.starts_on, "startsOn")?;
+    let end = parse_day(&m.ends_on, "endsOn")?;
+    if end < start {
+        return Err(CoreError::new(ErrorCode::MilestoneEndsBeforeStart).on_field("endsOn"));
+    }
+    if let Some(done) = &m.done_on {
+        parse_day(done, "doneOn")?;
+    }
+    Ok(MilestoneInput {
+        name: clean(&m.name, "name", 100)?,
+        staffing: bounded(&m.staffing, "staffing", 200)?,
+        exit_criteria: bounded(&m.exit_criteria, "exitCriteria", 2_000)?,
+        starts_on: day_string(start),
+        ends_on: day_string(end),
+        ..m
+    })
+}
+
+pub async fn add_milestone(ws: &Workspace, project_id: Id, m: MilestoneInput) -> Result<Milestone> {
+    let m = check_milestone(m)?;
+    let mut tx = ws.pool().begin().await?;
+    projects::get(&mut *tx, project_id).await?;
+    let id = milestones::insert(&mut *tx, project_id, &m).await?;
+    replan_build_steps(&mut tx, project_id).await?;
+    let created = milestones::get(&mut *tx, id).await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// Moving a milestone moves the recurring check-ins that belong to it.
+pub async fn update_milestone(ws: &Workspace, id: Id, m: MilestoneInput) -> Result<Milestone> {
+    let m = check_milestone(m)?;
+    let mut tx = ws.pool().begin().await?;
+    let project_id = milestones::get(&mut *tx, id).await?.project_id;
+    milestones::update(&mut *tx, id, &m).await?;
+    replan_build_steps(&mut tx, project_id).await?;
+    let updated = milestones::get(&mut *tx, id).await?;
+    tx.commit().await?;
+    Ok(updated)
+}
+
+/// `id` waits for `depends_on`; refused when that closes a loop.
+pub async fn add_dependency(ws: &Workspace, id: Id, depends_on: Id) -> Result<()> {
+    let mut tx = ws.pool().begin().await?;
+    milestones::get(&mut *tx, id).await?;
+    let other = milestones::get(&mut *tx, depends_on).await.map_err(|e| e.on_field("dependsOn"))?;
+    let mut edges: HashMap<Id, Vec<Id>> = HashMap::new();
+    for (m, d) in milestones::dependencies(&mut *tx).await? {
+        edges.entry(m).or_default().push(d);
+    }
+    // A loop: `depends_on` already waits (directly or not) for `id`.
+    let mut stack = vec![depends_on];
+    let mut seen = HashSet::new();
+    while let Some(m) = stack.pop() {
+        if m == id {
+            return Err(CoreError::new(ErrorCode::DependencyCycle).with("milestone", other.name).on_field("dependsOn"));
+        }
+        if seen.insert(m) {
+            stack.extend(edges.get(&m).into_iter().flatten().copied());
+        }
+    }
+    milestones::add_dependency(&mut *tx, id, depends_on).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+fn spans(ms: &[Milestone]) -> Vec<Span> {
+    ms.iter()
+        .filter_map(|m| Some(Span { milestone_id: m.id, start: parse_day(&m.starts_on, "").ok()?, end: parse_day(&m.ends_on, "").ok()? }))
+        .collect()
+}
+
+/// The S6 template in the user's language, created the first time a cadence is applied.
+pub async fn default_template(conn: &mut sqlx::SqliteConnection, lang: Lang) -> Result<Id> {
+    if let Some(t) = cadence_templates::list(&mut *conn).await?.into_iter().find(|t| t.is_default) {
+        return Ok(t.id);
+    }
+    let pick = |t: (&str, &str)| if lang == Lang::ZhCn { t.0.to_owned() } else { t.1.to_owned() };
+    let id = cadence_templates::insert(&mut *conn, &pick(("跟进节奏（S6）", "Follow-up cadence (S6)")), true).await?;
+    let steps: Vec<Step> = cadence::S6
+        .iter()
+        .enumerate()
+        .map(|(i, (anchor, offset, every, action, purpose, escalates))| Step {
+            id: 0,
+            position: i as i32,
+            anchor: *anchor,
+            offset_days: *offset,
+            every_days: *every,
+            action: pick(*action),
+            purpose: pick(*purpose),
+            escalates: *escalates,
+        })
+        .collect();
+    cadence_templates::replace_steps(conn, id, &steps).await?;
+    Ok(id)
+}
+
+pub async fn save_template_steps(ws: &Workspace, template_id: Id, steps: Vec<Step>) -> Result<Vec<Step>> {
+    cadence::validate_steps(&steps)?;
+    let mut tx = ws.pool().begin().await?;
+    cadence_templates::replace_steps(&mut tx, template_id, &steps).await?;
+    let saved = cadence_templates::steps(&mut *tx, template_id).await?;
+    tx.commit().await?;
+    Ok(saved)
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ApplyCadence {
+    pub template_id: Option<Id>,
+    /// The meeting (or kickoff, or launch) day, YYYY-MM-DD.
+    pub anchor_on: String,
+    /// Who the follow-ups are with; logging a contact with them completes the touchpoint due.
+    pub counterpart_id: Option<Id>,
+}
+
+async fn insert_planned(conn: &mut sqlx::SqliteConnection, project_id: Id, counterpart: Option<Id>, steps: &[Step], plan: &[cadence::Planned]) -> Result<()> {
+    for p in plan {
+        let Some(step) = steps.iter().find(|s| s.id == p.step_id) else { continue };
+        let t = NewTouchpoint {
+            project_id,
+            step_id: Some(step.id),
+            milestone_id: p.milestone_id,
+            counterpart_id: counterpart,
+            action: &step.action,
+            purpose: &step.purpose,
+            escalates: step.escalates,
+            due_on: day_string(p.due),
+        };
+        touchpoints::insert(&mut *conn, &t).await?;
+    }
+    Ok(())
+}
+
+/// Plans the project's touchpoints afresh from the template; done ones stay as they are.
+pub async fn apply_cadence(ws: &Workspace, project_id: Id, a: ApplyCadence, lang: Lang) -> Result<Vec<Touchpoint>> {
+    let anchor = parse_day(&a.anchor_on, "anchorOn")?;
+    let mut tx = ws.pool().begin().await?;
+    let mut project = projects::get(&mut *tx, project_id).await?;
+    if let Some(c) = a.counterpart_id {
+        people::get(&mut *tx, c).await.map_err(|e| e.on_field("counterpartId"))?;
+    }
+    let template = match a.template_id {
+        Some(t) => t,
+        None => default_template(&mut tx, lang).await?,
+    };
+    let steps = cadence_templates::steps(&mut *tx, template).await?;
+    let calendar = calendar_days::calendar(&mut *tx).await?;
+    let ms = milestones::list_for(&mut *tx, project_id).await?;
+    let plan = cadence::schedule(anchor, &steps, &spans(&ms), &calendar);
+    touchpoints::delete_open(&mut *tx, project_id, None).await?;
+    insert_planned(&mut tx, project_id, a.counterpart_id, &steps, &plan).await?;
+    project.input.anchor_on = Some(day_string(anchor));
+    projects::update(&mut *tx, project_id, &project.input).await?;
+    let all = touchpoints::list_for(&mut *tx, project_id).await?;
+    tx.commit().await?;
+    Ok(all)
+}
+
+/// Re-plans the open recurring and launch-relative touchpoints after milestones changed.
+async fn replan_build_steps(conn: &mut sqlx::SqliteConnection, project_id: Id) -> Result<()> {
+    let existing = touchpoints::list_for(&mut *conn, project_id).await?;
+    let Some(step_id) = existing.iter().find_map(|t| t.step_id) else { return Ok(()) };
+    let template: Option<Id> = sqlx::query_scalar("SELECT template_id FROM cadence_steps WHERE id = ?").bind(step_id).fetch_optional(&mut *conn).await?;
+    let Some(template) = template else { return Ok(()) };
+    let counterpart = existing.iter().find_map(|t| t.counterpart_id);
+    let steps: Vec<Step> = cadence_templates::steps(&mut *conn, template).await?.into_iter().filter(|s| s.anchor != StepAnchor::AfterAnchor).collect();
+    let calendar = calendar_days::calendar(&mut *conn).await?;
+    let ms = milestones::list_for(&mut *conn, project_id).await?;
+    sqlx::query(
+        "DELETE FROM touchpoints WHERE project_id = ? AND state = 'open'
+           AND step_id IN (SELECT id FROM cadence_steps WHERE anchor <> 'after_anchor')",
+    )
+    .bind(project_id)
+    .execute(&mut *conn)
+    .await?;
+    let anchor = NaiveDate::MIN;
+    let plan = cadence::schedule(anchor, &steps, &spans(&ms), &calendar);
+    insert_planned(conn, project_id, counterpart, &steps, &plan).await
+}
+
+/// Marks a touchpoint done on `done_on`; the open after-anchor ones behind it keep their spacing
+/// from it (a late recap moves the week-2 check by the same days).
+pub async fn complete(ws: &Workspace, id: Id, done_on: &str, result: &str) -> Result<Vec<Touchpoint>> {
+    let day = parse_day(done_on, "doneOn")?;
+    let result = bounded(result, "result", 2_000)?;
+    let mut tx = ws.pool().begin().await?;
+    let t = touchpoints::get(&mut *tx, id).await?;
+    complete_in(&mut tx, &t, day, &result).await?;
+    let all = touchpoints::list_for(&mut *tx, t.project_id).await?;
+    tx.commit().await?;
+    Ok(all)
+}
+
+async fn complete_in(conn: &mut sqlx::SqliteConnection, t: &Touchpoint, day: NaiveDate, result: &str) -> Result<()> {
+    let due = parse_day(&t.due_on, "dueOn")?;
+    touchpoints::set_state(&mut *conn, t.id, "done", Some(&day_string(day)), result).await?;
+    let late_by = (day - due).num_days() as i32;
+    if late_by == 0 || t.anchor != Some(StepAnchor::AfterAnchor) {
+        return Ok(());
+    }
+    let calendar = calendar_days::calendar(&mut *conn).await?;
+    for next in touchpoints::list_for(&mut *conn, t.project_id).await? {
+        if next.state == "open" && next.anchor == Some(StepAnchor::AfterAnchor) && next.due_on > t.due_on {
+            let moved = cadence::shift(parse_day(&next.due_on, "dueOn")?, late_by, &calendar);
+            touchpoints::set_due(&mut *conn, next.id, &day_string(moved)).await?;
+        }
+    }
+    Ok(())
+}
+
+pub async fn skip(ws: &Workspace, id: Id) -> Result<()> {
+    touchpoints::set_state(ws.pool(), id, "skipped", None, "").await
+}
+
+/// A contact with someone completes the earliest open touchpoint with them that is due by then
+/// (or within three days after: an early check-in counts).
+pub async fn on_interaction(conn: &mut sqlx::SqliteConnection, person_id: Id, day: NaiveDate) -> Result<Option<Id>> {
+    let until = day_string(day + chrono::Days::new(3));
+    let open = touchpoints::open_until(&mut *conn, &until).await?;
+    let Some(t) = open.into_iter().find(|t| t.counterpart_id == Some(person_id)) else { return Ok(None) };
+    complete_in(conn, &t, day, "").await?;
+    Ok(Some(t.id))
+}
+
+/// A touchpoint past due with no result, and the escalation step it calls for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct EscalationProposal {
+    pub touchpoint: Touchpoint,
+    pub action: String,
+    /// Who to ask: the counterpart's own manager, else an executive sponsor other than them.
+    pub sponsor_id: Option<Id>,
+}
+
+pub async fn escalation_proposals(conn: &mut sqlx::SqliteConnection, today: NaiveDate) -> Result<Vec<EscalationProposal>> {
+    let overdue = touchpoints::open_until(&mut *conn, &day_string(today - chrono::Days::new(1))).await?;
+    let members = project_people::list(&mut *conn).await?;
+    let mut out = Vec::new();
+    for t in overdue.into_iter().filter(|t| !t.escalates) {
+        let template: Option<Id> = match t.step_id {
+            Some(s) => sqlx::query_scalar("SELECT template_id FROM cadence_steps WHERE id = ?").bind(s).fetch_optional(&mut *conn).await?,
+            None => None,
+        };
+        let Some(template) = template else { continue };
+        let Some(step) = cadence_templates::steps(&mut *conn, template).await?.into_iter().find(|s| s.escalates) else { continue };
+        let manager = match t.counterpart_id {
+            Some(c) => people::get(&mut *conn, c).await.ok().and_then(|p| p.reports_to_id),
+            None => None,
+        };
+        let sponsor_id = manager.or_else(|| {
+            members
+                .iter()
+                .find(|m| m.project_id == t.project_id && m.role == ProjectRole::ExecutiveSponsor && Some(m.person_id) != t.counterpart_id)
+                .map(|m| m.person_id)
+        });
+        out.push(EscalationProposal { touchpoint: t, action: step.action, sponsor_id });
+    }
+    Ok(out)
+}
+
+/// Takes up a proposal: an escalation touchpoint due the next working day, with the sponsor.
+pub async fn escalate(ws: &Workspace, touchpoint_id: Id, today: &str) -> Result<Touchpoint> {
+    let today = parse_day(today, "today")?;
+    let mut tx = ws.pool().begin().await?;
+    let proposals = escalation_proposals(&mut tx, today).await?;
+    let p = proposals.into_iter().find(|p| p.touchpoint.id == touchpoint_id).ok_or_else(|| CoreError::not_found("touchpoint", touchpoint_id))?;
+    let calendar: Calendar = calendar_days::calendar(&mut *tx).await?;
+    let due = calendar.on_or_after(today + chrono::Days::new(1));
+    let t = NewTouchpoint {
+        project_id: p.touchpoint.project_id,
+        step_id: None,
+        milestone_id: None,
+        counterpart_id: p.sponsor_id,
+        action: &p.action,
+        purpose: &p.touchpoint.action,
+        escalates: true,
+        due_on: day_string(due),
+    };
+    let id = touchpoints::insert(&mut *tx, &t).await?;
+    let created = touchpoints::get(&mut *tx, id).await?;
+    tx.commit().await?;
+    Ok(created)
+}
