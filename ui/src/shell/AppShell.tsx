@@ -15,6 +15,7 @@ import { StakeholdersView } from "../views/stakeholders/StakeholdersView";
 import { ProjectsView } from "../views/projects/ProjectsView";
 import { IncidentsView } from "../views/incidents/IncidentsView";
 import { ProblemsView } from "../views/problems/ProblemsView";
+import { Escalations } from "../views/incidents/Escalations";
 import { ProposalsView } from "../views/proposals/ProposalsView";
 import { LanguageSwitch } from "./LanguageSwitch";
 import type { LanguageProps } from "./Root";
@@ -76,12 +77,20 @@ export function AppShell(props: LanguageProps & { workspace: WorkspaceInfo }) {
             <LanguageSwitch {...props} />
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ overflow: "hidden" }}>
-          {section === "stakeholders" && <StakeholdersView />}
-          {section === "projects" && <ProjectsView />}
-          {section === "incidents" && <IncidentsView language={props.language} />}
-          {section === "problems" && <ProblemsView language={props.language} />}
-          {section === "proposals" && <ProposalsView />}
+        <Layout.Content className="app-content">
+          {/* The start page opens on what is overdue: the director acts on these before anything else. */}
+          {section === "stakeholders" && (
+            <div className="start-escalations">
+              <Escalations language={props.language} expanded />
+            </div>
+          )}
+          <div className="app-section">
+            {section === "stakeholders" && <StakeholdersView />}
+            {section === "projects" && <ProjectsView />}
+            {section === "incidents" && <IncidentsView language={props.language} />}
+            {section === "problems" && <ProblemsView language={props.language} />}
+            {section === "proposals" && <ProposalsView />}
+          </div>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -51,7 +51,7 @@ export function DetailTab({ filter, language, onOpen }: { filter: IncidentFilter
         size="small"
         loading={result.isFetching}
         dataSource={data?.rows}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1080 }}
         pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false }}
         onChange={(pagination, _filters, sorter) => {
           const next = sortOf(Array.isArray(sorter) ? sorter[0] : sorter);
@@ -67,22 +67,22 @@ export function DetailTab({ filter, language, onOpen }: { filter: IncidentFilter
           {
             title: t("incidents.openedAt"),
             dataIndex: "openedAt",
-            width: 150,
+            width: 145,
             sorter: true,
             sortDirections: ["descend", "ascend"],
             sortOrder: order(sort, "openedAt"),
             render: (ms: number) => formatDateTime(ms, language),
           },
-          { title: t("incidents.name"), dataIndex: "title", ellipsis: true },
-          { title: t("incidents.type"), dataIndex: "problemType", width: 130, ellipsis: true },
-          { title: t("incidents.department"), dataIndex: "departmentName", width: 130, ellipsis: true, render: (d: string | null) => d ?? t("board.triage") },
-          { title: t("incident.status"), dataIndex: "status", width: 90, render: (s: string) => t(`incident.statuses.${s}`, { defaultValue: s }) },
-          { title: t("incidents.store"), dataIndex: "storeName", width: 120, ellipsis: true, render: (s: string | null) => s ?? none },
-          { title: t("incidents.severity"), dataIndex: "severityClass", width: 90, render: (s: string | null) => (s ? <Tag>{s}</Tag> : none) },
+          { title: t("incidents.name"), dataIndex: "title", width: 240, ellipsis: true },
+          { title: t("incidents.type"), dataIndex: "problemType", width: 110, ellipsis: true },
+          { title: t("incidents.department"), dataIndex: "departmentName", width: 110, ellipsis: true, render: (d: string | null) => d ?? t("board.triage") },
+          { title: t("incident.status"), dataIndex: "status", width: 80, render: (s: string) => t(`incident.statuses.${s}`, { defaultValue: s }) },
+          { title: t("incidents.store"), dataIndex: "storeName", width: 100, ellipsis: true, render: (s: string | null) => s ?? none },
+          { title: t("incidents.severity"), dataIndex: "severityClass", width: 80, render: (s: string | null) => (s ? <Tag>{s}</Tag> : none) },
           {
             title: t("board.wait"),
             dataIndex: "waitMinutes",
-            width: 110,
+            width: 130,
             align: "right",
             sorter: true,
             sortDirections: ["descend"],
@@ -92,7 +92,7 @@ export function DetailTab({ filter, language, onOpen }: { filter: IncidentFilter
           {
             title: t("incidents.cost"),
             dataIndex: "cost",
-            width: 120,
+            width: 110,
             align: "right",
             sorter: true,
             sortDirections: ["descend"],

@@ -8,7 +8,7 @@ import { unwrap } from "../../lib/api";
 import { WS } from "../../lib/queries";
 
 /** Incidents past their SLA, each with a drafted reminder to the department head. */
-export function Escalations({ language }: { language: Language }) {
+export function Escalations({ language, expanded = false }: { language: Language; expanded?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const escalations = useQuery({
@@ -20,6 +20,7 @@ export function Escalations({ language }: { language: Language }) {
   return (
     <Collapse
       style={{ marginBottom: 16 }}
+      defaultActiveKey={expanded ? ["escalations"] : []}
       data-testid="escalations"
       items={[
         {
@@ -27,6 +28,7 @@ export function Escalations({ language }: { language: Language }) {
           label: <Typography.Text type={escalations.length ? "danger" : undefined}>{t("incident.escalations", { count: escalations.length })}</Typography.Text>,
           children: escalations.length ? (
             <List
+              className="escalation-list"
               size="small"
               dataSource={escalations}
               renderItem={(e) => (

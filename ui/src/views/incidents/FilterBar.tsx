@@ -1,13 +1,12 @@
 import { useEffect, useState } from "react";
 import { Badge, Button, DatePicker, Flex, Input, InputNumber, Select, Space } from "antd";
 import { ClearOutlined, FilterOutlined, SearchOutlined } from "@ant-design/icons";
-import type { Dayjs } from "dayjs";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import type { IncidentFilter } from "../../bindings";
 import { blockEnterWhileComposing } from "../../lib/ime";
 import { useDepartments } from "../../lib/queries";
-import { dayAfterStart, fromZonedWall, toZonedWall } from "../../lib/zone";
+import { rangeToSpan, spanToRange } from "../../lib/zone";
 import { useBoardLists, STATUSES } from "./boardQueries";
 import { activeCount, TRIAGE } from "./filterState";
 import { MoneyInput } from "./MoneyInput";
@@ -35,18 +34,6 @@ const MORE: (keyof IncidentFilter)[] = [
   "costMin",
   "costMax",
 ];
-
-type Range = [Dayjs | null, Dayjs | null] | null;
-
-/** A picked date range as the filter's [from, to) in workspace time. */
-function toRange(range: Range): [number | null, number | null] {
-  return [range?.[0] ? fromZonedWall(range[0].startOf("day")) : null, range?.[1] ? dayAfterStart(range[1]) : null];
-}
-
-function fromRange(from: number | null | undefined, to: number | null | undefined): Range {
-  if (from == null && to == null) return null;
-  return [from == null ? null : toZonedWall(from), to == null ? null : toZonedWall(to - 1)];
-}
 
 /** Filters shared by the detail list and the kanban; every empty field means "any". */
 export function FilterBar({ filter, onChange }: { filter: IncidentFilter; onChange: (filter: IncidentFilter) => void }) {
@@ -97,7 +84,7 @@ export function FilterBar({ filter, onChange }: { filter: IncidentFilter; onChan
           <Input
             allowClear
             prefix={<SearchOutlined />}
-            style={{ width: 220 }}
+            style={{ width: 280 }}
             placeholder={t("board.filter.text")}
             value={text}
             onChange={(e) => {
@@ -122,9 +109,9 @@ export function FilterBar({ filter, onChange }: { filter: IncidentFilter; onChan
           style={{ width: 250 }}
           placeholder={[t("board.filter.openedFrom"), t("board.filter.openedTo")]}
           allowEmpty={[true, true]}
-          value={fromRange(filter.openedFrom, filter.openedTo)}
+          value={spanToRange(filter.openedFrom, filter.openedTo)}
           onChange={(range) => {
-            const [openedFrom, openedTo] = toRange(range);
+            const [openedFrom, openedTo] = rangeToSpan(range);
             set({ openedFrom, openedTo });
           }}
           data-testid="filter-opened"
@@ -161,9 +148,9 @@ export function FilterBar({ filter, onChange }: { filter: IncidentFilter; onChan
             style={{ width: 250 }}
             placeholder={[t("board.filter.closedFrom"), t("board.filter.closedTo")]}
             allowEmpty={[true, true]}
-            value={fromRange(filter.closedFrom, filter.closedTo)}
+            value={spanToRange(filter.closedFrom, filter.closedTo)}
             onChange={(range) => {
-              const [closedFrom, closedTo] = toRange(range);
+              const [closedFrom, closedTo] = rangeToSpan(range);
               set({ closedFrom, closedTo });
             }}
           />
@@ -171,7 +158,7 @@ export function FilterBar({ filter, onChange }: { filter: IncidentFilter; onChan
             <InputNumber
               min={0}
               precision={0}
-              style={{ width: 120 }}
+              style={{ width: 130 }}
               placeholder={t("board.filter.waitMin")}
               value={filter.waitMin ?? null}
               onChange={(v) => set({ waitMin: v })}
@@ -179,15 +166,15 @@ export function FilterBar({ filter, onChange }: { filter: IncidentFilter; onChan
             <InputNumber
               min={0}
               precision={0}
-              style={{ width: 120 }}
+              style={{ width: 130 }}
               placeholder={t("board.filter.waitMax")}
               value={filter.waitMax ?? null}
               onChange={(v) => set({ waitMax: v })}
             />
           </Space.Compact>
           <Space.Compact>
-            <MoneyInput width={130} placeholder={t("board.filter.costMin")} value={filter.costMin} onChange={(costMin) => set({ costMin })} testId="filter-cost-min" />
-            <MoneyInput width={130} placeholder={t("board.filter.costMax")} value={filter.costMax} onChange={(costMax) => set({ costMax })} testId="filter-cost-max" />
+            <MoneyInput width={150} placeholder={t("board.filter.costMin")} value={filter.costMin} onChange={(costMin) => set({ costMin })} testId="filter-cost-min" />
+            <MoneyInput width={150} placeholder={t("board.filter.costMax")} value={filter.costMax} onChange={(costMax) => set({ costMax })} testId="filter-cost-max" />
           </Space.Compact>
         </Flex>
       )}

@@ -20,7 +20,7 @@ type Values = Omit<IncidentInput, "openedAt" | "closedAt" | "cost" | "externalId
 
 function initialValues(incident: Incident | null): Partial<Values> {
   if (!incident)
-    return { status: "open", complaint: false, cost: "0", openedAt: toZonedWall(Date.now()), departmentId: null, severityClassId: null, storeId: null };
+    return { status: "open", complaint: false, cost: "", openedAt: toZonedWall(Date.now()), departmentId: null, severityClassId: null, storeId: null };
   return {
     ...incident,
     externalId: incident.externalId ?? "",

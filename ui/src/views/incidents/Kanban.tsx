@@ -1,5 +1,5 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from "react";
-import { Empty, Spin, Tag, Typography } from "antd";
+import { Empty, Spin, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Card, IncidentFilter } from "../../bindings";
 import type { Language } from "../../i18n";
@@ -15,18 +15,21 @@ const KanbanCard = ({ card, language }: { card: Card; language: Language }) => (
   <div className={card.escalated ? "kanban-card escalated" : "kanban-card"} data-id={card.id} title={card.title}>
     <div className="kanban-card-title">{card.title}</div>
     <div className="kanban-card-meta">
-      {card.severityClass && <Tag>{card.severityClass}</Tag>}
+      {card.severityClass && <span className="kanban-tag">{card.severityClass}</span>}
       <span>{card.storeName ?? ""}</span>
     </div>
     <div className="kanban-card-meta">{formatDateTime(card.openedAt, language)}</div>
   </div>
 );
 
-/** Rows are memoised on their identity: scrolling re-renders only the rows that come into view. */
+/**
+ * Rows are memoised on their identity: scrolling re-renders only the rows that come into view.
+ * Cards are plain elements, not Ant Design components, to keep each new row cheap to mount.
+ */
 const Row = memo(function Row({ row, top, language }: { row: KanbanRow; top: number; language: Language }) {
   if (row.kind === "header")
     return (
-      <div className="kanban-row kanban-lane" style={{ top }}>
+      <div className="kanban-grid kanban-row kanban-lane" style={{ top }}>
         {row.counts.map((count, i) => (
           <div key={STATUSES[i]} className="kanban-lane-cell">
             {i === 0 && <span className="kanban-lane-name">{row.lane.name}</span>}
@@ -36,7 +39,7 @@ const Row = memo(function Row({ row, top, language }: { row: KanbanRow; top: num
       </div>
     );
   return (
-    <div className="kanban-row" style={{ top }} data-lane={row.lane.name}>
+    <div className="kanban-grid kanban-row" style={{ top }}>
       {row.cards.map((card, i) => (
         <div key={STATUSES[i]} className="kanban-cell">
           {card && <KanbanCard card={card} language={language} />}
@@ -93,7 +96,7 @@ export function Kanban({ filter, language, onOpen }: { filter: IncidentFilter; l
         {shown < total ? t("board.kanban.cut", { shown, total }) : t("board.kanban.all", { total })}
       </Typography.Text>
       <div className="kanban-scroller" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onClick={open} data-testid="kanban-scroller">
-        <div className="kanban-row kanban-columns">
+        <div className="kanban-grid kanban-columns">
           {STATUSES.map((s) => (
             <div key={s} className="kanban-column-title">
               {t(`incident.statuses.${s}`)}
