@@ -15,6 +15,12 @@ import { usePlacePerson } from "./stakeholderQueries";
 type Position = { power: number; interest: number };
 type Drag = Position & { id: number };
 
+/**
+ * Above this many people the names would pile on each other and, in WebKitGTK's software
+ * rendering, cost most of each frame while dragging: the circles then name themselves on hover
+ * and a project filter brings the labels back.
+ */
+const LABEL_LIMIT = 150;
 /** A press that moves less than this (screen pixels) is a click: it opens the profile. */
 const CLICK_SLOP = 4;
 const FONT = `"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif`;
@@ -42,6 +48,7 @@ const PersonDot = memo(function PersonDot(props: {
   power: number;
   interest: number;
   dragging: boolean;
+  label: boolean;
   onPointerDown: (person: Person, event: ReactPointerEvent) => void;
 }) {
   const { x, y } = toXY(props.power, props.interest);
@@ -62,9 +69,13 @@ const PersonDot = memo(function PersonDot(props: {
         stroke={props.dragging ? "#1f1f1f" : "#ffffff"}
         strokeWidth={2}
       />
-      <text x={r + 4} y={4} fontSize={13} fill="#262626" fontFamily={FONT} stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
-        {props.person.name}
-      </text>
+      {props.label || props.dragging ? (
+        <text x={r + 4} y={4} fontSize={13} fill="#262626" fontFamily={FONT} stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
+          {props.person.name}
+        </text>
+      ) : (
+        <title>{props.person.name}</title>
+      )}
     </g>
   );
 });
@@ -83,6 +94,8 @@ export function PowerInterestGrid({ onOpen }: { onOpen: (id: number) => void }) 
   useEffect(() => () => detach.current?.(), []);
 
   const visible = useMemo(() => (people ?? []).filter((p) => !members || members.has(p.id)), [people, members]);
+
+  const labels = visible.length <= LABEL_LIMIT;
 
   const gridPoint = useCallback((clientX: number, clientY: number): Position => {
     const svg = svgRef.current;
@@ -181,7 +194,7 @@ export function PowerInterestGrid({ onOpen }: { onOpen: (id: number) => void }) 
         <Button icon={<CopyOutlined />} onClick={() => void exportPng("copy")} data-testid="grid-copy-png">
           {t("map.copyPng")}
         </Button>
-        <Typography.Text type="secondary">{t("map.dragHint")}</Typography.Text>
+        <Typography.Text type="secondary">{t(labels ? "map.dragHint" : "map.hoverHint", { count: LABEL_LIMIT })}</Typography.Text>
       </Space>
       <svg
         ref={svgRef}
@@ -198,7 +211,7 @@ export function PowerInterestGrid({ onOpen }: { onOpen: (id: number) => void }) 
           const anchor = QUADRANT_CORNERS[q].anchor;
           return (
             <g key={q}>
-              <rect x={r.x} y={r.y} width={r.w} height={r.h} fill={QUADRANT_FILLS[q]} stroke="#d9d9d9" />
+              <rect x={r.x} y={r.y} width={r.w} height={r.h} fill={QUADRANT_FILLS[q]} stroke="#d9d9d9" data-quadrant-area={q} />
               <text
                 x={corner.x + (anchor === "start" ? 10 : -10)}
                 y={corner.y + 24}
@@ -233,6 +246,7 @@ export function PowerInterestGrid({ onOpen }: { onOpen: (id: number) => void }) 
               power={at.power}
               interest={at.interest}
               dragging={dragged !== null}
+              label={labels}
               onPointerDown={startDrag}
             />
           );

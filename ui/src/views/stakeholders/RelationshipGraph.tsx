@@ -1,7 +1,7 @@
-import { useCallback, useMemo, useState, type MouseEvent } from "react";
+import { useCallback, useEffect, useMemo, useState, type MouseEvent } from "react";
 import { App, Button, Space, Typography } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
-import { Background, Controls, ReactFlow, type Edge, type Node, type NodeMouseHandler } from "@xyflow/react";
+import { Background, Controls, ReactFlow, useStore, type Edge, type Node, type NodeMouseHandler } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useTranslation } from "react-i18next";
 import { errorText } from "../../lib/errors";
@@ -17,6 +17,18 @@ import { useDeleteRelationship, usePeopleById, useRelationships } from "./stakeh
 /** Edge ids carry what they are: "r<id>" a stored relationship, "m<id>" a reporting line. */
 const RELATION_PREFIX = "r";
 
+/**
+ * Below this zoom the cards' text is too small to read; hiding it keeps panning 500 people smooth
+ * (text is most of what WebKitGTK repaints per frame). Stance colours and the groups stay.
+ */
+const READABLE_ZOOM = 0.45;
+
+function DetailLevel({ onFar }: { onFar: (far: boolean) => void }) {
+  const far = useStore((s) => s.transform[2] < READABLE_ZOOM);
+  useEffect(() => onFar(far), [far, onFar]);
+  return null;
+}
+
 export function RelationshipGraph({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
@@ -27,6 +39,7 @@ export function RelationshipGraph({ onOpen }: { onOpen: (id: number) => void }) 
   const [projectId, setProjectId] = useState<number | null>(null);
   const members = useProjectPeople(projectId);
   const [adding, setAdding] = useState(false);
+  const [far, setFar] = useState(false);
 
   const visible = useMemo(() => (people ?? []).filter((p) => !members || members.has(p.id)), [people, members]);
 
@@ -116,7 +129,7 @@ export function RelationshipGraph({ onOpen }: { onOpen: (id: number) => void }) 
         </Button>
         <Typography.Text type="secondary">{t("map.graphHint")}</Typography.Text>
       </Space>
-      <div className="graph-canvas" data-testid="graph-canvas">
+      <div className={far ? "graph-canvas graph-far" : "graph-canvas"} data-testid="graph-canvas">
         <ReactFlow
           nodes={nodes}
           edges={edges}
@@ -132,6 +145,7 @@ export function RelationshipGraph({ onOpen }: { onOpen: (id: number) => void }) 
         >
           <Background gap={24} />
           <Controls showInteractive={false} />
+          <DetailLevel onFar={setFar} />
         </ReactFlow>
       </div>
       <Space wrap size="middle" className="legend">

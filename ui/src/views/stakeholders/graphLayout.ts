@@ -3,7 +3,7 @@ import type { Person } from "../../bindings";
 /** Size of a person card and of the gaps, in React Flow units. */
 export const NODE = { width: 150, height: 52, gap: 16, padding: 20, header: 36 } as const;
 /** Departments are laid out side by side until this width, then wrap. */
-const ROW_WIDTH = 2400;
+const ROW_WIDTH = 3600;
 const GROUP_GAP = 48;
 
 export type GroupBox = { key: string; name: string | null; x: number; y: number; width: number; height: number };

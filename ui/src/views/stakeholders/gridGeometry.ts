@@ -10,8 +10,10 @@ export const GRID = {
   height: 640,
   /** Room for the axis titles on the left and at the bottom. */
   left: 56,
-  right: 16,
-  top: 16,
+  /** Names sit right of their circle: room for one at interest 10. */
+  right: 96,
+  /** Room for the largest circle at power 10. */
+  top: 28,
   bottom: 48,
 } as const;
 
