@@ -106,12 +106,13 @@ function BusinessResult({ business: b, problem, language }: { business: Business
   const later = b.ifNotFixed;
   return (
     <Card className="business-result" data-testid="business-result">
-      <Statistic
-        title={t("businessCase.roi")}
-        value={b.roi === null ? none : t("businessCase.roiValue", { value: num(b.roi, language, 0) })}
-        styles={{ content: { color: b.roi !== null && b.roi >= 1 ? "#237804" : undefined, fontSize: 34 } }}
-        data-testid="business-roi"
-      />
+      <div data-testid="business-roi">
+        <Statistic
+          title={t("businessCase.roi")}
+          value={b.roi === null ? none : t("businessCase.roiValue", { value: num(b.roi, language, 0) })}
+          styles={{ content: { color: b.roi !== null && b.roi >= 1 ? "#237804" : undefined, fontSize: 34 } }}
+        />
+      </div>
       <Typography.Paragraph type="secondary">{t("businessCase.roiFormula")}</Typography.Paragraph>
       <Descriptions column={1} size="small" bordered>
         <Descriptions.Item label={t("businessCase.revenueLoss")}>

@@ -33,7 +33,7 @@ export function Computed({
       <div className="figure-value">
         {link && value !== null ? (
           <Tooltip title={t("evidence.openIncidents")}>
-            <Typography.Link onClick={() => showIncidents(label, link)} data-testid={testId}>
+            <Typography.Link onClick={() => showIncidents(`${label}：${shown}`, link)} data-testid={testId}>
               {shown}
             </Typography.Link>
           </Tooltip>

@@ -21,7 +21,6 @@ export function StatusSteps({ problem }: { problem: Problem }) {
           .catch((error) => message.error(errorText(t, error), 8))
       }
       items={PROBLEM_STATUSES.map((s) => ({ title: t(`problems.statuses.${s}`), disabled: update.isPending }))}
-      data-testid="problem-status-steps"
     />
   );
 }

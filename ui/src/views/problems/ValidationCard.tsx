@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Col, Form, Input, InputNumber, Row } from "antd";
+import { Button, Col, Form, Input, InputNumber, Row, Typography } from "antd";
 import { EditOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Money, Problem, Validation } from "../../bindings";
@@ -30,6 +30,21 @@ export function ValidationCard({ problem, validation: v, language }: { problem: 
   const pair = (before: number | null, after: number | null, unit = "") =>
     before === null && after === null ? null : `${num(before, language) ?? "?"}${unit} → ${num(after, language) ?? "?"}${unit}`;
 
+  const pilot = pair(v.pilotRateBefore, v.pilotRateAfter, "%");
+  const change = v.pilotChangePct === null ? "" : `（${v.pilotChangePct > 0 ? "+" : ""}${num(v.pilotChangePct, language, 0)}%）`;
+  // Only what was entered: a row of empty boxes would say nothing the sentence does not.
+  const shown = (
+    [
+      ["nps", pair(v.npsBefore, v.npsAfter)],
+      ["pilot", pilot && `${pilot}${change}`],
+      ["fixCost", v.fixCost === null ? null : formatMoney(v.fixCost, language)],
+      ["fixEffort", text(v.fixEffort)],
+      ["pilotNote", text(v.pilotNote)],
+      ["competitors", text(v.competitorNotes)],
+      ["extra", text(problem.extraEvidence)],
+    ] as const
+  ).filter(([, value]) => value !== null && value !== "");
+
   return (
     <LevelCard
       level={5}
@@ -43,21 +58,11 @@ export function ValidationCard({ problem, validation: v, language }: { problem: 
         </Button>
       }
       figures={
-        <>
-          <Entered label={t("evidence.validation.nps")} value={pair(v.npsBefore, v.npsAfter)} />
-          <Entered
-            label={t("evidence.validation.pilot")}
-            value={
-              pair(v.pilotRateBefore, v.pilotRateAfter, "%") &&
-              `${pair(v.pilotRateBefore, v.pilotRateAfter, "%")}${v.pilotChangePct === null ? "" : `（${v.pilotChangePct > 0 ? "+" : ""}${num(v.pilotChangePct, language, 0)}%）`}`
-            }
-          />
-          <Entered label={t("evidence.validation.fixCost")} value={v.fixCost === null ? null : formatMoney(v.fixCost, language)} />
-          <Entered label={t("evidence.validation.fixEffort")} value={text(v.fixEffort)} />
-          <Entered label={t("evidence.validation.pilotNote")} value={text(v.pilotNote)} />
-          <Entered label={t("evidence.validation.competitors")} value={text(v.competitorNotes)} />
-          <Entered label={t("evidence.validation.extra")} value={text(problem.extraEvidence)} />
-        </>
+        shown.length > 0 ? (
+          shown.map(([key, value]) => <Entered key={key} label={t(`evidence.validation.${key}`)} value={value} />)
+        ) : (
+          <Typography.Text type="secondary">{t("evidence.validation.none")}</Typography.Text>
+        )
       }
     >
       {editing && (
