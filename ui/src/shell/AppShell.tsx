@@ -2,6 +2,7 @@ import { useState, type ReactNode } from "react";
 import { Badge, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography } from "antd";
 import {
   AlertOutlined,
+  CalendarOutlined,
   DownOutlined,
   FileTextOutlined,
   NodeIndexOutlined,
@@ -15,15 +16,17 @@ import { StakeholdersView } from "../views/stakeholders/StakeholdersView";
 import { ProjectsView } from "../views/projects/ProjectsView";
 import { IncidentsView } from "../views/incidents/IncidentsView";
 import { ProblemsView } from "../views/problems/ProblemsView";
-import { Escalations } from "../views/incidents/Escalations";
 import { ProposalsView } from "../views/proposals/ProposalsView";
+import type { ProjectFocus } from "../views/projects/navigation";
+import { TodayView, type TodayLink } from "../views/today/TodayView";
 import { LanguageSwitch } from "./LanguageSwitch";
 import type { LanguageProps } from "./Root";
 import { useWorkspaceActions } from "./workspaceActions";
 
-type Section = "stakeholders" | "projects" | "incidents" | "problems" | "proposals";
+type Section = "today" | "stakeholders" | "projects" | "incidents" | "problems" | "proposals";
 
 const ICONS: Record<Section, ReactNode> = {
+  today: <CalendarOutlined />,
   stakeholders: <TeamOutlined />,
   projects: <ProjectOutlined />,
   incidents: <AlertOutlined />,
@@ -33,7 +36,18 @@ const ICONS: Record<Section, ReactNode> = {
 
 export function AppShell(props: LanguageProps & { workspace: WorkspaceInfo }) {
   const { t } = useTranslation();
-  const [section, setSection] = useState<Section>("stakeholders");
+  // The start page is Today: what is due or overdue comes before anything else.
+  const [section, setSection] = useState<Section>("today");
+  // Where Today sent the director inside the projects section; a new link remounts that view on it.
+  const [projectFocus, setProjectFocus] = useState<{ focus: ProjectFocus; n: number } | null>(null);
+  const navigate = (link: TodayLink) => {
+    if (link.section === "projects") setProjectFocus((prev) => ({ focus: link.focus, n: (prev?.n ?? 0) + 1 }));
+    setSection(link.section);
+  };
+  const choose = (s: Section) => {
+    setProjectFocus(null);
+    setSection(s);
+  };
   const counts = useCounts().data;
   const badge = (s: Section) =>
     s === "projects" ? counts?.projects : s === "incidents" ? counts?.incidents : s === "stakeholders" ? counts?.people : undefined;
@@ -46,7 +60,7 @@ export function AppShell(props: LanguageProps & { workspace: WorkspaceInfo }) {
           theme="dark"
           mode="inline"
           selectedKeys={[section]}
-          onClick={({ key }) => setSection(key as Section)}
+          onClick={({ key }) => choose(key as Section)}
           items={(Object.keys(ICONS) as Section[]).map((s) => ({
             key: s,
             icon: ICONS[s],
@@ -78,15 +92,10 @@ export function AppShell(props: LanguageProps & { workspace: WorkspaceInfo }) {
           </Space>
         </Layout.Header>
         <Layout.Content className="app-content">
-          {/* The start page opens on what is overdue: the director acts on these before anything else. */}
-          {section === "stakeholders" && (
-            <div className="start-escalations">
-              <Escalations language={props.language} expanded />
-            </div>
-          )}
           <div className="app-section">
+            {section === "today" && <TodayView language={props.language} onNavigate={navigate} />}
             {section === "stakeholders" && <StakeholdersView />}
-            {section === "projects" && <ProjectsView />}
+            {section === "projects" && <ProjectsView key={projectFocus?.n ?? 0} language={props.language} focus={projectFocus?.focus} />}
             {section === "incidents" && <IncidentsView language={props.language} />}
             {section === "problems" && <ProblemsView language={props.language} />}
             {section === "proposals" && <ProposalsView />}

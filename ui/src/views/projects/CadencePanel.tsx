@@ -1,0 +1,49 @@
+import { Alert, Card, Flex, Tag } from "antd";
+import { useTranslation } from "react-i18next";
+import type { Project } from "../../bindings";
+import type { Language } from "../../i18n";
+import { ApplyCadenceForm } from "./ApplyCadenceForm";
+import { todayInZone } from "./days";
+import { IcsExportButton } from "./IcsExportButton";
+import { useToday, useTouchpoints } from "./projectQueries";
+import { ProposalList } from "./ProposalList";
+import { TouchpointTable } from "./TouchpointTable";
+import { nextOpen, STATUS_COLOR, touchpointStatus } from "./touchpointState";
+
+/** 跟进节奏 of one project: plan, the next thing to do, escalations to take up, every follow-up. */
+export function CadencePanel({ project, language }: { project: Project; language: Language }) {
+  const { t } = useTranslation();
+  const today = todayInZone();
+  const touchpoints = useTouchpoints(project.id).data ?? [];
+  const proposals = (useToday(today, language).data?.proposals ?? []).filter((p) => p.touchpoint.projectId === project.id);
+  const next = nextOpen(touchpoints);
+  return (
+    <Flex vertical gap={16}>
+      <Card size="small" title={t("cadence.plan")} extra={<IcsExportButton projectId={project.id} />}>
+        <ApplyCadenceForm project={project} touchpoints={touchpoints} language={language} />
+      </Card>
+      {next && (
+        <Alert
+          type={touchpointStatus(next, today) === "overdue" ? "warning" : "info"}
+          showIcon
+          data-testid="next-touchpoint"
+          title={
+            <>
+              {t("cadence.next", { action: next.action, day: next.dueOn, person: next.counterpartName ?? t("common.none") })}{" "}
+              <Tag color={STATUS_COLOR[touchpointStatus(next, today)]}>{t(`cadence.states.${touchpointStatus(next, today)}`)}</Tag>
+            </>
+          }
+          description={next.purpose}
+        />
+      )}
+      {proposals.length > 0 && (
+        <Card size="small" title={t("cadence.proposals")}>
+          <ProposalList proposals={proposals} today={today} />
+        </Card>
+      )}
+      <Card size="small" title={t("cadence.touchpoints")}>
+        <TouchpointTable touchpoints={touchpoints} today={today} language={language} />
+      </Card>
+    </Flex>
+  );
+}

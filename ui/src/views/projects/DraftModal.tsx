@@ -1,0 +1,41 @@
+import { useState } from "react";
+import { Alert, Input, Modal, Spin } from "antd";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { commands, type Touchpoint } from "../../bindings";
+import type { Language } from "../../i18n";
+import { unwrap } from "../../lib/api";
+import { errorText } from "../../lib/errors";
+import { WS } from "../../lib/queries";
+import { CopyButton } from "../problems/CopyButton";
+
+/**
+ * The core's drafted message for a follow-up: it brings something new (a result, data, a next step)
+ * instead of only pressing. Editable here before copying into chat or mail; nothing is sent.
+ */
+export function DraftModal({ touchpoint, language, onClose }: { touchpoint: Touchpoint; language: Language; onClose: () => void }) {
+  const { t } = useTranslation();
+  const draft = useQuery({
+    queryKey: [WS, "touchpoint-draft", touchpoint.id, language],
+    queryFn: () => unwrap(commands.touchpointDraft(touchpoint.id, language)),
+  });
+  return (
+    <Modal open title={t("cadence.draftTitle", { action: touchpoint.action })} onCancel={onClose} footer={null} destroyOnHidden width={640}>
+      {draft.isError ? <Alert type="error" title={errorText(t, draft.error)} /> : draft.data === undefined ? <Spin /> : <DraftText initial={draft.data} />}
+    </Modal>
+  );
+}
+
+function DraftText({ initial }: { initial: string }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(initial);
+  return (
+    <>
+      <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 6, maxRows: 16 }} data-testid="draft-text" />
+      <div className="draft-actions">
+        <span className="card-hint">{t("cadence.draftHint")}</span>
+        <CopyButton text={text} testId="draft-copy" />
+      </div>
+    </>
+  );
+}

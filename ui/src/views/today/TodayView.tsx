@@ -1,0 +1,140 @@
+import { Button, Card, Col, Flex, List, Row, Tag, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import type { Language } from "../../i18n";
+import { useFirstDataMark } from "../../shell/firstDataMark";
+import { Escalations } from "../incidents/Escalations";
+import { todayInZone } from "../projects/days";
+import { IcsExportButton } from "../projects/IcsExportButton";
+import type { ProjectFocus } from "../projects/navigation";
+import { useToday } from "../projects/projectQueries";
+import { ProposalList } from "../projects/ProposalList";
+import { STATUS_COLOR, touchpointStatus } from "../projects/touchpointState";
+import { usePeopleById } from "../stakeholders/stakeholderQueries";
+
+/** Where an item on the start page leads. */
+export type TodayLink = { section: "projects"; focus: ProjectFocus } | { section: "stakeholders" } | { section: "incidents" };
+
+/**
+ * 今天: what the director acts on before anything else — follow-ups due or overdue, escalations to
+ * take up, people not contacted for too long, incidents past their SLA, milestones at risk. Each
+ * item leads to the place where it is dealt with.
+ */
+export function TodayView({ language, onNavigate }: { language: Language; onNavigate: (link: TodayLink) => void }) {
+  const { t } = useTranslation();
+  const today = todayInZone();
+  const query = useToday(today, language);
+  const people = usePeopleById();
+  useFirstDataMark(query.isSuccess);
+  const data = query.data;
+  const openCadence = (projectId: number) => () => onNavigate({ section: "projects", focus: { tab: "list", projectId, projectTab: "cadence" } });
+  const openTimeline = () => onNavigate({ section: "projects", focus: { tab: "timeline" } });
+  const go = (label: string, onClick: () => void, testId?: string) => (
+    <Button key="go" type="link" size="small" onClick={onClick} data-testid={testId}>
+      {label}
+    </Button>
+  );
+
+  return (
+    <div className="view" data-testid="view-today">
+      <Flex justify="space-between" align="start" wrap gap={8}>
+        <div>
+          <Typography.Title level={4}>{t("today.title", { day: today })}</Typography.Title>
+          <div className="view-subtitle">{t("today.subtitle")}</div>
+        </div>
+        <IcsExportButton projectId={null} />
+      </Flex>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t("today.touchpoints", { count: data?.touchpoints.length ?? 0 })} loading={query.isLoading}>
+            <List
+              size="small"
+              dataSource={data?.touchpoints ?? []}
+              locale={{ emptyText: t("today.noTouchpoints") }}
+              data-testid="today-touchpoints"
+              renderItem={(tp) => {
+                const status = touchpointStatus(tp, today);
+                return (
+                  <List.Item actions={[go(t("today.openProject"), openCadence(tp.projectId), `today-open-${tp.id}`)]}>
+                    <List.Item.Meta
+                      title={
+                        <>
+                          {tp.action} <Tag color={STATUS_COLOR[status]}>{t(`cadence.states.${status}`)}</Tag>
+                        </>
+                      }
+                      description={t("today.touchpointLine", { project: tp.projectTitle, day: tp.dueOn, person: tp.counterpartName ?? t("common.none") })}
+                    />
+                  </List.Item>
+                );
+              }}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t("today.proposals", { count: data?.proposals.length ?? 0 })} loading={query.isLoading}>
+            <ProposalList
+              proposals={data?.proposals ?? []}
+              today={today}
+              link={(p) => go(t("today.openProject"), openCadence(p.touchpoint.projectId))}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card
+            size="small"
+            title={t("today.notContacted", { count: data?.notContacted.length ?? 0 })}
+            loading={query.isLoading}
+            extra={go(t("today.openStakeholders"), () => onNavigate({ section: "stakeholders" }))}
+          >
+            <List
+              size="small"
+              dataSource={data?.notContacted ?? []}
+              locale={{ emptyText: t("today.noneNotContacted") }}
+              data-testid="today-not-contacted"
+              renderItem={(h) => {
+                const person = people.get(h.personId);
+                return (
+                  <List.Item>
+                    <List.Item.Meta
+                      title={person ? `${person.name}（${person.departmentName ?? t("common.none")}）` : t("common.none")}
+                      description={
+                        h.daysSince === null ? t("today.neverContacted", { every: h.everyDays }) : t("today.daysSince", { days: h.daysSince, every: h.everyDays })
+                      }
+                    />
+                  </List.Item>
+                );
+              }}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card
+            size="small"
+            title={t("today.milestonesAtRisk", { count: data?.milestonesAtRisk.length ?? 0 })}
+            loading={query.isLoading}
+            extra={go(t("today.openTimeline"), openTimeline)}
+          >
+            <List
+              size="small"
+              dataSource={data?.milestonesAtRisk ?? []}
+              locale={{ emptyText: t("today.noneAtRisk") }}
+              data-testid="today-milestones"
+              renderItem={(r) => (
+                <List.Item actions={[go(t("today.openTimeline"), openTimeline)]}>
+                  <List.Item.Meta
+                    title={r.milestone.name}
+                    description={t("today.milestoneLine", { project: r.projectTitle, day: r.milestone.endsOn })}
+                  />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col span={24}>
+          {/* The board's own escalation list (drafted reminders to copy), not a second copy of it. */}
+          <Flex justify="end">{go(t("today.openIncidents"), () => onNavigate({ section: "incidents" }))}</Flex>
+          <Escalations language={language} expanded />
+        </Col>
+      </Row>
+    </div>
+  );
+}
