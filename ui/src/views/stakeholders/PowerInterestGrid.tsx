@@ -111,16 +111,21 @@ export function PowerInterestGrid({ onOpen }: { onOpen: (id: number) => void }) 
       if (down.button !== 0) return;
       down.preventDefault();
       const start = { x: down.clientX, y: down.clientY };
+      const dot = down.currentTarget as SVGGElement;
+      const origin = dot.getAttribute("transform") ?? "";
       let moved = false;
       let latest: Drag = { id: person.id, ...positionOf(person) };
       let frame = 0;
-      // Many pointer events arrive per frame; one state update per frame is all the eye sees.
+      // While the pointer moves, the circle is moved in the DOM directly, once per frame: no
+      // React render of the 500-circle list per pointer event. React takes over again on drop.
       const flush = () => {
         frame = 0;
-        setDrag(latest);
+        const { x, y } = toXY(latest.power, latest.interest);
+        dot.setAttribute("transform", `translate(${x} ${y})`);
       };
       const move = (e: PointerEvent) => {
         if (!moved && Math.hypot(e.clientX - start.x, e.clientY - start.y) < CLICK_SLOP) return;
+        if (!moved) setDrag(latest); // once: highlight the circle and show its name
         moved = true;
         latest = { id: person.id, ...gridPoint(e.clientX, e.clientY) };
         if (!frame) frame = requestAnimationFrame(flush);
@@ -133,7 +138,11 @@ export function PowerInterestGrid({ onOpen }: { onOpen: (id: number) => void }) 
         }
         setDrag(latest);
         placeMutate(latest, {
-          onError: (error) => void message.error(errorText(t, error)),
+          onError: (error) => {
+            // React last drew the circle where the drag began; put it back there by hand.
+            dot.setAttribute("transform", origin);
+            void message.error(errorText(t, error));
+          },
           // The optimistic cache already shows the new place; drop the overlay once it settled.
           onSettled: () => setDrag((d) => (d?.id === person.id ? null : d)),
         });

@@ -18,8 +18,9 @@ import { useDeleteRelationship, usePeopleById, useRelationships } from "./stakeh
 const RELATION_PREFIX = "r";
 
 /**
- * Below this zoom the cards' text is too small to read; hiding it keeps panning 500 people smooth
- * (text is most of what WebKitGTK repaints per frame). Stance colours and the groups stay.
+ * Below this zoom the cards' text is too small to read and hundreds of reporting lines are a
+ * tangle; hiding both keeps panning 500 people smooth (they are most of what WebKitGTK repaints
+ * per frame). Stance colours, groups and the ally/rival/influence lines stay.
  */
 const READABLE_ZOOM = 0.45;
 
@@ -77,7 +78,13 @@ export function RelationshipGraph({ onOpen }: { onOpen: (id: number) => void }) 
     const shown = new Set(visible.map((p) => p.id));
     const reporting: Edge[] = visible
       .filter((p) => p.reportsToId !== null && shown.has(p.reportsToId))
-      .map((p) => ({ id: `m${p.id}`, source: String(p.reportsToId), target: String(p.id), ...EDGE_STYLES.reports_to }));
+      .map((p) => ({
+        id: `m${p.id}`,
+        source: String(p.reportsToId),
+        target: String(p.id),
+        className: "edge-reports",
+        ...EDGE_STYLES.reports_to,
+      }));
     const stored: Edge[] = (relationships ?? [])
       .filter((r) => shown.has(r.fromPersonId) && shown.has(r.toPersonId))
       .map((r) => ({

@@ -2,8 +2,6 @@ import type { Person } from "../../bindings";
 
 /** Size of a person card and of the gaps, in React Flow units. */
 export const NODE = { width: 150, height: 52, gap: 16, padding: 20, header: 36 } as const;
-/** Departments are laid out side by side until this width, then wrap. */
-const ROW_WIDTH = 3600;
 const GROUP_GAP = 48;
 
 export type GroupBox = { key: string; name: string | null; x: number; y: number; width: number; height: number };
@@ -14,6 +12,16 @@ export type PersonSpot = { personId: number; group: string; x: number; y: number
  * Positions are computed once per people list, not by a force simulation: the picture stays the
  * same every time the director opens it, and 500 people lay out in a millisecond.
  */
+function boxSize(count: number) {
+  const columns = Math.min(6, Math.ceil(Math.sqrt(count)));
+  const rows = Math.ceil(count / columns);
+  return {
+    columns,
+    width: NODE.padding * 2 + columns * NODE.width + (columns - 1) * NODE.gap,
+    height: NODE.header + NODE.padding + rows * NODE.height + (rows - 1) * NODE.gap,
+  };
+}
+
 export function layoutByDepartment(people: Person[]): { groups: GroupBox[]; spots: PersonSpot[] } {
   const byDepartment = new Map<string, { name: string | null; members: Person[] }>();
   for (const p of people) {
@@ -22,17 +30,18 @@ export function layoutByDepartment(people: Person[]): { groups: GroupBox[]; spot
     entry.members.push(p);
     byDepartment.set(key, entry);
   }
+  // Rows about twice as wide as the whole is tall, like the canvas, so fitting it wastes little.
+  const sizes = [...byDepartment.values()].map(({ members }) => boxSize(members.length));
+  const area = sizes.reduce((sum, s) => sum + (s.width + GROUP_GAP) * (s.height + GROUP_GAP), 0);
+  const rowWidth = Math.max(...sizes.map((s) => s.width), Math.sqrt(area * 2));
   const groups: GroupBox[] = [];
   const spots: PersonSpot[] = [];
   let x = 0;
   let y = 0;
   let rowHeight = 0;
   for (const [key, { name, members }] of byDepartment) {
-    const columns = Math.min(6, Math.ceil(Math.sqrt(members.length)));
-    const rows = Math.ceil(members.length / columns);
-    const width = NODE.padding * 2 + columns * NODE.width + (columns - 1) * NODE.gap;
-    const height = NODE.header + NODE.padding + rows * NODE.height + (rows - 1) * NODE.gap;
-    if (x > 0 && x + width > ROW_WIDTH) {
+    const { columns, width, height } = boxSize(members.length);
+    if (x > 0 && x + width > rowWidth) {
       x = 0;
       y += rowHeight + GROUP_GAP;
       rowHeight = 0;
