@@ -62,6 +62,7 @@ export function TrendChart({
         perWeek: t("evidence.chart.perWeek"),
         periodA: t("evidence.periodA"),
         periodB: t("evidence.periodB"),
+        periodRate: (name, value) => t("evidence.chart.periodRate", { name, value }),
         projected: (value) => t("evidence.chart.projected", { value }),
         day,
       }),

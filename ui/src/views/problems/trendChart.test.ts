@@ -23,6 +23,7 @@ const labels = {
   perWeek: "起/周",
   periodA: "A 期",
   periodB: "B 期",
+  periodRate: (name: string, v: number) => `${name} ${v} 起/周`,
   projected: (v: number) => `预计 ${v}`,
   day: (ms: number) => String(ms),
 };
@@ -45,7 +46,7 @@ describe("trend chart", () => {
       [start, start + 4 * WEEK],
       [start + 8 * WEEK, start + 12 * WEEK],
     ]);
-    expect(option.series[0].markArea?.data[1][0].name).toBe("B 期 18起/周");
+    expect(option.series[0].markArea?.data[1][0].name).toBe("B 期 18 起/周");
   });
 
   it("draws no line when there is nothing to project", () => {

@@ -18,6 +18,8 @@ export type TrendLabels = {
   perWeek: string;
   periodA: string;
   periodB: string;
+  /** A shaded period's label with its weekly rate: "A 期 8 起/周" / "Period A 8 a week". */
+  periodRate: (name: string, perWeek: number) => string;
   /** "预计 {{value}}/周" for the projected point. */
   projected: (value: number) => string;
   /** Axis and tooltip dates, e.g. "4月1日" / "Apr 1". */
@@ -63,7 +65,7 @@ export function trendOption(trend: Trend, labels: TrendLabels) {
       ? [
           [
             {
-              name: period.perWeek === null ? name : `${name} ${round1(period.perWeek)}${labels.perWeek}`,
+              name: period.perWeek === null ? name : labels.periodRate(name, round1(period.perWeek)),
               xAxis: period.from,
               itemStyle: { color },
             },
