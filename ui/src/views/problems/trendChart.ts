@@ -4,11 +4,10 @@ import { WORKSPACE_TIME_ZONE } from "../../lib/format";
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 
-/**
- * The same font stack as the page, so Chinese labels on the canvas use the CJK font too. Read when
- * a chart is drawn, once the stylesheet has certainly been applied.
- */
-function chartFont(): string {
+/** The same font stack as the page, so Chinese labels on the canvas use the CJK font too. */
+export const CHART_FONT = getComputedFontFamily();
+
+function getComputedFontFamily(): string {
   if (typeof document === "undefined") return "sans-serif";
   return getComputedStyle(document.documentElement).fontFamily || "sans-serif";
 }
@@ -80,7 +79,7 @@ export function trendOption(trend: Trend, labels: TrendLabels) {
   const end = Math.max(lastWeek, trend.projection?.weekStart ?? lastWeek) + WEEK_MS;
   return {
     animation: false,
-    textStyle: { fontFamily: chartFont(), fontSize: 12 },
+    textStyle: { fontFamily: CHART_FONT, fontSize: 12 },
     grid: { left: 48, right: 32, top: 48, bottom: 36 },
     legend: { top: 8, data: [labels.events, ...(line ? [labels.fit] : [])] },
     tooltip: { trigger: "axis" as const, axisPointer: { type: "shadow" as const } },
