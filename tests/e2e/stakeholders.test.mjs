@@ -14,6 +14,12 @@ async function shot(browser, file) {
   await screenshot(browser, file);
 }
 
+/** The app starts on Today; the map lives under 利益相关方. */
+async function openStakeholders(browser) {
+  await (await byTestId(browser, "nav-stakeholders")).click();
+  await byTestId(browser, "view-stakeholders");
+}
+
 async function openTab(browser, label) {
   const tab = await browser.$(`div.ant-tabs-tab=${label}`);
   await tab.waitForDisplayed({ timeout: 30_000 });
@@ -66,6 +72,7 @@ test("S1 on the map: sponsors for smart dispatch, 陈立 dragged to another quad
     let browser = await home.launch();
     await (await byTestId(browser, "welcome-demo")).click();
     await byTestId(browser, "demo-tag");
+    await openStakeholders(browser);
 
     // (c) The sponsor finder for 智能派单: the CEO first (40), the product VP at 36 for NPS and retention.
     await openTab(browser, "赞助人");
@@ -153,6 +160,7 @@ test("S1 on the map: sponsors for smart dispatch, 陈立 dragged to another quad
     // Relaunch the same home: the demo opens again with 陈立 where he was dropped.
     browser = await home.launch();
     await byTestId(browser, "demo-tag");
+    await openStakeholders(browser);
     await openTab(browser, "权力/利益矩阵");
     await byTestId(browser, "power-grid");
     await browser.waitUntil(async () => (await quadrantOf(browser, "陈立")) !== null, { timeout: 30_000 });
@@ -234,7 +242,7 @@ test("500 people: dragging on the grid and panning the graph stay within a frame
   try {
     const browser = await home.launch();
     await (await byTestId(browser, "welcome-create")).click();
-    await byTestId(browser, "view-stakeholders");
+    await openStakeholders(browser);
 
     // 500 people in 10 departments, through the app's own commands, with reporting lines.
     const created = await browser.executeAsync((done) => {
@@ -264,7 +272,7 @@ test("500 people: dragging on the grid and panning the graph stay within a frame
     assert.equal(created, 500);
     // The page's cache predates the 500; a reload reads them fresh from the open workspace.
     await browser.execute(() => location.reload());
-    await byTestId(browser, "view-stakeholders");
+    await openStakeholders(browser);
 
     await openTab(browser, "权力/利益矩阵");
     await byTestId(browser, "power-grid");

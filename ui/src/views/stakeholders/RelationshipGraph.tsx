@@ -93,7 +93,6 @@ export function RelationshipGraph({ onOpen }: { onOpen: (id: number) => void }) 
         target: String(r.toPersonId),
         label: t(`map.edges.${r.kind}`),
         ...EDGE_STYLES[r.kind],
-        zIndex: 1,
       }));
     return [...reporting, ...stored];
   }, [visible, relationships, t]);
