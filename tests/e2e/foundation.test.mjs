@@ -9,6 +9,13 @@ import { byTestId, createHome, pageText, quit, screenshot } from "./harness.mjs"
 const DEPT = "渠道合作部 E2E";
 const PERSON = "欧阳明月";
 
+/** The app opens on Today; the departments and people are one click away. */
+async function openStakeholders(browser) {
+  await byTestId(browser, "view-today");
+  await (await byTestId(browser, "nav-stakeholders")).click();
+  await byTestId(browser, "view-stakeholders");
+}
+
 async function fillAndSave(browser, form, fields) {
   for (const [testId, value] of Object.entries(fields)) {
     const input = await byTestId(browser, testId);
@@ -39,7 +46,7 @@ test("create a department and a person, quit, relaunch: still there", async () =
     assert.match(await pageText(browser), /欢迎使用跨部门推动台/);
     await screenshot(browser, "welcome.png");
     await (await byTestId(browser, "welcome-create")).click();
-    await byTestId(browser, "view-stakeholders");
+    await openStakeholders(browser);
     assert.equal(await departmentRowCount(browser), 0);
 
     await (await byTestId(browser, "department-add")).click();
@@ -84,7 +91,7 @@ test("create a department and a person, quit, relaunch: still there", async () =
     assert.ok(existsSync(join(home.dataDir, "workspace.liaison")), "my workspace lives in the app-data folder");
 
     browser = await home.launch();
-    await byTestId(browser, "view-stakeholders");
+    await openStakeholders(browser);
     await browser.waitUntil(async () => (await departmentRowCount(browser)) === 1, { timeout: 30_000 });
     const text = await pageText(browser);
     assert.match(text, new RegExp(DEPT));
@@ -105,6 +112,7 @@ test("the demo workspace is a separate file with the scenarios' data", async () 
     const browser = await home.launch();
     await (await byTestId(browser, "welcome-demo")).click();
     await byTestId(browser, "demo-tag");
+    await openStakeholders(browser);
     await browser.waitUntil(async () => (await pageText(browser)).includes("产品副总裁") || (await pageText(browser)).includes("产品部"), {
       timeout: 30_000,
     });
@@ -132,7 +140,7 @@ test("--workspace opens another file; a file that is not a workspace is refused 
   try {
     const other = join(home.dir, "团队 工作区.liaison");
     let browser = await home.launch({ args: ["--workspace", other] });
-    await byTestId(browser, "view-stakeholders");
+    await openStakeholders(browser);
     assert.match(await (await byTestId(browser, "workspace-menu")).getText(), /团队 工作区\.liaison/);
     await browser.setWindowSize(1100, 700);
     await quit(browser);
@@ -149,7 +157,7 @@ test("--workspace opens another file; a file that is not a workspace is refused 
 
     // Without the argument, the last good workspace and the window size come back.
     browser = await home.launch();
-    await byTestId(browser, "view-stakeholders");
+    await openStakeholders(browser);
     assert.match(await (await byTestId(browser, "workspace-menu")).getText(), /团队 工作区\.liaison/);
     const { width, height } = await browser.getWindowSize();
     assert.ok(Math.abs(width - 1100) <= 40 && Math.abs(height - 700) <= 60, `window size remembered: ${width}×${height}`);

@@ -6,11 +6,13 @@ import { WORKSPACE_TIME_ZONE } from "../../lib/format";
  * zone, never timed: "today" is the Shanghai date even on a laptop set to another zone, or a
  * touchpoint due today would show as overdue (or not yet due) around midnight.
  */
-const dayParts = new Intl.DateTimeFormat("en-CA", { timeZone: WORKSPACE_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+const dayParts = new Intl.DateTimeFormat("en-US", { timeZone: WORKSPACE_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
 
 export function todayInZone(now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return dayParts.format(now);
+  // Assembled from the parts: how a locale orders and separates them differs between engines
+  // (WebKitGTK's en-CA is not always YYYY-MM-DD).
+  const part = Object.fromEntries(dayParts.formatToParts(now).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day}`;
 }
 
 /** A stored day as the value of an Ant Design date picker (the picker's own wall-clock day). */
