@@ -37,7 +37,7 @@ export function GanttChart({ gantt, todayLabel, onEdit }: { gantt: Gantt; todayL
       {gantt.months.map((m) => (
         <g key={m.label}>
           <line x1={m.x} x2={m.x} y1={HEADER_H - 6} y2={gantt.height} className="gantt-month-line" />
-          <text x={m.x + 4} y={HEADER_H - 10} className="gantt-month">
+          <text x={m.x + 4} y={HEADER_H - 8} className="gantt-month">
             {m.label}
           </text>
         </g>
@@ -74,7 +74,7 @@ export function GanttChart({ gantt, todayLabel, onEdit }: { gantt: Gantt; todayL
         <path key={a.key} d={a.path} className={a.late ? "gantt-arrow gantt-arrow-late" : "gantt-arrow"} markerEnd={`url(#${a.late ? "gantt-arrow-late" : "gantt-arrow"})`} />
       ))}
       <line x1={gantt.todayX} x2={gantt.todayX} y1={HEADER_H - 4} y2={gantt.height} className="gantt-today" />
-      <text x={gantt.todayX + 3} y={12} className="gantt-today-label">
+      <text x={gantt.todayX + 3} y={14} className="gantt-today-label">
         {todayLabel}
       </text>
     </svg>

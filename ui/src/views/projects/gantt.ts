@@ -3,7 +3,8 @@ import { addDays, daysBetween } from "./days";
 
 export const LABEL_W = 240;
 export const ROW_H = 30;
-export const HEADER_H = 30;
+// Two lines of header: the today label above, the month labels below it.
+export const HEADER_H = 44;
 const BAR_H = 16;
 /** Days shown before the earliest and after the latest date, so bars do not touch the edges. */
 const MARGIN_DAYS = 7;
