@@ -5,8 +5,9 @@
 //! An *event* is one store on one day with at least one linked incident: an overload that kept
 //! twenty customers waiting is one event affecting twenty customers (S4).
 
+use std::collections::{BTreeMap, HashSet};
+
 use serde::Serialize;
-use sqlx::{QueryBuilder, Sqlite};
 
 use crate::demo::Lang;
 use crate::error::Result;
@@ -179,28 +180,45 @@ pub struct Evidence {
     pub business_case: BusinessCase,
 }
 
-/// The linked, live incidents of a problem, optionally only at some stores.
-fn linked(q: &mut QueryBuilder<Sqlite>, id: Id, stores: Option<&[Id]>) {
-    q.push("(SELECT i.* FROM problem_incidents pi JOIN incidents i ON i.id = pi.incident_id AND i.deleted_at IS NULL WHERE pi.problem_id = ")
-        .push_bind(id);
-    if let Some(stores) = stores {
-        q.push(" AND i.store_id IN (");
-        let mut list = q.separated(", ");
-        for s in stores {
-            list.push_bind(*s);
-        }
-        list.push_unseparated(")");
-    }
-    q.push(")");
+/// One linked, live incident, as the chain needs it.
+struct Linked {
+    id: Id,
+    store: Option<Id>,
+    /// Local day number since 1970-01-01.
+    day: i64,
+    opened_at: i64,
+    wait: Option<i64>,
+    cost: i64,
+    complaint: bool,
 }
 
-/// Events per local day: (day number since 1970-01-01 in the workspace zone, events).
-async fn events_by_day(conn: &mut sqlx::SqliteConnection, id: Id, stores: Option<&[Id]>, offset_s: i64) -> Result<Vec<(i64, i64)>> {
-    let mut q = QueryBuilder::<Sqlite>::new("SELECT day, count(*) FROM (SELECT DISTINCT coalesce(store_id, -id) AS s, (opened_at / 1000 + ");
-    q.push_bind(offset_s).push(") / 86400 AS day FROM ");
-    linked(&mut q, id, stores);
-    q.push(") GROUP BY day ORDER BY day");
-    Ok(q.build_query_as().fetch_all(&mut *conn).await?)
+/// A problem's incidents in one read of the copy each link keeps (migration 0007): a clustered
+/// range instead of a lookup per incident; every figure is then computed in memory.
+async fn load(conn: &mut sqlx::SqliteConnection, id: Id, offset_s: i64) -> Result<Vec<Linked>> {
+    let rows: Vec<(Id, Option<Id>, i64, Option<i64>, i64, bool)> = sqlx::query_as(
+        "SELECT incident_id, store_id, opened_at, wait_minutes, cost_fen, complaint FROM problem_incidents WHERE problem_id = ? AND live = 1",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, store, opened_at, wait, cost, complaint)| Linked { id, store, day: (opened_at / 1000 + offset_s).div_euclid(86_400), opened_at, wait, cost, complaint })
+        .collect())
+}
+
+/// Events per local day, at the given stores or all: (day number, events), in day order.
+fn events_by_day(rows: &[Linked], stores: Option<&HashSet<Id>>) -> Vec<(i64, i64)> {
+    let events: HashSet<(i64, i64)> = rows
+        .iter()
+        .filter(|r| stores.is_none_or(|set| r.store.is_some_and(|s| set.contains(&s))))
+        .map(|r| (r.store.unwrap_or(-r.id), r.day))
+        .collect();
+    let mut by_day: BTreeMap<i64, i64> = BTreeMap::new();
+    for (_, day) in events {
+        *by_day.entry(day).or_default() += 1;
+    }
+    by_day.into_iter().collect()
 }
 
 /// Monday-based week number of a day number (1970-01-01 was a Thursday).
@@ -262,25 +280,36 @@ pub async fn compute(ws: &Workspace, id: Id, lang: Lang) -> Result<Evidence> {
     let scope = problems::stores_of(&mut *conn, id, StoreSet::Scope).await?;
     let zh = lang == Lang::ZhCn;
 
-    let mut q = QueryBuilder::<Sqlite>::new(
-        "SELECT count(*), count(DISTINCT nullif(customer_ref, '')) + sum(customer_ref = ''), avg(wait_minutes),
-                max(wait_minutes), coalesce(sum(cost_fen), 0), coalesce(sum(complaint), 0), min(opened_at), max(opened_at),
-                count(wait_minutes) FROM ",
-    );
-    linked(&mut q, id, None);
-    let (count, customers, mean_wait, worst_wait, cost, complaints, first, last, waits): (i64, Option<i64>, Option<f64>, Option<i64>, Money, i64, Option<i64>, Option<i64>, i64) =
-        q.build_query_as().fetch_one(&mut *conn).await?;
-    let customers = customers.unwrap_or(0);
+    let rows = load(&mut conn, id, offset_s).await?;
+    let count = rows.len() as i64;
+    let customers: i64 = sqlx::query_scalar(
+        "SELECT count(DISTINCT nullif(customer_ref, '')) + coalesce(sum(customer_ref = ''), 0) FROM problem_incidents WHERE problem_id = ? AND live = 1",
+    )
+    .bind(id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let mut waits: Vec<i64> = rows.iter().filter_map(|r| r.wait).collect();
+    waits.sort_unstable();
+    let mean_wait = (!waits.is_empty()).then(|| waits.iter().sum::<i64>() as f64 / waits.len() as f64);
+    let worst_wait = waits.last().copied();
+    let cost = Money::from_fen(rows.iter().map(|r| r.cost).sum());
+    let complaints = rows.iter().filter(|r| r.complaint).count() as i64;
+    let first = rows.iter().map(|r| r.opened_at).min();
+    let last = rows.iter().map(|r| r.opened_at).max();
 
-    let days = events_by_day(&mut conn, id, None, offset_s).await?;
+    let days = events_by_day(&rows, None);
     let events: i64 = days.iter().map(|d| d.1).sum();
     let weekly = weekly_series(&days, id, offset_s);
     let span_weeks = weekly.len() as i64;
 
     // Prevalence, against the chosen stores or all of them.
-    let mut q = QueryBuilder::<Sqlite>::new("SELECT count(DISTINCT store_id) FROM ");
-    linked(&mut q, id, (!scope.is_empty()).then_some(scope.as_slice()));
-    let stores_affected: i64 = q.build_query_scalar().fetch_one(&mut *conn).await?;
+    let scope_set: HashSet<Id> = scope.iter().copied().collect();
+    let stores_affected = rows
+        .iter()
+        .filter_map(|r| r.store)
+        .filter(|s| scope_set.is_empty() || scope_set.contains(s))
+        .collect::<HashSet<_>>()
+        .len() as i64;
     let stores_total = if scope.is_empty() { crate::repo::count_live(&mut *conn, "stores").await? } else { scope.len() as i64 };
     let store_share_pct = pct(stores_affected as f64, stores_total as f64);
     let events_per_week = (span_weeks > 0).then(|| events as f64 / span_weeks as f64);
@@ -309,20 +338,9 @@ pub async fn compute(ws: &Workspace, id: Id, lang: Lang) -> Result<Evidence> {
         link: IncidentFilter { store_ids: scope.clone(), ..with_problem(id) },
     };
 
-    // Severity.
-    let (p90, worst_incident_id) = if waits > 0 {
-        let rank = ((waits as f64) * 0.9).ceil() as i64;
-        let mut q = QueryBuilder::<Sqlite>::new("SELECT wait_minutes FROM ");
-        linked(&mut q, id, None);
-        q.push(" WHERE wait_minutes IS NOT NULL ORDER BY wait_minutes LIMIT 1 OFFSET ").push_bind(rank - 1);
-        let p90: i64 = q.build_query_scalar().fetch_one(&mut *conn).await?;
-        let mut q = QueryBuilder::<Sqlite>::new("SELECT id FROM ");
-        linked(&mut q, id, None);
-        q.push(" WHERE wait_minutes IS NOT NULL ORDER BY wait_minutes DESC, id LIMIT 1");
-        (Some(p90), Some(q.build_query_scalar::<Id>().fetch_one(&mut *conn).await?))
-    } else {
-        (None, None)
-    };
+    // Severity: the 90th percentile by nearest rank.
+    let p90 = (!waits.is_empty()).then(|| waits[((waits.len() as f64 * 0.9).ceil() as usize).max(1) - 1]);
+    let worst_incident_id = worst_wait.and_then(|w| rows.iter().filter(|r| r.wait == Some(w)).map(|r| r.id).min());
     let all_complaints: i64 = match (first, last) {
         (Some(f), Some(l)) => sqlx::query_scalar("SELECT count(*) FROM incidents WHERE deleted_at IS NULL AND complaint = 1 AND opened_at BETWEEN ? AND ?")
             .bind(f)
@@ -365,7 +383,7 @@ pub async fn compute(ws: &Workspace, id: Id, lang: Lang) -> Result<Evidence> {
     };
 
     let trend = trend(&problem, &days, weekly, offset_s, lang);
-    let root_cause = root_cause(&mut conn, &problem, span_weeks, offset_s, lang).await?;
+    let root_cause = root_cause(&mut conn, &problem, &rows, span_weeks, lang).await?;
     let validation = validation(&problem.input, lang);
     let business_case = business_case(&problem, &trend, events, cost, lang);
     Ok(Evidence { problem_id: id, incidents: count, prevalence, severity, trend, root_cause, validation, business_case })
@@ -447,29 +465,31 @@ fn trend(problem: &Problem, days: &[(i64, i64)], weeks: Vec<WeekCount>, offset_s
                     date(a.from, offset_s), round1(a.per_week), date(b.from, offset_s), round1(b.per_week), c
                 ),
                 (Some(a), Some(b), Some(c)) => format!(
-                    "from {} a week (from {}) to {} a week (from {}), {:+.0}%; ",
+                    "From {} a week (from {}) to {} a week (from {}), {:+.0}%; ",
                     round1(a.per_week), date(a.from, offset_s), round1(b.per_week), date(b.from, offset_s), c
                 ),
                 (Some(_), Some(_), None) if zh => "对比的第一个时段没有发生，无法算变化百分比；".to_owned(),
-                (Some(_), Some(_), None) => "the first period had no events, so no percentage change; ".to_owned(),
+                (Some(_), Some(_), None) => "The first period had no events, so no percentage change; ".to_owned(),
                 _ => String::new(),
             };
             if zh {
                 format!("{change}按{}外推，{} 周后约每周 {} 起。", proj.method, proj.weeks_ahead, proj.events_per_week)
             } else {
-                format!("{change}projected by a {}, about {} a week in {} weeks.", proj.method, proj.events_per_week, proj.weeks_ahead)
+                let lead = if change.is_empty() { "Projected" } else { "projected" };
+                format!("{change}{lead} by a {}, about {} a week in {} weeks.", proj.method, proj.events_per_week, proj.weeks_ahead)
             }
         }
     };
     Trend { weeks, period_a, period_b, change_pct, projection, sentence }
 }
 
-async fn group_rate(conn: &mut sqlx::SqliteConnection, problem: &Problem, set: StoreSet, label: &str, span_weeks: i64, offset_s: i64) -> Result<Option<GroupRate>> {
+async fn group_rate(conn: &mut sqlx::SqliteConnection, problem: &Problem, rows: &[Linked], set: StoreSet, label: &str, span_weeks: i64) -> Result<Option<GroupRate>> {
     let stores = problems::stores_of(&mut *conn, problem.id, set).await?;
     if stores.is_empty() || span_weeks == 0 {
         return Ok(None);
     }
-    let events: i64 = events_by_day(conn, problem.id, Some(&stores), offset_s).await?.iter().map(|d| d.1).sum();
+    let set: HashSet<Id> = stores.iter().copied().collect();
+    let events: i64 = events_by_day(rows, Some(&set)).iter().map(|d| d.1).sum();
     Ok(Some(GroupRate {
         label: label.to_owned(),
         stores: stores.len() as i64,
@@ -479,13 +499,13 @@ async fn group_rate(conn: &mut sqlx::SqliteConnection, problem: &Problem, set: S
     }))
 }
 
-async fn root_cause(conn: &mut sqlx::SqliteConnection, problem: &Problem, span_weeks: i64, offset_s: i64, lang: Lang) -> Result<RootCause> {
+async fn root_cause(conn: &mut sqlx::SqliteConnection, problem: &Problem, rows: &[Linked], span_weeks: i64, lang: Lang) -> Result<RootCause> {
     let p = &problem.input;
     let zh = lang == Lang::ZhCn;
     let label_a = if p.ab_label_a.is_empty() { if zh { "A 组" } else { "Group A" } } else { p.ab_label_a.as_str() };
     let label_b = if p.ab_label_b.is_empty() { if zh { "B 组" } else { "Group B" } } else { p.ab_label_b.as_str() };
-    let group_a = group_rate(conn, problem, StoreSet::A, label_a, span_weeks, offset_s).await?;
-    let group_b = group_rate(conn, problem, StoreSet::B, label_b, span_weeks, offset_s).await?;
+    let group_a = group_rate(conn, problem, rows, StoreSet::A, label_a, span_weeks).await?;
+    let group_b = group_rate(conn, problem, rows, StoreSet::B, label_b, span_weeks).await?;
     let difference = match (&group_a, &group_b) {
         (Some(a), Some(b)) => Some(a.rate - b.rate),
         _ => None,

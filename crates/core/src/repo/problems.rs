@@ -159,8 +159,7 @@ pub async fn update<'e>(db: impl SqliteExecutor<'e>, id: Id, p: &ProblemInput) -
 }
 
 const SELECT: &str = "SELECT p.*, d.name AS owner_department_name,
-        (SELECT count(*) FROM problem_incidents pi JOIN incidents i ON i.id = pi.incident_id AND i.deleted_at IS NULL
-         WHERE pi.problem_id = p.id) AS incident_count
+        (SELECT count(*) FROM problem_incidents pi WHERE pi.problem_id = p.id AND pi.live = 1) AS incident_count
      FROM problems p LEFT JOIN departments d ON d.id = p.owner_department_id
      WHERE p.deleted_at IS NULL";
 
@@ -187,8 +186,10 @@ pub async fn mark_fix_announced<'e>(db: impl SqliteExecutor<'e>, id: Id, at: i64
 
 /// Links the live incidents the filter matches; returns how many were new to the problem.
 pub async fn link_matching(conn: &mut sqlx::SqliteConnection, id: Id, filter: &super::incident_filter::IncidentFilter, offset_seconds: i64) -> Result<u64> {
-    let mut q = QueryBuilder::<Sqlite>::new("INSERT OR IGNORE INTO problem_incidents (problem_id, incident_id) SELECT ");
-    q.push_bind(id).push(", i.id FROM incidents i");
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "INSERT OR IGNORE INTO problem_incidents (problem_id, incident_id, store_id, opened_at, wait_minutes, cost_fen, complaint, customer_ref) SELECT ",
+    );
+    q.push_bind(id).push(", i.id, i.store_id, i.opened_at, i.wait_minutes, i.cost_fen, i.complaint, i.customer_ref FROM incidents i");
     filter.push_where(&mut q, offset_seconds)?;
     Ok(q.build().execute(&mut *conn).await?.rows_affected())
 }
