@@ -86,10 +86,11 @@ test("incident board: kanban, drill-down, export and the record form on 10,000 i
   try {
     browser = await home.launch();
     await (await byTestId(browser, "welcome-create")).click();
-    await (await byTestId(browser, "nav-incidents")).click();
-    await (await byTestId(browser, "import-open")).click();
+    // Clicks go through the page: a toast or an opening animation must not swallow them.
+    await click(browser, await byTestId(browser, "nav-incidents"));
+    await click(browser, await byTestId(browser, "import-open"));
     await browser.waitUntil(async () => (await pageText(browser)).includes("工单导出-1万条.csv"), { timeout: 30_000 });
-    await (await byTestId(browser, "import-check")).click();
+    await click(browser, await byTestId(browser, "import-check"));
     const run = await byTestId(browser, "import-run", 120_000);
     await browser.waitUntil(() => run.isEnabled(), { timeout: 120_000, timeoutMsg: "the preview passes every row" });
     await run.click();
