@@ -88,6 +88,22 @@ export async function createHome(name, extraEnv = {}) {
         // Classic WebDriver: WebKitWebDriver has no BiDi, and rejects sessions that ask for it.
         capabilities: { "wdio:enforceWebDriverClassic": true, "tauri:options": { application, args } },
       });
+      // A toast or a dialog's opening animation briefly covers what the test clicks next; a person
+      // would wait a moment and click again, and so does the test (for up to 6 s).
+      browser.overwriteCommand(
+        "click",
+        async function (click, options) {
+          for (let attempt = 0; ; attempt++) {
+            try {
+              return await click(options);
+            } catch (error) {
+              if (!/click intercepted/.test(String(error)) || attempt >= 20) throw error;
+              await new Promise((resolve) => setTimeout(resolve, 300));
+            }
+          }
+        },
+        true,
+      );
       return browser;
     },
     async dispose() {
