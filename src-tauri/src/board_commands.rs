@@ -1,11 +1,8 @@
 //! Commands of the incident board: the filtered list, kanban cards, the record form, export,
 //! severity classes and routing rules.
 
-use std::path::PathBuf;
-
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
 use liaison_core::demo::Lang;
 use liaison_core::export::incidents::{self as export, ListFormat};
@@ -24,9 +21,6 @@ use liaison_core::{CoreError, ErrorCode};
 use crate::state::AppState;
 
 type Res<T> = Result<T, CoreError>;
-
-/// Set by the end-to-end tests, which cannot drive the system save dialog; never by the webview.
-const TEST_SAVE_FILE: &str = "LIAISON_TEST_SAVE_FILE";
 
 #[tauri::command]
 #[specta::specta]
@@ -116,17 +110,7 @@ pub async fn incidents_export<R: Runtime>(
         ListFormat::Xlsx => "xlsx",
     };
     let name = bounded(&suggested_name, "name", 80)?;
-    let path = match std::env::var_os(TEST_SAVE_FILE) {
-        Some(p) => Some(PathBuf::from(p)),
-        None => app
-            .dialog()
-            .file()
-            .add_filter(ext.to_uppercase(), &[ext])
-            .set_file_name(format!("{name}.{ext}"))
-            .blocking_save_file()
-            .and_then(|p| p.into_path().ok()),
-    };
-    let Some(path) = path else { return Ok(None) };
+    let Some(path) = crate::save_dialog::ask(&app, &ext.to_uppercase(), ext, &format!("{name}.{ext}")) else { return Ok(None) };
     let ws = state.workspace().await?;
     let rows = export::write(&ws, &filter, format, &path, language).await?;
     Ok(Some(ExportDone { path: path.display().to_string(), rows: u32::try_from(rows).unwrap_or(u32::MAX) }))

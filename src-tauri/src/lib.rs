@@ -4,6 +4,7 @@ pub mod board_commands;
 pub mod commands;
 pub mod incident_commands;
 pub mod prefs;
+pub mod save_dialog;
 pub mod problem_commands;
 pub mod project_commands;
 pub mod stakeholder_commands;

@@ -1,11 +1,8 @@
 //! Commands of the project tracker: projects, co-owners and roles, commitments, milestones,
 //! metrics, the follow-up cadence and its touchpoints, calendar export, weekly reports, Today.
 
-use std::path::PathBuf;
-
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
 use liaison_core::cadence::Step;
 use liaison_core::demo::Lang;
@@ -25,9 +22,6 @@ use liaison_core::{CoreError, ErrorCode};
 use crate::state::AppState;
 
 type Res<T> = Result<T, CoreError>;
-
-/// Set by the end-to-end tests, which cannot drive the system save dialog; never by the webview.
-const TEST_SAVE_FILE: &str = "LIAISON_TEST_SAVE_FILE";
 
 #[tauri::command]
 #[specta::specta]
@@ -248,11 +242,7 @@ pub async fn touchpoints_export_ics<R: Runtime>(app: AppHandle<R>, state: State<
         Some(p) => touchpoints::list_for(ws.pool(), p).await?,
         None => touchpoints::open_until(ws.pool(), "9999-12-31").await?,
     };
-    let path = match std::env::var_os(TEST_SAVE_FILE) {
-        Some(p) => Some(PathBuf::from(p)),
-        None => app.dialog().file().add_filter("iCalendar", &["ics"]).set_file_name("liaison.ics").blocking_save_file().and_then(|p| p.into_path().ok()),
-    };
-    let Some(path) = path else { return Ok(None) };
+    let Some(path) = crate::save_dialog::ask(&app, "iCalendar", "ics", "liaison.ics") else { return Ok(None) };
     std::fs::write(&path, followup::ics(&list, chrono::Utc::now()))
         .map_err(|e| CoreError::new(ErrorCode::ExportFailed).with("path", path.display()).with("detail", e))?;
     Ok(Some(path.display().to_string()))

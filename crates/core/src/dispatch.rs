@@ -47,9 +47,25 @@ impl<'a> Facts<'a> {
     }
 }
 
+impl<'a> Facts<'a> {
+    pub fn of_incident(i: &'a crate::repo::incidents::Incident) -> Self {
+        Facts {
+            problem_type: &i.problem_type,
+            product_category: &i.product_category,
+            product: &i.product,
+            supplier: &i.supplier,
+            store_id: i.store_id,
+            region: &i.region,
+        }
+    }
+}
+
 impl Rule {
     pub fn matches(&self, f: &Facts) -> bool {
-        let text = |cond: &Option<String>, value: &str| cond.as_deref().is_none_or(|c| c.trim().eq_ignore_ascii_case(value.trim()));
+        // A blank condition, as an unsaved draft in the editor may have, matches anything.
+        let text = |cond: &Option<String>, value: &str| {
+            cond.as_deref().map(str::trim).filter(|c| !c.is_empty()).is_none_or(|c| c.eq_ignore_ascii_case(value.trim()))
+        };
         text(&self.problem_type, f.problem_type)
             && text(&self.product_category, f.product_category)
             && text(&self.product, f.product)

@@ -382,10 +382,12 @@ pub async fn compute(ws: &Workspace, id: Id, lang: Lang) -> Result<Evidence> {
         link_complaints: IncidentFilter { complaint: Some(true), ..with_problem(id) },
     };
 
-    let trend = trend(&problem, &days, weekly, offset_s, lang);
+    // One least-squares line serves the projection and the "if not fixed" scenario.
+    let line = least_squares(&weekly.iter().map(|w| w.events as f64).collect::<Vec<_>>());
+    let trend = trend(&problem, &days, weekly, line, offset_s, lang);
     let root_cause = root_cause(&mut conn, &problem, &rows, span_weeks, lang).await?;
     let validation = validation(&problem.input, lang);
-    let business_case = business_case(&problem, &trend, events, cost, lang);
+    let business_case = business_case(&problem, &trend, line, events, cost, lang);
     Ok(Evidence { problem_id: id, incidents: count, prevalence, severity, trend, root_cause, validation, business_case })
 }
 
@@ -423,7 +425,7 @@ fn period_rate(days: &[(i64, i64)], id: Id, from: i64, to: i64, offset_s: i64) -
     Some(PeriodRate { from, to, events, per_week: events as f64 / length_weeks, link: IncidentFilter { opened_from: Some(from), opened_to: Some(to), ..with_problem(id) } })
 }
 
-fn trend(problem: &Problem, days: &[(i64, i64)], weeks: Vec<WeekCount>, offset_s: i64, lang: Lang) -> Trend {
+fn trend(problem: &Problem, days: &[(i64, i64)], weeks: Vec<WeekCount>, line: Option<(f64, f64)>, offset_s: i64, lang: Lang) -> Trend {
     let p = &problem.input;
     let zh = lang == Lang::ZhCn;
     // Without chosen periods: the first four weeks against the last four, once there are eight.
@@ -442,16 +444,15 @@ fn trend(problem: &Problem, days: &[(i64, i64)], weeks: Vec<WeekCount>, offset_s
         (Some(a), Some(b)) => pct(b.per_week - a.per_week, a.per_week),
         _ => None,
     };
-    let ys: Vec<f64> = weeks.iter().map(|w| w.events as f64).collect();
     let ahead = p.projection_weeks.max(1);
-    let projection = least_squares(&ys).map(|(intercept, slope)| {
-        let x = (ys.len() - 1) as f64 + f64::from(ahead);
+    let projection = line.map(|(intercept, slope)| {
+        let x = (weeks.len() - 1) as f64 + f64::from(ahead);
         Projection {
             weeks_ahead: ahead,
             week_start: weeks.last().map_or(0, |w| w.week_start) + i64::from(ahead) * WEEK_MS,
             events_per_week: round1((intercept + slope * x).max(0.0)),
             slope_per_week: (slope * 100.0).round() / 100.0,
-            method: if zh { format!("最小二乘直线（{} 周数据）", ys.len()) } else { format!("least-squares line over {} weekly counts", ys.len()) },
+            method: if zh { format!("最小二乘直线（{} 周数据）", weeks.len()) } else { format!("least-squares line over {} weekly counts", weeks.len()) },
         }
     });
     let sentence = match (&projection, &period_a, &period_b) {
@@ -569,7 +570,7 @@ pub fn roi(revenue_loss: Option<Money>, cost_per_year: Option<Money>, investment
     (revenue_loss.is_some() || cost_per_year.is_some()).then(|| gain / investment.fen() as f64)
 }
 
-fn business_case(problem: &Problem, trend: &Trend, events: i64, cost: Money, lang: Lang) -> BusinessCase {
+fn business_case(problem: &Problem, trend: &Trend, line: Option<(f64, f64)>, events: i64, cost: Money, lang: Lang) -> BusinessCase {
     let p = &problem.input;
     let zh = lang == Lang::ZhCn;
     let (revenue_loss, revenue_loss_entered) = match (p.revenue_loss, p.lost_customers, p.customer_value) {
@@ -580,7 +581,7 @@ fn business_case(problem: &Problem, trend: &Trend, events: i64, cost: Money, lan
     let cost_per_year = p.cost_per_month.and_then(|m| m.fen().checked_mul(12)).map(Money::from_fen);
     let roi = roi(revenue_loss, cost_per_year, p.investment);
     // If not fixed: the projected line over the next quarter, each event costing what they cost so far.
-    let if_not_fixed = trend.projection.as_ref().zip(least_squares(&trend.weeks.iter().map(|w| w.events as f64).collect::<Vec<_>>())).map(|(_, (a, b))| {
+    let if_not_fixed = line.map(|(a, b)| {
         let last = (trend.weeks.len() - 1) as f64;
         let ahead: Vec<f64> = (1..=QUARTER_WEEKS).map(|k| (a + b * (last + k as f64)).max(0.0)).collect();
         let total: f64 = ahead.iter().sum();

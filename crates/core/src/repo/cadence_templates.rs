@@ -67,3 +67,19 @@ pub async fn replace_steps(conn: &mut sqlx::SqliteConnection, template_id: Id, s
     }
     Ok(())
 }
+
+pub async fn template_of_step<'e>(db: impl SqliteExecutor<'e>, step_id: Id) -> Result<Option<Id>> {
+    Ok(sqlx::query_scalar("SELECT template_id FROM cadence_steps WHERE id = ?").bind(step_id).fetch_optional(db).await?)
+}
+
+/// The escalating step of the template a step belongs to: what an overdue step calls for.
+pub async fn escalation_for<'e>(db: impl SqliteExecutor<'e>, step_id: Id) -> Result<Option<Step>> {
+    Ok(sqlx::query_as(
+        "SELECT e.id, e.position, e.anchor, e.offset_days, e.every_days, e.action, e.purpose, e.escalates
+         FROM cadence_steps s JOIN cadence_steps e ON e.template_id = s.template_id AND e.escalates = 1 AND e.position >= 0
+         WHERE s.id = ? ORDER BY e.position, e.id LIMIT 1",
+    )
+    .bind(step_id)
+    .fetch_optional(db)
+    .await?)
+}

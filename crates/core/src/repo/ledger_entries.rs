@@ -63,16 +63,6 @@ pub async fn list_for<'e>(db: impl SqliteExecutor<'e>, person_id: Id) -> Result<
     .await?)
 }
 
-/// Given minus received weight, per live person with any entry.
-pub async fn balances<'e>(db: impl SqliteExecutor<'e>) -> Result<Vec<(Id, i64)>> {
-    Ok(sqlx::query_as(
-        "SELECT person_id, sum(CASE direction WHEN 'given' THEN weight ELSE -weight END) FROM ledger_entries
-         WHERE deleted_at IS NULL GROUP BY person_id",
-    )
-    .fetch_all(db)
-    .await?)
-}
-
 pub async fn insert<'e>(db: impl SqliteExecutor<'e>, person_id: Id, e: &LedgerInput) -> Result<Id> {
     let now = crate::time::now_ms();
     Ok(sqlx::query(

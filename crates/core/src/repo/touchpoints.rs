@@ -105,17 +105,17 @@ pub async fn set_due<'e>(db: impl SqliteExecutor<'e>, id: Id, due_on: &str) -> R
     Ok(())
 }
 
-pub async fn mark_notified<'e>(db: impl SqliteExecutor<'e>, id: Id) -> Result<()> {
-    sqlx::query("UPDATE touchpoints SET notified = 1 WHERE id = ?").bind(id).execute(db).await?;
-    Ok(())
-}
-
-/// Drops the open touchpoints of a project (or of one milestone) before they are planned again.
-pub async fn delete_open<'e>(db: impl SqliteExecutor<'e>, project_id: Id, milestone_id: Option<Id>) -> Result<()> {
-    sqlx::query("DELETE FROM touchpoints WHERE project_id = ? AND state = 'open' AND (?2 IS NULL OR milestone_id = ?2)")
-        .bind(project_id)
-        .bind(milestone_id)
-        .execute(db)
-        .await?;
+/// Drops a project's open touchpoints before they are planned again: all of them, or with
+/// `scheduled_only` just those tied to milestones or the launch (after-anchor ones keep their
+/// dates, which completions may have moved).
+pub async fn delete_open<'e>(db: impl SqliteExecutor<'e>, project_id: Id, scheduled_only: bool) -> Result<()> {
+    sqlx::query(
+        "DELETE FROM touchpoints WHERE project_id = ?1 AND state = 'open'
+           AND (NOT ?2 OR step_id IN (SELECT id FROM cadence_steps WHERE anchor <> 'after_anchor'))",
+    )
+    .bind(project_id)
+    .bind(scheduled_only)
+    .execute(db)
+    .await?;
     Ok(())
 }

@@ -103,15 +103,16 @@ fn iso_week(day: NaiveDate) -> String {
 
 /// A first draft of this week's report from the project's data; the director edits it.
 pub async fn report_draft(ws: &Workspace, project_id: Id, today: &str, lang: Lang) -> Result<WeeklyReport> {
-    let today = parse_day(today, "today")?;
-    let week_ago = today - chrono::Days::new(7);
-    let next_week = today + chrono::Days::new(7);
+    let today_date = parse_day(today, "today")?;
+    // Dates are compared as YYYY-MM-DD text, the form they are stored in.
+    let day = |d: NaiveDate| d.format(DATE).to_string();
+    let (today, week_ago, next_week) = (day(today_date), day(today_date - chrono::Days::new(7)), day(today_date + chrono::Days::new(7)));
     let zh = lang == Lang::ZhCn;
     let ms = milestones::list_for(ws.pool(), project_id).await?;
     let mut progress = Vec::new();
     for m in &ms {
-        let line = match (&m.done_on, m.starts_on.as_str() <= today.format(DATE).to_string().as_str()) {
-            (Some(done), _) if done.as_str() >= week_ago.format(DATE).to_string().as_str() => Some(if zh { format!("完成“{}”", m.name) } else { format!("Finished “{}”", m.name) }),
+        let line = match (&m.done_on, m.starts_on <= today) {
+            (Some(done), _) if *done >= week_ago => Some(if zh { format!("完成“{}”", m.name) } else { format!("Finished “{}”", m.name) }),
             (None, true) => Some(if zh { format!("“{}”进行中，计划 {} 完成", m.name, m.ends_on) } else { format!("“{}” under way, due {}", m.name, m.ends_on) }),
             _ => None,
         };
@@ -124,7 +125,7 @@ pub async fn report_draft(ws: &Workspace, project_id: Id, today: &str, lang: Lan
         .filter_map(|m| {
             let own: Vec<_> = readings.iter().filter(|r| r.metric_id == m.id).collect();
             let latest = own.last()?;
-            let before = own.iter().rev().find(|r| r.taken_on.as_str() < week_ago.format(DATE).to_string().as_str()).map_or(m.baseline, |r| r.value);
+            let before = own.iter().rev().find(|r| r.taken_on < week_ago).map_or(m.baseline, |r| r.value);
             let arrow = if (latest.value > before) == (m.direction == MetricDirection::Up) { "↑" } else { "↓" };
             Some(if zh {
                 format!("{}：{} → {}{}（目标 {}{}）{arrow}", m.name, fmt(before), fmt(latest.value), m.unit, fmt(m.target), m.unit)
@@ -136,16 +137,16 @@ pub async fn report_draft(ws: &Workspace, project_id: Id, today: &str, lang: Lan
     let upcoming: Vec<String> = touchpoints::list_for(ws.pool(), project_id)
         .await?
         .into_iter()
-        .filter(|t| t.state == "open" && t.due_on.as_str() <= next_week.format(DATE).to_string().as_str())
+        .filter(|t| t.state == "open" && t.due_on <= next_week)
         .map(|t| format!("{} {}", t.due_on, t.action))
-        .chain(ms.iter().filter(|m| m.done_on.is_none() && m.starts_on.as_str() > today.format(DATE).to_string().as_str() && m.starts_on.as_str() <= next_week.format(DATE).to_string().as_str()).map(|m| if zh { format!("{} 启动“{}”", m.starts_on, m.name) } else { format!("{} start “{}”", m.starts_on, m.name) }))
+        .chain(ms.iter().filter(|m| m.done_on.is_none() && m.starts_on > today && m.starts_on <= next_week).map(|m| if zh { format!("{} 启动“{}”", m.starts_on, m.name) } else { format!("{} start “{}”", m.starts_on, m.name) }))
         .collect();
     let all = milestones::list_all(ws.pool()).await?;
     let deps = milestones::dependencies(ws.pool()).await?;
-    let risks: Vec<String> = at_risk(&ms, &all, &deps, today).into_iter().map(|m| if zh { format!("“{}”计划 {} 完成，有延期风险", m.name, m.ends_on) } else { format!("“{}”, due {}, is at risk of slipping", m.name, m.ends_on) }).collect();
-    let credits = credits_this_week(ws, project_id, week_ago, lang).await?;
+    let risks: Vec<String> = at_risk(&ms, &all, &deps, &today).into_iter().map(|m| if zh { format!("“{}”计划 {} 完成，有延期风险", m.name, m.ends_on) } else { format!("“{}”, due {}, is at risk of slipping", m.name, m.ends_on) }).collect();
+    let credits = credits_this_week(ws, project_id, today_date - chrono::Days::new(7), lang).await?;
     Ok(WeeklyReport {
-        week: iso_week(today),
+        week: iso_week(today_date),
         progress: progress.join("\n"),
         metrics: metric_lines.join("\n"),
         next_week: upcoming.join("\n"),
@@ -183,15 +184,14 @@ async fn credits_this_week(ws: &Workspace, project_id: Id, since: NaiveDate, lan
 
 /// Not done and past its end, or waiting for an unfinished milestone (maybe of another project)
 /// that ends after this one should start: slippage that will push it.
-fn at_risk<'m>(ms: &'m [Milestone], all: &[Milestone], deps: &[(Id, Id)], today: NaiveDate) -> Vec<&'m Milestone> {
-    let day = today.format(DATE).to_string();
+fn at_risk<'m>(ms: &'m [Milestone], all: &[Milestone], deps: &[(Id, Id)], today: &str) -> Vec<&'m Milestone> {
     let blocked = |m: &Milestone| {
         deps.iter()
             .filter(|(id, _)| *id == m.id)
             .filter_map(|(_, on)| all.iter().find(|o| o.id == *on))
             .any(|o| o.done_on.is_none() && o.ends_on > m.starts_on)
     };
-    ms.iter().filter(|m| m.done_on.is_none() && (m.ends_on < day || blocked(m))).collect()
+    ms.iter().filter(|m| m.done_on.is_none() && (m.ends_on.as_str() < today || blocked(m))).collect()
 }
 
 pub fn report_text(title: &str, r: &WeeklyReport, lang: Lang) -> String {
@@ -244,7 +244,7 @@ pub async fn today(ws: &Workspace, today: &str, now_ms: i64, lang: Lang) -> Resu
     let titles: std::collections::HashMap<Id, String> = projects::list(ws.pool()).await?.into_iter().map(|p| (p.id, p.input.title)).collect();
     let all = milestones::list_all(ws.pool()).await?;
     let deps = milestones::dependencies(ws.pool()).await?;
-    let milestones_at_risk = at_risk(&all, &all, &deps, day)
+    let milestones_at_risk = at_risk(&all, &all, &deps, today)
         .into_iter()
         .map(|m| MilestoneAtRisk { project_title: titles.get(&m.project_id).cloned().unwrap_or_default(), milestone: m.clone() })
         .collect();

@@ -221,7 +221,7 @@ pub async fn apply_cadence(ws: &Workspace, project_id: Id, a: ApplyCadence, lang
     let calendar = calendar_days::calendar(&mut *tx).await?;
     let ms = milestones::list_for(&mut *tx, project_id).await?;
     let plan = cadence::schedule(anchor, &steps, &spans(&ms), &calendar);
-    touchpoints::delete_open(&mut *tx, project_id, None).await?;
+    touchpoints::delete_open(&mut *tx, project_id, false).await?;
     insert_planned(&mut tx, project_id, a.counterpart_id, &steps, &plan).await?;
     project.input.anchor_on = Some(day_string(anchor));
     projects::update(&mut *tx, project_id, &project.input).await?;
@@ -234,21 +234,14 @@ pub async fn apply_cadence(ws: &Workspace, project_id: Id, a: ApplyCadence, lang
 async fn replan_build_steps(conn: &mut sqlx::SqliteConnection, project_id: Id) -> Result<()> {
     let existing = touchpoints::list_for(&mut *conn, project_id).await?;
     let Some(step_id) = existing.iter().find_map(|t| t.step_id) else { return Ok(()) };
-    let template: Option<Id> = sqlx::query_scalar("SELECT template_id FROM cadence_steps WHERE id = ?").bind(step_id).fetch_optional(&mut *conn).await?;
-    let Some(template) = template else { return Ok(()) };
+    let Some(template) = cadence_templates::template_of_step(&mut *conn, step_id).await? else { return Ok(()) };
     let counterpart = existing.iter().find_map(|t| t.counterpart_id);
     let steps: Vec<Step> = cadence_templates::steps(&mut *conn, template).await?.into_iter().filter(|s| s.anchor != StepAnchor::AfterAnchor).collect();
     let calendar = calendar_days::calendar(&mut *conn).await?;
     let ms = milestones::list_for(&mut *conn, project_id).await?;
-    sqlx::query(
-        "DELETE FROM touchpoints WHERE project_id = ? AND state = 'open'
-           AND step_id IN (SELECT id FROM cadence_steps WHERE anchor <> 'after_anchor')",
-    )
-    .bind(project_id)
-    .execute(&mut *conn)
-    .await?;
-    let anchor = NaiveDate::MIN;
-    let plan = cadence::schedule(anchor, &steps, &spans(&ms), &calendar);
+    touchpoints::delete_open(&mut *conn, project_id, true).await?;
+    // Only milestone- and launch-relative steps are planned here, so the anchor date is unused.
+    let plan = cadence::schedule(NaiveDate::MIN, &steps, &spans(&ms), &calendar);
     insert_planned(conn, project_id, counterpart, &steps, &plan).await
 }
 
@@ -312,12 +305,8 @@ pub async fn escalation_proposals(conn: &mut sqlx::SqliteConnection, today: Naiv
     let members = project_people::list(&mut *conn).await?;
     let mut out = Vec::new();
     for t in overdue.into_iter().filter(|t| !t.escalates) {
-        let template: Option<Id> = match t.step_id {
-            Some(s) => sqlx::query_scalar("SELECT template_id FROM cadence_steps WHERE id = ?").bind(s).fetch_optional(&mut *conn).await?,
-            None => None,
-        };
-        let Some(template) = template else { continue };
-        let Some(step) = cadence_templates::steps(&mut *conn, template).await?.into_iter().find(|s| s.escalates) else { continue };
+        let Some(step_id) = t.step_id else { continue };
+        let Some(step) = cadence_templates::escalation_for(&mut *conn, step_id).await? else { continue };
         let manager = match t.counterpart_id {
             Some(c) => people::get(&mut *conn, c).await.ok().and_then(|p| p.reports_to_id),
             None => None,

@@ -79,12 +79,12 @@ pub async fn trial(ws: &Workspace, drafts: Vec<RuleDraft>, sample: u32) -> Resul
             id: i as Id,
             position: i as i64,
             name: d.name.clone(),
-            problem_type: d.problem_type.clone().filter(|v| !v.trim().is_empty()),
-            product_category: d.product_category.clone().filter(|v| !v.trim().is_empty()),
-            product: d.product.clone().filter(|v| !v.trim().is_empty()),
-            supplier: d.supplier.clone().filter(|v| !v.trim().is_empty()),
+            problem_type: d.problem_type.clone(),
+            product_category: d.product_category.clone(),
+            product: d.product.clone(),
+            supplier: d.supplier.clone(),
             store_id: d.store_id,
-            region: d.region.clone().filter(|v| !v.trim().is_empty()),
+            region: d.region.clone(),
             department_id: d.department_id,
         })
         .collect();
@@ -92,15 +92,7 @@ pub async fn trial(ws: &Workspace, drafts: Vec<RuleDraft>, sample: u32) -> Resul
     Ok(samples
         .into_iter()
         .map(|i| {
-            let facts = Facts {
-                problem_type: &i.problem_type,
-                product_category: &i.product_category,
-                product: &i.product,
-                supplier: &i.supplier,
-                store_id: i.store_id,
-                region: &i.region,
-            };
-            let hit = dispatch::route(&rules, &facts);
+            let hit = dispatch::route(&rules, &Facts::of_incident(&i));
             RuleTrial {
                 incident_id: i.id,
                 title: i.title.clone(),
