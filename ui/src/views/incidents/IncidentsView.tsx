@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Flex, Space, Tabs, Typography } from "antd";
+import { Button, Space, Tabs } from "antd";
 import { PlusOutlined, SettingOutlined, UploadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Incident, IncidentFilter } from "../../bindings";
@@ -14,6 +14,7 @@ import { IncidentForm } from "./IncidentForm";
 import { Kanban } from "./Kanban";
 import { FileToProblemButton } from "../problems/FileToProblemButton";
 import { RulesDrawer } from "./RulesDrawer";
+import { ViewHeader } from "../../shell/ViewHeader";
 
 type Tab = "summary" | "detail" | "kanban";
 
@@ -31,11 +32,7 @@ export function IncidentsView({ language }: { language: Language }) {
 
   return (
     <div className="view" data-testid="view-incidents">
-      <Flex justify="space-between" align="start" wrap gap={8}>
-        <div>
-          <Typography.Title level={4}>{t("incidents.title")}</Typography.Title>
-          <div className="view-subtitle">{t("incidents.subtitle")}</div>
-        </div>
+      <ViewHeader title={t("incidents.title")} subtitle={t("incidents.subtitle")}>
         <Space wrap>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")} data-testid="incident-new">
             {t("incident.form.newButton")}
@@ -48,7 +45,7 @@ export function IncidentsView({ language }: { language: Language }) {
           </Button>
           <FileToProblemButton filter={filter} />
         </Space>
-      </Flex>
+      </ViewHeader>
       <Escalations language={language} />
       <Tabs
         activeKey={tab}

@@ -8,6 +8,7 @@ import { MoneyField } from "./fields";
 import { num } from "./Figures";
 import { PatchForm } from "./PatchForm";
 import { useEvidence } from "./problemQueries";
+import { NpsFields } from "./NpsFields";
 
 type Values = {
   lostCustomers: number | null;
@@ -69,16 +70,7 @@ export function BusinessCaseTab({ problem, language }: { problem: Problem; langu
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder={t("businessCase.strategicHint")} />
           </Form.Item>
           <Row gutter={12}>
-            <Col span={12}>
-              <Form.Item name="npsBefore" label={t("evidence.validation.npsBefore")}>
-                <InputNumber min={-100} max={100} style={{ width: "100%" }} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="npsAfter" label={t("evidence.validation.npsAfter")}>
-                <InputNumber min={-100} max={100} style={{ width: "100%" }} />
-              </Form.Item>
-            </Col>
+            <NpsFields />
           </Row>
           <Typography.Title level={5}>{t("businessCase.fix")}</Typography.Title>
           <Form.Item name="investment" label={t("businessCase.investment")}>

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Flex, Space, Tabs, Typography } from "antd";
+import { Button, Flex, Space, Tabs } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../i18n";
@@ -10,6 +10,7 @@ import { ProblemPage } from "./ProblemPage";
 import { useProblems } from "./problemQueries";
 import { SuggestionsPanel } from "./SuggestionsPanel";
 import "./problems.css";
+import { ViewHeader } from "../../shell/ViewHeader";
 
 type Tab = "list" | "approach";
 
@@ -25,17 +26,13 @@ export function ProblemsView({ language }: { language: Language }) {
 
   return (
     <div className="view" data-testid="view-problems">
-      <Flex justify="space-between" align="start" wrap gap={8}>
-        <div>
-          <Typography.Title level={4}>{t("problems.title")}</Typography.Title>
-          <div className="view-subtitle">{t("problems.subtitle")}</div>
-        </div>
+      <ViewHeader title={t("problems.title")} subtitle={t("problems.subtitle")}>
         <Space wrap>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="problem-new">
             {t("problems.new")}
           </Button>
         </Space>
-      </Flex>
+      </ViewHeader>
       <Tabs
         activeKey={tab}
         onChange={(key) => setTab(key as Tab)}

@@ -11,6 +11,7 @@ import type { Language } from "../../i18n";
 import { copyPng, download } from "../stakeholders/exportImage";
 import { dataUrlToBlob } from "./clipboard";
 import { dayFormatter, trendOption } from "./trendChart";
+import { useEchart } from "../../lib/useEchart";
 
 // Only the pieces the trend chart uses, so the bundle stays small.
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent, CanvasRenderer]);
@@ -29,29 +30,15 @@ export function TrendChart({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
   // The click handler is bound once; it reads the latest weeks and callback through this ref.
   const latest = useRef({ trend, onOpenWeek });
   latest.current = { trend, onOpenWeek };
-
-  useEffect(() => {
-    if (!box.current) return;
-    const instance = echarts.init(box.current);
-    chart.current = instance;
+  const { box, chart } = useEchart((instance) =>
     instance.on("click", (params) => {
       const week = params.seriesIndex === 0 ? latest.current.trend.weeks[params.dataIndex] : undefined;
       if (week) latest.current.onOpenWeek(week.link, week.weekStart);
-    });
-    // The card changes width with the window and the sider; the canvas must follow.
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(box.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
+    }),
+  );
 
   useEffect(() => {
     const day = dayFormatter(language);

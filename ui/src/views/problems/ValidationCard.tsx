@@ -9,6 +9,7 @@ import { MoneyField } from "./fields";
 import { Entered, num } from "./Figures";
 import { LevelCard } from "./LevelCard";
 import { PatchModal } from "./PatchModal";
+import { NpsFields } from "./NpsFields";
 
 type Values = {
   npsBefore: number | null;
@@ -85,16 +86,7 @@ export function ValidationCard({ problem, validation: v, language }: { problem: 
           testId="validation-form"
         >
           <Row gutter={12}>
-            <Col span={12}>
-              <Form.Item name="npsBefore" label={t("evidence.validation.npsBefore")}>
-                <InputNumber min={-100} max={100} style={{ width: "100%" }} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="npsAfter" label={t("evidence.validation.npsAfter")}>
-                <InputNumber min={-100} max={100} style={{ width: "100%" }} />
-              </Form.Item>
-            </Col>
+            <NpsFields />
             <Col span={12}>
               <Form.Item name="pilotRateBefore" label={t("evidence.validation.pilotBefore")}>
                 <InputNumber min={0} max={100} suffix="%" style={{ width: "100%" }} />

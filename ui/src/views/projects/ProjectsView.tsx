@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Flex, Tabs, Typography } from "antd";
+import { Button, Tabs } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../i18n";
@@ -12,6 +12,7 @@ import { ProjectPage } from "./ProjectPage";
 import { TemplateEditor } from "./TemplateEditor";
 import { TimelineView } from "./TimelineView";
 import "./projects.css";
+import { ViewHeader } from "../../shell/ViewHeader";
 
 /**
  * 跨部门项目: the list, every project's milestones on one timeline, the cadence templates and the
@@ -30,15 +31,11 @@ export function ProjectsView({ language, focus }: { language: Language; focus?: 
 
   return (
     <div className="view" data-testid="view-projects">
-      <Flex justify="space-between" align="start" wrap gap={8}>
-        <div>
-          <Typography.Title level={4}>{t("projects.title")}</Typography.Title>
-          <div className="view-subtitle">{t("projects.subtitle")}</div>
-        </div>
+      <ViewHeader title={t("projects.title")} subtitle={t("projects.subtitle")}>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="project-new">
           {t("projects.new")}
         </Button>
-      </Flex>
+      </ViewHeader>
       <Tabs
         activeKey={tab}
         onChange={(key) => setTab(key as ProjectsTab)}

@@ -1,4 +1,4 @@
-import { Button, Card, Col, Flex, List, Row, Tag, Typography } from "antd";
+import { Button, Card, Col, Flex, List, Row, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../i18n";
 import { useFirstDataMark } from "../../shell/firstDataMark";
@@ -10,6 +10,7 @@ import { useToday } from "../projects/projectQueries";
 import { ProposalList } from "../projects/ProposalList";
 import { STATUS_COLOR, touchpointStatus } from "../projects/touchpointState";
 import { usePeopleById } from "../stakeholders/stakeholderQueries";
+import { ViewHeader } from "../../shell/ViewHeader";
 
 /** Where an item on the start page leads. */
 export type TodayLink = { section: "projects"; focus: ProjectFocus } | { section: "stakeholders" } | { section: "incidents" };
@@ -36,13 +37,9 @@ export function TodayView({ language, onNavigate }: { language: Language; onNavi
 
   return (
     <div className="view" data-testid="view-today">
-      <Flex justify="space-between" align="start" wrap gap={8}>
-        <div>
-          <Typography.Title level={4}>{t("today.title", { day: today })}</Typography.Title>
-          <div className="view-subtitle">{t("today.subtitle")}</div>
-        </div>
+      <ViewHeader title={t("today.title", { day: today })} subtitle={t("today.subtitle")}>
         <IcsExportButton projectId={null} />
-      </Flex>
+      </ViewHeader>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card size="small" title={t("today.touchpoints", { count: data?.touchpoints.length ?? 0 })} loading={query.isLoading}>
