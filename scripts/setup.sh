@@ -12,7 +12,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 packages=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config fonts-noto-cjk)
 if [ "$mode" = "test" ]; then
-  packages+=(xvfb xauth imagemagick webkit2gtk-driver sqlite3 dpkg-dev)
+  packages+=(xvfb xauth imagemagick webkit2gtk-driver sqlite3 dpkg-dev poppler-utils libreoffice-writer-nogui)
 fi
 
 missing=()

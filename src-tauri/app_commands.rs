@@ -112,4 +112,12 @@ pub const APP_COMMANDS: &[&str] = &[
     "calendar_days",
     "calendar_day_save",
     "calendar_day_delete",
+    "proposal_catalogue",
+    "proposal_drafts",
+    "proposal_create",
+    "proposal_save",
+    "proposal_delete",
+    "proposal_export",
+    "proposal_template_save",
+    "proposal_template_delete",
 ];

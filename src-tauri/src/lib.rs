@@ -7,6 +7,7 @@ pub mod prefs;
 pub mod save_dialog;
 pub mod problem_commands;
 pub mod project_commands;
+pub mod proposal_commands;
 pub mod stakeholder_commands;
 pub mod state;
 
@@ -21,6 +22,7 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
     use incident_commands::*;
     use problem_commands::*;
     use project_commands::*;
+    use proposal_commands::*;
     use stakeholder_commands::*;
     tauri_specta::Builder::<Wry>::new()
         .commands(tauri_specta::collect_commands![
@@ -135,6 +137,14 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             calendar_days,
             calendar_day_save,
             calendar_day_delete,
+            proposal_catalogue,
+            proposal_drafts,
+            proposal_create,
+            proposal_save,
+            proposal_delete,
+            proposal_export::<Wry>,
+            proposal_template_save,
+            proposal_template_delete,
         ])
         // Ids and millisecond timestamps are i64 in Rust; both stay far below 2^53, so a JS number
         // holds them exactly. Money never takes this path: it crosses as a decimal string.

@@ -143,6 +143,16 @@ export const commands = {
 	/**  Adds or changes a holiday or make-up working day (next year's, once announced). */
 	calendarDaySave: (day: CalendarDay) => typedError<null, CoreError>(__TAURI_INVOKE("calendar_day_save", { day })),
 	calendarDayDelete: (day: string) => typedError<null, CoreError>(__TAURI_INVOKE("calendar_day_delete", { day })),
+	proposalCatalogue: () => typedError<TemplateCatalogue, CoreError>(__TAURI_INVOKE("proposal_catalogue")),
+	proposalDrafts: () => typedError<Draft[], CoreError>(__TAURI_INVOKE("proposal_drafts")),
+	/**  `today` is the workspace-zone date the UI shows, YYYY-MM-DD. */
+	proposalCreate: (request: DraftRequest, today: string) => typedError<Draft, CoreError>(__TAURI_INVOKE("proposal_create", { request, today })),
+	proposalSave: (id: number, document: Document) => typedError<Draft, CoreError>(__TAURI_INVOKE("proposal_save", { id, document })),
+	proposalDelete: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("proposal_delete", { id })),
+	/**  None when the director cancels the save dialog. */
+	proposalExport: (id: number, format: ProposalFormat) => typedError<Exported | null, CoreError>(__TAURI_INVOKE("proposal_export", { id, format })),
+	proposalTemplateSave: (name: string, template: ProposalTemplate) => typedError<SavedTemplate, CoreError>(__TAURI_INVOKE("proposal_template_save", { name, template })),
+	proposalTemplateDelete: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("proposal_template_delete", { id })),
 };
 
 /* Types */
@@ -169,6 +179,12 @@ export type ApproachRow = {
 	/**  From raised to solved, in months of 30.4 days. */
 	averageCycleMonths: number | null,
 };
+
+/**
+ *  One block of a section. In a template, text may hold `{{key}}` placeholders and `Data` names a
+ *  table or list computed from the workspace; in a filled document neither remains.
+ */
+export type Block = { type: "paragraph"; text: string } | { type: "bullets"; items: string[] } | { type: "table"; columns: string[]; rows: string[][] } | { type: "data"; source: string };
 
 export type BoardLists = {
 	facets: Facets,
@@ -280,7 +296,37 @@ export type DepartmentInput = {
 
 export type Direction = "given" | "received";
 
-export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start" | "cadence.negative_offset" | "milestone.ends_before_start" | "milestone.dependency_cycle" | "project.co_owners_same_department" | "cadence.no_counterpart";
+export type Document = {
+	title: string,
+	subtitle: string,
+	author: string,
+	language: Lang,
+	sections: Section[],
+};
+
+export type Draft = {
+	id: number,
+	kind: TemplateKind,
+	language: Lang,
+	templateId: number | null,
+	subject: Subject,
+	includePrivate: boolean,
+	document: Document,
+	updatedAt: number,
+};
+
+export type DraftRequest = {
+	kind: TemplateKind,
+	language: Lang,
+	/**  One of the director's saved templates; the built-in one of `kind` when absent. */
+	templateId: number | null,
+	subject: Subject,
+	/**  Stance, trust, pressures and favours go into this document only when true. */
+	includePrivate: boolean,
+	author: string,
+};
+
+export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start" | "cadence.negative_offset" | "milestone.ends_before_start" | "milestone.dependency_cycle" | "project.co_owners_same_department" | "cadence.no_counterpart" | "proposal.render_failed" | "proposal.template_invalid";
 
 /**  An incident past its SLA, with the message the director can send its department head. */
 export type Escalation = {
@@ -316,6 +362,13 @@ export type Evidence = {
 export type ExportDone = {
 	path: string,
 	rows: number,
+};
+
+export type Exported = {
+	path: string,
+	bytes: number,
+	/**  Characters the PDF font cannot draw; they come out blank. */
+	missingGlyphs: string[],
 };
 
 /**  The values each text field takes in the registry, for the filter pickers. */
@@ -820,6 +873,16 @@ export type Projection = {
 	method: string,
 };
 
+export type ProposalFormat = "docx" | "pdf" | "markdown";
+
+/**  A template as stored: built in (from `templates/*.json`) or saved by the director. */
+export type ProposalTemplate = {
+	kind: TemplateKind,
+	language: Lang,
+	title: string,
+	sections: Section[],
+};
+
 export type Reading = {
 	id: number,
 	metricId: number,
@@ -872,6 +935,19 @@ export type RuleTrial = {
 	/**  Index into the drafts of the first rule that matches; None: triage. */
 	ruleIndex: number | null,
 	departmentId: number | null,
+};
+
+export type SavedTemplate = {
+	id: number,
+	name: string,
+	template: ProposalTemplate,
+};
+
+export type Section = {
+	heading: string,
+	blocks: Block[],
+	/**  Holds private stakeholder notes: only filled when the document includes them. */
+	private?: boolean,
 };
 
 export type Severity = {
@@ -943,6 +1019,14 @@ export type StoreSet =
 /**  Prevalence counts against these stores; none means all stores. */
 "scope" | "a" | "b";
 
+/**  What a document is about; each part is optional and its placeholders stay marked when absent. */
+export type Subject = {
+	problemId: number | null,
+	projectId: number | null,
+	/**  ISO week of the weekly report; the newest when absent. */
+	week: string | null,
+};
+
 /**  A recurring pattern worth making a problem of. */
 export type Suggestion = {
 	problemType: string,
@@ -966,6 +1050,22 @@ export type Template = {
 	name: string,
 	isDefault: boolean,
 };
+
+export type TemplateCatalogue = {
+	builtin: ProposalTemplate[],
+	saved: SavedTemplate[],
+	keys: string[],
+	sources: string[],
+};
+
+/**  What a document is for; each kind knows which workspace data it needs. */
+export type TemplateKind = 
+/**  Complete solution (S2/S7): problem, goal, options, resources, timeline, risks, effect. */
+"solution" | 
+/**  Evidence chain and impact/ROI of a problem. */
+"business_case" | 
+/**  Co-owner invitation (S1). */
+"invitation" | "weekly_report" | "launch_thanks" | "meeting_recap";
 
 export type TextEncoding = "utf-8" | "gb18030";
 

@@ -76,6 +76,8 @@ error_codes! {
     DependencyCycle => "milestone.dependency_cycle",
     CoOwnersSameDepartment => "project.co_owners_same_department",
     NoCounterpart => "cadence.no_counterpart",
+    ProposalRenderFailed => "proposal.render_failed",
+    TemplateInvalid => "proposal.template_invalid",
 }
 
 /// An error a director can be shown: `code` picks the sentence, `params` fill it, `field` says

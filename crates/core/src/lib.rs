@@ -10,6 +10,7 @@ pub mod export;
 pub mod ids;
 pub mod import;
 pub mod money;
+pub mod proposal;
 pub mod repo;
 pub mod service;
 pub mod text;

@@ -98,7 +98,7 @@ export function AppShell(props: LanguageProps & { workspace: WorkspaceInfo }) {
             {section === "projects" && <ProjectsView key={projectFocus?.n ?? 0} language={props.language} focus={projectFocus?.focus} />}
             {section === "incidents" && <IncidentsView language={props.language} />}
             {section === "problems" && <ProblemsView language={props.language} />}
-            {section === "proposals" && <ProposalsView />}
+            {section === "proposals" && <ProposalsView language={props.language} />}
           </div>
         </Layout.Content>
       </Layout>

@@ -3,6 +3,7 @@
 //! always written into its own file, never into a director's real workspace.
 
 mod stakeholders;
+mod tracker;
 
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +24,20 @@ pub enum Lang {
     ZhCn,
     #[serde(rename = "en")]
     En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::ZhCn => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Anything but English reads as zh-CN, the app's first language.
+    pub fn from_code(code: &str) -> Lang {
+        if code == "en" { Lang::En } else { Lang::ZhCn }
+    }
 }
 
 /// A text in both languages, zh-CN first.
@@ -182,7 +197,10 @@ pub async fn seed(ws: &Workspace, lang: Lang) -> Result<()> {
     tx.commit().await?;
     stakeholders::seed(ws, lang, &person_ids, project_ids[0], crate::time::now_ms()).await?;
     seed_registry(ws, lang, &department_ids).await?;
-    insert_incidents(ws, lang, 240, crate::time::now_ms()).await
+    insert_incidents(ws, lang, 240, crate::time::now_ms()).await?;
+    let zone = crate::repo::settings::time_zone(ws.pool()).await?;
+    let today = chrono::Utc::now().with_timezone(&zone).date_naive();
+    tracker::seed(ws, lang, &department_ids, &person_ids, project_ids[0], today).await
 }
 
 /// Severity classes, problem types under them, and routing rules for most types.

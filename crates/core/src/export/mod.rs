@@ -1,3 +1,4 @@
 //! Files the director takes out of the app.
 
+pub mod files;
 pub mod incidents;

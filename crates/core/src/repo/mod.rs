@@ -19,6 +19,8 @@ pub mod problems;
 pub mod project_metrics;
 pub mod project_people;
 pub mod projects;
+pub mod proposal_drafts;
+pub mod proposal_templates;
 pub mod relationships;
 pub mod routing_rules;
 pub mod settings;

@@ -7,6 +7,7 @@ pub mod incidents;
 pub mod people;
 pub mod problems;
 pub mod projects;
+pub mod proposals;
 pub mod followup;
 pub mod routing;
 pub mod stakeholders;

@@ -1,13 +1,136 @@
-import { Empty, Typography } from "antd";
+import { useEffect, useState } from "react";
+import { App, Button, Col, Empty, Input, List, Popconfirm, Row, Segmented, Space, Tag, Typography } from "antd";
+import { DeleteOutlined, PlusOutlined, SaveOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
+import type { Document, Draft } from "../../bindings";
+import type { Language } from "../../i18n";
+import { errorText } from "../../lib/errors";
+import { ViewHeader } from "../../shell/ViewHeader";
+import { DocumentPreview } from "./DocumentPreview";
+import { ExportBar } from "./ExportBar";
+import { NewDocumentModal } from "./NewDocumentModal";
+import { useCatalogue, useCreateDraft, useDeleteDraft, useDrafts, useSaveDraft } from "./proposalQueries";
+import { SectionsEditor } from "./SectionsEditor";
+import { TemplateModal } from "./TemplateModal";
+import "./proposals.css";
 
-export function ProposalsView() {
+/**
+ * Documents a director takes into a meeting: made from a template filled with the workspace's
+ * evidence, projects and people, edited section by section, previewed, exported.
+ */
+export function ProposalsView({ language }: { language: Language }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const drafts = useDrafts().data ?? [];
+  const [selected, setSelected] = useState<number | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [templating, setTemplating] = useState(false);
+  const create = useCreateDraft();
+  const remove = useDeleteDraft();
+  const current = drafts.find((d) => d.id === selected) ?? drafts[0] ?? null;
+
   return (
     <div className="view" data-testid="view-proposals">
-      <Typography.Title level={4}>{t("proposals.title")}</Typography.Title>
-      <div className="view-subtitle">{t("proposals.subtitle")}</div>
-      <Empty description={t("proposals.empty")} />
+      <ViewHeader title={t("proposals.title")} subtitle={t("proposals.subtitle")}>
+        <Space>
+          <Button onClick={() => setTemplating(true)} data-testid="template-new">
+            {t("proposals.newTemplate")}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="proposal-new">
+            {t("proposals.new")}
+          </Button>
+        </Space>
+      </ViewHeader>
+      <Row gutter={16} style={{ marginTop: 12 }}>
+        <Col flex="260px">
+          <List
+            size="small"
+            bordered
+            dataSource={drafts}
+            locale={{ emptyText: <Empty description={t("proposals.empty")} /> }}
+            renderItem={(d) => (
+              <List.Item
+                className={d.id === current?.id ? "proposal-item proposal-item-active" : "proposal-item"}
+                onClick={() => setSelected(d.id)}
+                data-testid={`proposal-item-${d.id}`}
+                actions={[
+                  <Popconfirm key="del" title={t("proposals.deleteConfirm")} onConfirm={() => remove.mutateAsync(d.id).catch((e) => message.error(errorText(t, e)))}>
+                    <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t("common.delete")} onClick={(e) => e.stopPropagation()} />
+                  </Popconfirm>,
+                ]}
+              >
+                <List.Item.Meta title={d.document.title} description={<Tag>{t(`proposals.kinds.${d.kind}`)}</Tag>} />
+              </List.Item>
+            )}
+          />
+        </Col>
+        <Col flex="auto">{current ? <DraftWorkspace key={current.id} draft={current} /> : null}</Col>
+      </Row>
+      <NewDocumentModal
+        open={creating}
+        language={language}
+        creating={create.isPending}
+        onClose={() => setCreating(false)}
+        onCreate={(r) =>
+          create
+            .mutateAsync(r)
+            .then((d) => {
+              setSelected(d.id);
+              setCreating(false);
+            })
+            .catch((e) => message.error(errorText(t, e)))
+        }
+      />
+      {templating && <TemplateModal open start={null} onClose={() => setTemplating(false)} />}
     </div>
+  );
+}
+
+function DraftWorkspace({ draft }: { draft: Draft }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [doc, setDoc] = useState<Document>(draft.document);
+  const [mode, setMode] = useState<"edit" | "preview">("edit");
+  const sources = useCatalogue().data?.sources ?? [];
+  const save = useSaveDraft();
+  useEffect(() => setDoc(draft.document), [draft.document]);
+  const dirty = JSON.stringify(doc) !== JSON.stringify(draft.document);
+  const persist = () => (dirty ? save.mutateAsync({ id: draft.id, document: doc }) : Promise.resolve(draft));
+  return (
+    <Space direction="vertical" style={{ width: "100%" }} data-testid="proposal-draft">
+      <Space wrap style={{ justifyContent: "space-between", width: "100%" }}>
+        <Segmented
+          value={mode}
+          onChange={(v) => setMode(v as "edit" | "preview")}
+          options={[
+            { value: "edit", label: t("proposals.edit") },
+            { value: "preview", label: t("proposals.preview"), ...{ "data-testid": "proposal-preview-tab" } },
+          ]}
+        />
+        <Space wrap>
+          {draft.includePrivate && <Tag color="orange">{t("proposals.hasPrivate")}</Tag>}
+          <Button
+            icon={<SaveOutlined />}
+            type={dirty ? "primary" : "default"}
+            disabled={!dirty}
+            loading={save.isPending}
+            onClick={() => persist().then(() => message.success(t("proposals.saved"))).catch((e) => message.error(errorText(t, e)))}
+            data-testid="proposal-save"
+          >
+            {t("common.save")}
+          </Button>
+          <ExportBar draftId={draft.id} beforeExport={persist} />
+        </Space>
+      </Space>
+      {mode === "edit" ? (
+        <>
+          <Input value={doc.title} onChange={(e) => setDoc({ ...doc, title: e.target.value })} addonBefore={t("proposals.docTitle")} data-testid="proposal-title" />
+          <SectionsEditor sections={doc.sections} sources={sources} onChange={(sections) => setDoc({ ...doc, sections })} />
+        </>
+      ) : (
+        <DocumentPreview document={doc} />
+      )}
+      <Typography.Text type="secondary">{t("proposals.privacyNote")}</Typography.Text>
+    </Space>
   );
 }

@@ -1,0 +1,145 @@
+//! Proposal documents: templates filled from workspace data (`fill`, `context`), edited section
+//! by section as drafts, and rendered to Markdown, DOCX and PDF. Renderers take user text as data
+//! and escape it for their format, so nothing a director typed is ever read as markup.
+
+pub mod context;
+pub mod coverage;
+pub mod docx;
+pub mod fill;
+pub mod markdown;
+pub mod pdf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::demo::Lang;
+
+/// What a document is for; each kind knows which workspace data it needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, sqlx::Type)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+#[sqlx(rename_all = "snake_case")]
+pub enum TemplateKind {
+    /// Complete solution (S2/S7): problem, goal, options, resources, timeline, risks, effect.
+    Solution,
+    /// Evidence chain and impact/ROI of a problem.
+    BusinessCase,
+    /// Co-owner invitation (S1).
+    Invitation,
+    WeeklyReport,
+    LaunchThanks,
+    MeetingRecap,
+}
+
+impl TemplateKind {
+    pub const ALL: [TemplateKind; 6] = [
+        TemplateKind::Solution,
+        TemplateKind::BusinessCase,
+        TemplateKind::Invitation,
+        TemplateKind::WeeklyReport,
+        TemplateKind::LaunchThanks,
+        TemplateKind::MeetingRecap,
+    ];
+}
+
+/// One block of a section. In a template, text may hold `{{key}}` placeholders and `Data` names a
+/// table or list computed from the workspace; in a filled document neither remains.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum Block {
+    Paragraph { text: String },
+    Bullets { items: Vec<String> },
+    Table { columns: Vec<String>, rows: Vec<Vec<String>> },
+    Data { source: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Section {
+    pub heading: String,
+    pub blocks: Vec<Block>,
+    /// Holds private stakeholder notes: only filled when the document includes them.
+    #[serde(default)]
+    pub private: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Document {
+    pub title: String,
+    pub subtitle: String,
+    pub author: String,
+    pub language: Lang,
+    pub sections: Vec<Section>,
+}
+
+impl Document {
+    /// Every piece of text a reader sees, for coverage checks and tests.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        let head = [self.title.as_str(), self.subtitle.as_str(), self.author.as_str()];
+        head.into_iter().chain(self.sections.iter().flat_map(|s| {
+            std::iter::once(s.heading.as_str()).chain(s.blocks.iter().flat_map(Block::texts))
+        }))
+    }
+}
+
+impl Block {
+    fn texts(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+        match self {
+            Block::Paragraph { text } => Box::new(std::iter::once(text.as_str())),
+            Block::Bullets { items } => Box::new(items.iter().map(String::as_str)),
+            Block::Table { columns, rows } => Box::new(columns.iter().chain(rows.iter().flatten()).map(String::as_str)),
+            Block::Data { source } => Box::new(std::iter::once(source.as_str())),
+        }
+    }
+}
+
+/// A template as stored: built in (from `templates/*.json`) or saved by the director.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ProposalTemplate {
+    pub kind: TemplateKind,
+    pub language: Lang,
+    pub title: String,
+    pub sections: Vec<Section>,
+}
+
+/// The templates that ship with the app, zh-CN and English, parsed once.
+pub fn builtin(kind: TemplateKind, language: Lang) -> ProposalTemplate {
+    static ALL: std::sync::OnceLock<Vec<ProposalTemplate>> = std::sync::OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        [include_str!("templates/zh-CN.json"), include_str!("templates/en.json")]
+            .into_iter()
+            .flat_map(|json| serde_json::from_str::<Vec<ProposalTemplate>>(json).expect("built-in templates are valid JSON"))
+            .collect()
+    });
+    all.iter().find(|t| t.kind == kind && t.language == language).cloned().expect("every kind ships in both languages")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_ships_in_both_languages_using_known_names_only() {
+        for kind in TemplateKind::ALL {
+            for lang in [Lang::ZhCn, Lang::En] {
+                let t = builtin(kind, lang);
+                for s in &t.sections {
+                    for b in &s.blocks {
+                        if let Block::Data { source } = b {
+                            assert!(context::SOURCES.contains(&source.as_str()), "{source}");
+                        }
+                    }
+                }
+                let json = serde_json::to_string(&t).unwrap();
+                for key in json.split("{{").skip(1).map(|s| s.split("}}").next().unwrap().trim()) {
+                    assert!(context::KEYS.contains(&key), "{key} in {kind:?}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! Commands of proposal export: templates, drafts edited section by section, and export through
+//! the save dialog.
+
+use tauri::{AppHandle, Runtime, State};
+
+use liaison_core::proposal::{Document, ProposalTemplate};
+use liaison_core::repo::proposal_drafts::{self, Draft};
+use liaison_core::repo::proposal_templates::SavedTemplate;
+use liaison_core::service::projects::parse_day;
+use liaison_core::service::proposals::{self as service, DraftRequest, Exported, ProposalFormat, TemplateCatalogue};
+use liaison_core::CoreError;
+
+use crate::state::AppState;
+
+type Res<T> = Result<T, CoreError>;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn proposal_catalogue(state: State<'_, AppState>) -> Res<TemplateCatalogue> {
+    service::catalogue(&state.workspace().await?).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn proposal_drafts(state: State<'_, AppState>) -> Res<Vec<Draft>> {
+    proposal_drafts::list(state.workspace().await?.pool()).await
+}
+
+/// `today` is the workspace-zone date the UI shows, YYYY-MM-DD.
+#[tauri::command]
+#[specta::specta]
+pub async fn proposal_create(state: State<'_, AppState>, request: DraftRequest, today: String) -> Res<Draft> {
+    let today = parse_day(&today, "today")?;
+    service::create(&state.workspace().await?, request, today).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn proposal_save(state: State<'_, AppState>, id: i64, document: Document) -> Res<Draft> {
+    service::save(&state.workspace().await?, id, document).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn proposal_delete(state: State<'_, AppState>, id: i64) -> Res<()> {
+    service::delete(&state.workspace().await?, id).await
+}
+
+/// None when the director cancels the save dialog.
+#[tauri::command]
+#[specta::specta]
+pub async fn proposal_export<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, id: i64, format: ProposalFormat) -> Res<Option<Exported>> {
+    let ws = state.workspace().await?;
+    let draft = proposal_drafts::get(ws.pool(), id).await?;
+    let ext = format.extension();
+    let Some(path) = crate::save_dialog::ask(&app, &ext.to_uppercase(), ext, &service::file_name(&draft, format)) else { return Ok(None) };
+    service::export(&ws, id, format, &path).await.map(Some)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn proposal_template_save(state: State<'_, AppState>, name: String, template: ProposalTemplate) -> Res<SavedTemplate> {
+    service::save_template(&state.workspace().await?, &name, template).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn proposal_template_delete(state: State<'_, AppState>, id: i64) -> Res<()> {
+    service::delete_template(&state.workspace().await?, id).await
+}

@@ -1,0 +1,61 @@
+// Proposal export in the real window: in the demo workspace a complete solution is made from the
+// built-in template, a paragraph is edited (with markup in it), the preview shows it as text, and
+// the document is exported as PDF through the save path, then read back with pdftotext.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { byTestId, createHome, quit, screenshot } from "./harness.mjs";
+
+const click = (browser, el) => browser.execute((e) => e.click(), el);
+const text = (browser, testId) => browser.execute((id) => document.querySelector(`[data-testid="${id}"]`)?.innerText ?? "", testId);
+
+test("a complete solution from the demo: edit, preview, export as PDF", async () => {
+  const pdfFile = join(process.env.TMPDIR ?? "/tmp", `liaison-e2e-${process.pid}.pdf`);
+  const home = await createHome("proposals", { LIAISON_TEST_SAVE_FILE: pdfFile });
+  let browser;
+  try {
+    browser = await home.launch();
+    await (await byTestId(browser, "welcome-demo")).click();
+    await byTestId(browser, "demo-tag");
+    await click(browser, await byTestId(browser, "nav-proposals"));
+    await byTestId(browser, "view-proposals");
+
+    await click(browser, await byTestId(browser, "proposal-new"));
+    await byTestId(browser, "proposal-new-modal");
+    await browser.waitUntil(async () => (await text(browser, "proposal-problem")).includes("预约超载"), { timeout: 20_000, timeoutMsg: "the demo's S4 problem is offered" });
+    await click(browser, await browser.$(".ant-modal-footer .ant-btn-primary"));
+    await byTestId(browser, "proposal-draft");
+    await browser.waitUntil(async () => (await browser.$('[data-testid="proposal-title"]').getValue()).includes("预约超载"), { timeout: 20_000, timeoutMsg: "draft titled from the problem" });
+
+    // The first section's first paragraph, rewritten by the director with markup in it.
+    const edited = "门店反馈 <img src=x onerror=window.__pwned=1> *不是粗体*";
+    const para = await byTestId(browser, "section-0-block-0");
+    await para.click();
+    await browser.keys(["Control", "a"]);
+    await browser.keys(edited);
+    await click(browser, await byTestId(browser, "proposal-save"));
+    await browser.waitUntil(async () => !(await (await byTestId(browser, "proposal-save")).isEnabled()), { timeout: 20_000, timeoutMsg: "saved" });
+
+    await click(browser, await browser.$("label=预览"));
+    await byTestId(browser, "proposal-preview");
+    const preview = await text(browser, "proposal-preview");
+    assert.ok(preview.includes(edited), "the edit is shown as typed");
+    assert.ok(preview.includes("方案对比与建议") && preview.includes("POC"), "sections filled from the workspace");
+    assert.equal(await browser.execute(() => window.__pwned ?? null), null, "markup in user text never runs");
+    await screenshot(browser, "proposal-preview.png");
+
+    await click(browser, await byTestId(browser, "proposal-export-pdf"));
+    await browser.waitUntil(() => existsSync(pdfFile), { timeout: 60_000, timeoutMsg: "PDF written" });
+    assert.equal(readFileSync(pdfFile).subarray(0, 4).toString(), "%PDF");
+    const pdfText = execFileSync("pdftotext", [pdfFile, "-"]).toString().replace(/\s/g, "");
+    assert.ok(pdfText.includes("预约超载") && pdfText.includes(edited.replace(/\s/g, "")), "the PDF carries the title and the edit as text");
+    await quit(browser);
+  } catch (error) {
+    if (browser) await screenshot(browser, "proposals-failure.png").catch(() => {});
+    throw error;
+  } finally {
+    await home.dispose();
+  }
+});
