@@ -101,6 +101,7 @@ pub const APP_COMMANDS: &[&str] = &[
     "touchpoints_list",
     "touchpoint_complete",
     "touchpoint_skip",
+    "touchpoint_reschedule",
     "touchpoint_escalate",
     "touchpoint_draft",
     "touchpoints_export_ics",

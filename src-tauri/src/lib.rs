@@ -3,6 +3,7 @@
 pub mod board_commands;
 pub mod commands;
 pub mod incident_commands;
+pub mod notify;
 pub mod prefs;
 pub mod save_dialog;
 pub mod problem_commands;
@@ -126,6 +127,7 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             touchpoints_list,
             touchpoint_complete,
             touchpoint_skip,
+            touchpoint_reschedule,
             touchpoint_escalate,
             touchpoint_draft,
             touchpoints_export_ics::<Wry>,
@@ -163,10 +165,12 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::new().build())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
             state::init(app.handle())?;
+            notify::start(app.handle());
             open_main_window(app)?;
             Ok(())
         })

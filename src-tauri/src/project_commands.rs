@@ -214,6 +214,13 @@ pub async fn touchpoint_complete(state: State<'_, AppState>, id: i64, done_on: S
     service::complete(&state.workspace().await?, id, &done_on, &result).await
 }
 
+/// Moves one open follow-up to the day agreed with the counterpart.
+#[tauri::command]
+#[specta::specta]
+pub async fn touchpoint_reschedule(state: State<'_, AppState>, id: i64, due_on: String) -> Res<Touchpoint> {
+    service::reschedule(&state.workspace().await?, id, &due_on).await
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn touchpoint_skip(state: State<'_, AppState>, id: i64) -> Res<()> {

@@ -128,6 +128,8 @@ export const commands = {
 	touchpointsList: (projectId: number) => typedError<Touchpoint[], CoreError>(__TAURI_INVOKE("touchpoints_list", { projectId })),
 	touchpointComplete: (id: number, doneOn: string, result: string) => typedError<Touchpoint[], CoreError>(__TAURI_INVOKE("touchpoint_complete", { id, doneOn, result })),
 	touchpointSkip: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("touchpoint_skip", { id })),
+	/**  Moves one open follow-up to the day agreed with the counterpart. */
+	touchpointReschedule: (id: number, dueOn: string) => typedError<Touchpoint, CoreError>(__TAURI_INVOKE("touchpoint_reschedule", { id, dueOn })),
 	/**  Takes up the proposed escalation of an overdue touchpoint: ask the sponsor. */
 	touchpointEscalate: (id: number, today: string) => typedError<Touchpoint, CoreError>(__TAURI_INVOKE("touchpoint_escalate", { id, today })),
 	touchpointDraft: (id: number, language: Lang) => typedError<string, CoreError>(__TAURI_INVOKE("touchpoint_draft", { id, language })),

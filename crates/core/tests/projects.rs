@@ -162,3 +162,34 @@ async fn bad_cadence_steps_change_nothing() {
     assert_eq!(e.code, ErrorCode::NegativeOffset);
     assert_eq!(liaison_core::repo::cadence_templates::steps(t.ws.pool(), template).await.unwrap(), steps, "nothing written");
 }
+
+/// Desktop notifications: what is due (also what fell due while the app was closed) is announced
+/// once; a touchpoint moved to a later day is announced again when that day comes.
+#[tokio::test]
+async fn due_touchpoints_are_announced_once_and_again_after_a_move() {
+    let t = common::temp_workspace().await;
+    demo::seed(&t.ws, Lang::ZhCn).await.unwrap();
+    let vp = person(&t.ws, "陈立").await;
+    let input = ProjectInput { title: "通知测试".into(), goal: String::new(), status: ProjectStatus::Active, impact_metrics: String::new(), benefits: String::new(), anchor_on: None, launch_on: None };
+    let project = service::create(&t.ws, input).await.unwrap();
+    let apply = ApplyCadence { template_id: None, anchor_on: "2026-09-18".into(), counterpart_id: Some(vp.id) };
+    service::apply_cadence(&t.ws, project.id, apply, Lang::ZhCn).await.unwrap();
+
+    let first = followup::announce_due(&t.ws, "2026-10-09").await.unwrap();
+    let ours: Vec<&str> = first.iter().filter(|t| t.project_id == project.id).map(|t| t.due_on.as_str()).collect();
+    assert_eq!(ours, ["2026-09-18", "2026-10-08"], "the recap and the week-2 check, both overdue or due");
+    assert!(followup::announce_due(&t.ws, "2026-10-09").await.unwrap().iter().all(|t| t.project_id != project.id), "announced once");
+
+    let week2 = first.iter().find(|t| t.due_on == "2026-10-08").unwrap();
+    let moved = service::reschedule(&t.ws, week2.id, "2026-10-12").await.unwrap();
+    assert_eq!(moved.due_on, "2026-10-12");
+    assert!(followup::announce_due(&t.ws, "2026-10-11").await.unwrap().iter().all(|t| t.id != week2.id));
+    assert!(followup::announce_due(&t.ws, "2026-10-12").await.unwrap().iter().any(|t| t.id == week2.id), "announced on its new day");
+
+    let e = service::reschedule(&t.ws, week2.id, "12/10/2026").await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidDate);
+    service::skip(&t.ws, week2.id).await.unwrap();
+    let e = service::reschedule(&t.ws, week2.id, "2026-10-20").await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidChoice, "a skipped follow-up keeps its day");
+    assert_eq!(touchpoints::get(t.ws.pool(), week2.id).await.unwrap().due_on, "2026-10-12");
+}

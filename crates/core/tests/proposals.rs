@@ -150,6 +150,22 @@ async fn user_text_prints_as_text_in_every_format() {
     report.progress = payload.clone();
     report.credits = payload.clone();
     weekly_reports::save(t.ws.pool(), project.id, &report).await.unwrap();
+    // Names in tables: a phase, a commitment, a person on the project.
+    let short = PAYLOADS[1];
+    let phase = liaison_core::repo::milestones::list_for(t.ws.pool(), project.id).await.unwrap().remove(0);
+    let m = liaison_core::repo::milestones::MilestoneInput { name: short.into(), starts_on: phase.starts_on, ends_on: phase.ends_on, staffing: PAYLOADS[0].into(), exit_criteria: payload.clone(), done_on: None };
+    liaison_core::service::projects::update_milestone(&t.ws, phase.id, m).await.unwrap();
+    let c = liaison_core::repo::commitments::CommitmentInput { department_id: None, is_mine: true, description: payload.clone(), people: None, weeks: None, budget: None };
+    liaison_core::repo::commitments::insert(t.ws.pool(), project.id, &c).await.unwrap();
+    let vp = liaison_core::service::people::list(&t.ws).await.unwrap().into_iter().find(|p| p.name == "陈立").unwrap();
+    let mut person = liaison_core::repo::people::PersonInput { name: format!("陈立{short}"), title: PAYLOADS[3].into(), department_id: vp.department_id, ..Default::default() };
+    person.stance = vp.stance;
+    person.trust = vp.trust;
+    person.power = vp.power;
+    person.interest = vp.interest;
+    person.reports_to_id = vp.reports_to_id;
+    person.contact_every_days = vp.contact_every_days;
+    liaison_core::service::people::update(&t.ws, vp.id, person).await.unwrap();
 
     for kind in TemplateKind::ALL {
         let draft = proposals::create(&t.ws, request(kind, Lang::ZhCn, s.clone(), false), today()).await.unwrap();
@@ -164,6 +180,10 @@ async fn user_text_prints_as_text_in_every_format() {
             for p in PAYLOADS {
                 assert!(text.contains(&squeeze(p)), "{kind:?}: PDF prints {p} as text\n{text}");
             }
+        }
+        if kind == TemplateKind::Invitation {
+            assert!(text.contains(&squeeze(&format!("陈立{short}"))) && text.contains(&squeeze(PAYLOADS[3])), "names and titles in the roles table");
+            assert!(md.contains("陈立&lt;img"), "Markdown table cells escape too");
         }
     }
     // The docx reader sees the payload as one text, not as markup.
@@ -241,4 +261,30 @@ async fn libreoffice_converts_every_docx() {
         assert!(text.contains(&title), "{} converts with its title", path.display());
         assert!(text.contains("第1页/共"), "the page footer is a real field");
     }
+}
+
+/// The director's own template: a built-in one reworded, saved in the workspace, used for a new
+/// document; a table it names must be one the app fills.
+#[tokio::test]
+async fn a_saved_template_fills_like_a_built_in_one() {
+    let t = common::temp_workspace().await;
+    demo::seed(&t.ws, Lang::ZhCn).await.unwrap();
+    let mut template = liaison_core::proposal::builtin(TemplateKind::BusinessCase, Lang::ZhCn);
+    template.title = "给总部的一页纸：{{problem.title}}".into();
+    template.sections.truncate(2);
+    let saved = proposals::save_template(&t.ws, "总部一页纸", template.clone()).await.unwrap();
+    let listed = proposals::catalogue(&t.ws).await.unwrap();
+    assert_eq!(listed.saved.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["总部一页纸"]);
+    assert_eq!(listed.builtin.len(), 12);
+    let s = subject(&t.ws, "预约超载").await;
+    let mut r = request(TemplateKind::BusinessCase, Lang::ZhCn, s, false);
+    r.template_id = Some(saved.id);
+    let draft = proposals::create(&t.ws, r, today()).await.unwrap();
+    assert_eq!(draft.document.title, "给总部的一页纸：预约超载");
+    assert_eq!(draft.document.sections.len(), 2);
+
+    template.sections[0].blocks.push(liaison_core::proposal::Block::Data { source: "salaries".into() });
+    let err = proposals::save_template(&t.ws, "坏模板", template).await.unwrap_err();
+    assert_eq!(err.code, liaison_core::error::ErrorCode::TemplateInvalid);
+    assert_eq!(proposals::catalogue(&t.ws).await.unwrap().saved.len(), 1, "nothing written");
 }

@@ -62,6 +62,19 @@ pub async fn open_until<'e>(db: impl SqliteExecutor<'e>, day: &str) -> Result<Ve
         .await?)
 }
 
+/// Open touchpoints due on or before `day` that no desktop notification has announced yet.
+pub async fn unannounced_until<'e>(db: impl SqliteExecutor<'e>, day: &str) -> Result<Vec<Touchpoint>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE t.state = 'open' AND t.due_on <= ? AND t.notified = 0 ORDER BY t.due_on, t.id")))
+        .bind(day)
+        .fetch_all(db)
+        .await?)
+}
+
+pub async fn mark_notified<'e>(db: impl SqliteExecutor<'e>, id: Id) -> Result<()> {
+    sqlx::query("UPDATE touchpoints SET notified = 1 WHERE id = ?").bind(id).execute(db).await?;
+    Ok(())
+}
+
 pub async fn get<'e>(db: impl SqliteExecutor<'e>, id: Id) -> Result<Touchpoint> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE t.id = ?")))
         .bind(id)
@@ -100,8 +113,9 @@ pub async fn set_state<'e>(db: impl SqliteExecutor<'e>, id: Id, state: &str, don
     Ok(())
 }
 
+/// A new due day is announced again when it comes.
 pub async fn set_due<'e>(db: impl SqliteExecutor<'e>, id: Id, due_on: &str) -> Result<()> {
-    sqlx::query("UPDATE touchpoints SET due_on = ? WHERE id = ?").bind(due_on).bind(id).execute(db).await?;
+    sqlx::query("UPDATE touchpoints SET due_on = ?, notified = 0 WHERE id = ?").bind(due_on).bind(id).execute(db).await?;
     Ok(())
 }
 

@@ -251,6 +251,19 @@ pub async fn today(ws: &Workspace, today: &str, now_ms: i64, lang: Lang) -> Resu
     Ok(Today { touchpoints, proposals, not_contacted, escalations, milestones_at_risk })
 }
 
+/// Touchpoints due by `today` that were never announced, each returned once and then marked: a
+/// desktop notification shows once per touchpoint, also for what fell due while the app was closed.
+pub async fn announce_due(ws: &Workspace, today: &str) -> Result<Vec<Touchpoint>> {
+    parse_day(today, "today")?;
+    let mut tx = ws.pool().begin().await?;
+    let due = touchpoints::unannounced_until(&mut *tx, today).await?;
+    for t in &due {
+        touchpoints::mark_notified(&mut *tx, t.id).await?;
+    }
+    tx.commit().await?;
+    Ok(due)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

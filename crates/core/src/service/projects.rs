@@ -275,6 +275,18 @@ async fn complete_in(conn: &mut sqlx::SqliteConnection, t: &Touchpoint, day: Nai
     Ok(())
 }
 
+/// Moves one open touchpoint to another day (the director agreed a new date with the
+/// counterpart); the others keep theirs.
+pub async fn reschedule(ws: &Workspace, id: Id, due_on: &str) -> Result<Touchpoint> {
+    let day = parse_day(due_on, "dueOn")?;
+    let t = touchpoints::get(ws.pool(), id).await?;
+    if t.state != "open" {
+        return Err(CoreError::new(ErrorCode::InvalidChoice).on_field("dueOn").with("value", t.state));
+    }
+    touchpoints::set_due(ws.pool(), id, &day_string(day)).await?;
+    touchpoints::get(ws.pool(), id).await
+}
+
 pub async fn skip(ws: &Workspace, id: Id) -> Result<()> {
     touchpoints::set_state(ws.pool(), id, "skipped", None, "").await
 }

@@ -1,12 +1,13 @@
 import { useState, type HTMLAttributes } from "react";
-import { App, Button, Popconfirm, Space, Table, Tag, Typography } from "antd";
+import { App, Button, DatePicker, Popconfirm, Space, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Touchpoint } from "../../bindings";
 import type { Language } from "../../i18n";
 import { errorText } from "../../lib/errors";
 import { CompleteTouchpointModal } from "./CompleteTouchpointModal";
 import { DraftModal } from "./DraftModal";
-import { useSkipTouchpoint } from "./projectQueries";
+import { fromPicker, toPicker } from "./days";
+import { useRescheduleTouchpoint, useSkipTouchpoint } from "./projectQueries";
 import { STATUS_COLOR, touchpointStatus } from "./touchpointState";
 
 /** A project's follow-ups in date order: each one done with a result, skipped, or drafted. */
@@ -14,6 +15,7 @@ export function TouchpointTable({ touchpoints, today, language }: { touchpoints:
   const { t } = useTranslation();
   const { message } = App.useApp();
   const skip = useSkipTouchpoint();
+  const reschedule = useRescheduleTouchpoint();
   const [completing, setCompleting] = useState<Touchpoint | null>(null);
   const [drafting, setDrafting] = useState<Touchpoint | null>(null);
   const rows = [...touchpoints].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.id - b.id);
@@ -28,7 +30,28 @@ export function TouchpointTable({ touchpoints, today, language }: { touchpoints:
         data-testid="touchpoints"
         onRow={(tp) => ({ "data-testid": `touchpoint-${tp.id}` }) as HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t("cadence.dueOn"), dataIndex: "dueOn", width: 110 },
+          {
+            title: t("cadence.dueOn"),
+            key: "dueOn",
+            width: 140,
+            // An open follow-up moves to the day agreed with the counterpart; the others keep theirs.
+            render: (_, tp) =>
+              tp.state === "open" ? (
+                <DatePicker
+                  size="small"
+                  allowClear={false}
+                  value={toPicker(tp.dueOn)}
+                  onChange={(v) => {
+                    const day = fromPicker(v);
+                    if (day && day !== tp.dueOn) reschedule.mutateAsync({ id: tp.id, dueOn: day }).catch((e) => message.error(errorText(t, e)));
+                  }}
+                  aria-label={t("cadence.reschedule")}
+                  data-testid={`touchpoint-due-${tp.id}`}
+                />
+              ) : (
+                tp.dueOn
+              ),
+          },
           {
             title: t("cadence.action"),
             key: "action",

@@ -110,6 +110,8 @@ export const useApplyCadence = () =>
 export const useCompleteTouchpoint = () =>
   useWrite(({ id, doneOn, result }: { id: number; doneOn: string; result: string }) => unwrap(commands.touchpointComplete(id, doneOn, result)));
 export const useSkipTouchpoint = () => useWrite((id: number) => unwrap(commands.touchpointSkip(id)));
+export const useRescheduleTouchpoint = () =>
+  useWrite(({ id, dueOn }: { id: number; dueOn: string }) => unwrap(commands.touchpointReschedule(id, dueOn)));
 export const useEscalateTouchpoint = () =>
   useWrite(({ id, today }: { id: number; today: string }) => unwrap(commands.touchpointEscalate(id, today)));
 
