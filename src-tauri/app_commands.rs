@@ -121,4 +121,9 @@ pub const APP_COMMANDS: &[&str] = &[
     "proposal_export",
     "proposal_template_save",
     "proposal_template_delete",
+    "backups_list",
+    "backup_now",
+    "backup_set_keep",
+    "backup_restore",
+    "workspace_save_copy",
 ];

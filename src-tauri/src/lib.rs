@@ -1,5 +1,6 @@
 //! Liaison's Tauri shell: app state, commands over `liaison-core`, plugins, the window.
 
+pub mod backup_commands;
 pub mod board_commands;
 pub mod commands;
 pub mod incident_commands;
@@ -18,6 +19,7 @@ use tauri::{Manager, WebviewWindowBuilder, WindowEvent, Wry};
 
 /// The one tauri-specta builder: the app registers its handler, the bindings test exports it.
 pub fn specta_builder() -> tauri_specta::Builder<Wry> {
+    use backup_commands::*;
     use commands::*;
     use board_commands::*;
     use incident_commands::*;
@@ -147,6 +149,11 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             proposal_export::<Wry>,
             proposal_template_save,
             proposal_template_delete,
+            backups_list,
+            backup_now,
+            backup_set_keep,
+            backup_restore::<Wry>,
+            workspace_save_copy::<Wry>,
         ])
         // Ids and millisecond timestamps are i64 in Rust; both stay far below 2^53, so a JS number
         // holds them exactly. Money never takes this path: it crosses as a decimal string.

@@ -27,6 +27,8 @@ pub struct WorkspaceInfo {
     pub path: String,
     pub file_name: String,
     pub is_demo: bool,
+    /// The file-sync tool whose folder holds the workspace (it would corrupt the live file).
+    pub synced_folder: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -81,6 +83,7 @@ impl AppState {
             path: path.display().to_string(),
             file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
             is_demo: path == self.demo_path(),
+            synced_folder: liaison_core::synced_folder::synced_folder(path).map(str::to_owned),
         }
     }
 
@@ -94,7 +97,30 @@ impl AppState {
             }
         }
         prefs::update(app, |p| p.last_workspace = Some(path.display().to_string()));
+        // The daily backup runs beside the work, not in its way; a failure shows on the backups screen.
+        if let Ok(ws) = self.workspace().await {
+            tauri::async_runtime::spawn(async move {
+                let _ = liaison_core::service::backup::daily(&ws).await;
+            });
+        }
         Ok(self.info(path))
+    }
+
+    /// Replaces the open workspace with one of its backups (the current file is backed up first).
+    /// Whatever happens, a workspace is open afterwards: the restored one, or the one before.
+    pub async fn restore<R: Runtime>(&self, app: &AppHandle<R>, file_name: &str) -> Result<WorkspaceInfo, CoreError> {
+        let ws = self.workspace().await?;
+        let path = ws.path().to_owned();
+        match liaison_core::service::backup::restore(ws, file_name).await {
+            Ok(restored) => {
+                *self.current.write().await = Some(restored);
+                Ok(self.info(&path))
+            }
+            Err(e) => {
+                self.open(app, &path).await?;
+                Err(e)
+            }
+        }
     }
 
     /// Opens the demo workspace, building it on first use in the user's language.

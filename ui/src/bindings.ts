@@ -155,6 +155,13 @@ export const commands = {
 	proposalExport: (id: number, format: ProposalFormat) => typedError<Exported | null, CoreError>(__TAURI_INVOKE("proposal_export", { id, format })),
 	proposalTemplateSave: (name: string, template: ProposalTemplate) => typedError<SavedTemplate, CoreError>(__TAURI_INVOKE("proposal_template_save", { name, template })),
 	proposalTemplateDelete: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("proposal_template_delete", { id })),
+	backupsList: () => typedError<Backups, CoreError>(__TAURI_INVOKE("backups_list")),
+	backupNow: () => typedError<null, CoreError>(__TAURI_INVOKE("backup_now")),
+	backupSetKeep: (keep: number) => typedError<null, CoreError>(__TAURI_INVOKE("backup_set_keep", { keep })),
+	/**  `file_name` is one the list returned; the folder is always the workspace's own. */
+	backupRestore: (fileName: string) => typedError<WorkspaceInfo, CoreError>(__TAURI_INVOKE("backup_restore", { fileName })),
+	/**  Saves the whole workspace as one file to take to another laptop; None when cancelled. */
+	workspaceSaveCopy: () => typedError<string | null, CoreError>(__TAURI_INVOKE("workspace_save_copy")),
 };
 
 /* Types */
@@ -180,6 +187,21 @@ export type ApproachRow = {
 	solvedPct: number | null,
 	/**  From raised to solved, in months of 30.4 days. */
 	averageCycleMonths: number | null,
+};
+
+export type BackupFile = {
+	fileName: string,
+	/**  pre-migration, daily, manual or pre-restore. */
+	reason: string,
+	/**  UTC milliseconds, from the file name. */
+	createdAt: number,
+	bytes: number | null,
+};
+
+export type Backups = {
+	folder: string,
+	keep: number,
+	files: BackupFile[],
 };
 
 /**
@@ -1158,6 +1180,8 @@ export type WorkspaceInfo = {
 	path: string,
 	fileName: string,
 	isDemo: boolean,
+	/**  The file-sync tool whose folder holds the workspace (it would corrupt the live file). */
+	syncedFolder: string | null,
 };
 
 export type WorkspaceStatus = {

@@ -13,6 +13,7 @@ pub mod money;
 pub mod proposal;
 pub mod repo;
 pub mod service;
+pub mod synced_folder;
 pub mod text;
 pub mod time;
 pub mod workspace;

@@ -37,13 +37,7 @@ impl Workspace {
             std::fs::create_dir_all(parent).map_err(|e| open_failed(path, e))?;
         }
         let inspection = inspect(path).await?;
-        let newest_known = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
-        if let Some(unknown) = inspection.applied.iter().find(|v| !MIGRATOR.version_exists(**v)) {
-            return Err(CoreError::new(ErrorCode::WorkspaceNewerVersion)
-                .with("path", path.display())
-                .with("file_version", unknown)
-                .with("app_version", newest_known));
-        }
+        refuse_newer(path, &inspection)?;
         let pending = MIGRATOR.iter().any(|m| !inspection.applied.contains(&m.version));
 
         let options = SqliteConnectOptions::from_str("sqlite://")
@@ -71,6 +65,16 @@ impl Workspace {
         Ok(workspace)
     }
 
+    /// Whether `path` is a Liaison workspace this version can open, without opening it for writing.
+    pub async fn check_file(path: &Path) -> Result<()> {
+        let inspection = inspect(path).await?;
+        refuse_newer(path, &inspection)?;
+        if inspection.is_new {
+            return Err(CoreError::new(ErrorCode::WorkspaceNotLiaison).with("path", path.display()));
+        }
+        Ok(())
+    }
+
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
     }
@@ -85,6 +89,18 @@ impl Workspace {
 }
 
 /// Reads a file's identity read-only, so a foreign or newer file is never modified.
+/// A file written by a newer Liaison is refused rather than migrated backwards or corrupted.
+fn refuse_newer(path: &Path, inspection: &Inspection) -> Result<()> {
+    let newest_known = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
+    match inspection.applied.iter().find(|v| !MIGRATOR.version_exists(**v)) {
+        Some(unknown) => Err(CoreError::new(ErrorCode::WorkspaceNewerVersion)
+            .with("path", path.display())
+            .with("file_version", unknown)
+            .with("app_version", newest_known)),
+        None => Ok(()),
+    }
+}
+
 async fn inspect(path: &Path) -> Result<Inspection> {
     let is_new = std::fs::metadata(path).map(|m| m.len() == 0).unwrap_or(true);
     if is_new {

@@ -108,3 +108,40 @@ async fn pending_migration_backs_up_first_and_failure_keeps_the_old_file() {
     assert!(backups[0].to_string_lossy().contains("pre-migration"));
     assert_eq!(read_name(backups[0].clone()).await, "售后运营部", "the backup holds the data");
 }
+
+/// Backups: one daily copy, the newest N kept, and a restore that first backs up what it replaces.
+#[tokio::test]
+async fn daily_backups_are_pruned_and_a_restore_can_be_undone() {
+    use liaison_core::service::backup;
+    let t = common::temp_workspace().await;
+    let before = liaison_core::service::departments::create(&t.ws, liaison_core::repo::departments::DepartmentInput { name: "备份前的部门".into(), ..Default::default() }).await.unwrap();
+    assert!(backup::daily(&t.ws).await.unwrap().is_some());
+    assert!(backup::daily(&t.ws).await.unwrap().is_none(), "one daily backup a day");
+    backup::set_keep(&t.ws, 3).await.unwrap();
+    for _ in 0..4 {
+        backup::create(&t.ws, "manual").await.unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    backup::prune(&t.ws, backup::keep_setting(&t.ws).await.unwrap());
+    let kept = backup::list(&t.ws);
+    assert_eq!(kept.len(), 3);
+    assert!(kept.windows(2).all(|w| w[0].created_at >= w[1].created_at), "newest first");
+    assert_eq!(backup::set_keep(&t.ws, 0).await.unwrap_err().code, liaison_core::ErrorCode::OutOfRange);
+
+    // A change after the backup, then the restore: the change is gone, the pre-restore copy has it.
+    liaison_core::service::departments::delete(&t.ws, before.id).await.unwrap();
+    let chosen = kept[0].file_name.clone();
+    let ws = backup::restore(t.ws, &chosen).await.unwrap();
+    let names: Vec<String> = liaison_core::service::departments::list(&ws).await.unwrap().into_iter().map(|d| d.name).collect();
+    assert_eq!(names, ["备份前的部门"]);
+    assert_eq!(backup::list(&ws)[0].reason, "pre-restore");
+
+    // Not a workspace: refused, nothing replaced.
+    std::fs::write(backup::backups_dir(&ws).join("test-20990101T000000.000Z-manual.liaison"), b"not sqlite at all").unwrap();
+    let ws_path = ws.path().to_owned();
+    let err = backup::restore(ws, "test-20990101T000000.000Z-manual.liaison").await.unwrap_err();
+    assert_eq!(err.code, liaison_core::ErrorCode::WorkspaceNotLiaison);
+    let ws = liaison_core::Workspace::open(&ws_path).await.unwrap();
+    assert_eq!(liaison_core::service::departments::list(&ws).await.unwrap().len(), 1);
+    assert!(backup::restore(ws, "../escape.liaison").await.is_err());
+}

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from "react";
-import { Badge, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography } from "antd";
+import { Alert, App, Badge, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography } from "antd";
 import {
   AlertOutlined,
   CalendarOutlined,
@@ -10,7 +10,9 @@ import {
   TeamOutlined,
 } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import type { WorkspaceInfo } from "../bindings";
+import { commands, type WorkspaceInfo } from "../bindings";
+import { unwrap } from "../lib/api";
+import { errorText } from "../lib/errors";
 import { useCounts } from "../lib/queries";
 import { StakeholdersView } from "../views/stakeholders/StakeholdersView";
 import { ProjectsView } from "../views/projects/ProjectsView";
@@ -19,6 +21,7 @@ import { ProblemsView } from "../views/problems/ProblemsView";
 import { ProposalsView } from "../views/proposals/ProposalsView";
 import type { ProjectFocus } from "../views/projects/navigation";
 import { TodayView, type TodayLink } from "../views/today/TodayView";
+import { BackupsModal } from "./BackupsModal";
 import { LanguageSwitch } from "./LanguageSwitch";
 import type { LanguageProps } from "./Root";
 import { useWorkspaceActions } from "./workspaceActions";
@@ -92,6 +95,9 @@ export function AppShell(props: LanguageProps & { workspace: WorkspaceInfo }) {
           </Space>
         </Layout.Header>
         <Layout.Content className="app-content">
+          {props.workspace.syncedFolder && (
+            <Alert type="warning" showIcon banner message={t("workspace.syncedWarning", { tool: props.workspace.syncedFolder, path: props.workspace.path })} data-testid="synced-warning" />
+          )}
           <div className="app-section">
             {section === "today" && <TodayView language={props.language} onNavigate={navigate} />}
             {section === "stakeholders" && <StakeholdersView />}
@@ -108,7 +114,15 @@ export function AppShell(props: LanguageProps & { workspace: WorkspaceInfo }) {
 
 function WorkspaceMenu({ workspace, language }: { workspace: WorkspaceInfo } & Pick<LanguageProps, "language">) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const actions = useWorkspaceActions(language);
+  const [backups, setBackups] = useState(false);
+  const saveCopy = () =>
+    unwrap(commands.workspaceSaveCopy())
+      .then((path) => {
+        if (path) void message.success(t("workspace.copySaved", { path }));
+      })
+      .catch((e) => message.error(errorText(t, e), 8));
   const items = [
     { key: "path", label: t("workspace.current", { path: workspace.path }), disabled: true },
     { type: "divider" as const },
@@ -116,12 +130,18 @@ function WorkspaceMenu({ workspace, language }: { workspace: WorkspaceInfo } & P
     { key: "demo", label: t("workspace.openDemo"), onClick: actions.openDemo },
     { key: "open", label: t("workspace.openOther"), onClick: actions.openFile },
     { key: "new", label: t("workspace.newFile"), onClick: actions.newFile },
+    { type: "divider" as const },
+    { key: "copy", label: t("workspace.saveCopy"), onClick: saveCopy },
+    { key: "backups", label: <span data-testid="menu-backups">{t("backups.title")}</span>, onClick: () => setBackups(true) },
   ];
   return (
-    <Dropdown menu={{ items }} trigger={["click"]}>
-      <Button loading={actions.busy} data-testid="workspace-menu">
-        {t("workspace.menu")}: {workspace.fileName} <DownOutlined />
-      </Button>
-    </Dropdown>
+    <>
+      <Dropdown menu={{ items }} trigger={["click"]}>
+        <Button loading={actions.busy} data-testid="workspace-menu">
+          {t("workspace.menu")}: {workspace.fileName} <DownOutlined />
+        </Button>
+      </Dropdown>
+      {backups && <BackupsModal open language={language} onClose={() => setBackups(false)} />}
+    </>
   );
 }

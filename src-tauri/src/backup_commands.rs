@@ -1,0 +1,72 @@
+//! Commands of the backups screen and of saving the workspace as one portable file.
+
+use serde::Serialize;
+use tauri::{AppHandle, Runtime, State};
+
+use liaison_core::service::backup::{self, BackupFile};
+use liaison_core::{CoreError, ErrorCode};
+
+use crate::state::{AppState, WorkspaceInfo};
+
+type Res<T> = Result<T, CoreError>;
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Backups {
+    pub folder: String,
+    pub keep: u32,
+    pub files: Vec<BackupFile>,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn backups_list(state: State<'_, AppState>) -> Res<Backups> {
+    let ws = state.workspace().await?;
+    Ok(Backups {
+        folder: backup::backups_dir(&ws).display().to_string(),
+        keep: u32::try_from(backup::keep_setting(&ws).await?).unwrap_or(u32::MAX),
+        files: backup::list(&ws),
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn backup_now(state: State<'_, AppState>) -> Res<()> {
+    let ws = state.workspace().await?;
+    backup::create(&ws, "manual").await?;
+    backup::prune(&ws, backup::keep_setting(&ws).await?);
+    Ok(())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn backup_set_keep(state: State<'_, AppState>, keep: u32) -> Res<()> {
+    backup::set_keep(&state.workspace().await?, keep).await
+}
+
+/// `file_name` is one the list returned; the folder is always the workspace's own.
+#[tauri::command]
+#[specta::specta]
+pub async fn backup_restore<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, file_name: String) -> Res<WorkspaceInfo> {
+    state.restore(&app, &file_name).await
+}
+
+/// Saves the whole workspace as one file to take to another laptop; None when cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn workspace_save_copy<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Res<Option<String>> {
+    let ws = state.workspace().await?;
+    let name = ws.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "workspace.liaison".into());
+    let Some(path) = crate::save_dialog::ask(&app, "Liaison", "liaison", &name) else { return Ok(None) };
+    let fail = |e: &dyn std::fmt::Display| CoreError::new(ErrorCode::ExportFailed).with("path", path.display()).with("detail", e);
+    if path == ws.path() {
+        return Err(fail(&"the open workspace itself"));
+    }
+    // VACUUM INTO writes a new file only: copy beside the target, then rename over it.
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let tmp = tempfile::Builder::new().suffix(".liaison").tempfile_in(dir).map_err(|e| fail(&e))?.into_temp_path();
+    std::fs::remove_file(&tmp).map_err(|e| fail(&e))?;
+    backup::copy_to(&ws, &tmp).await.map_err(|e| fail(&e))?;
+    tmp.persist(&path).map_err(|e| fail(&e.error))?;
+    Ok(Some(path.display().to_string()))
+}
