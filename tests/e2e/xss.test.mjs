@@ -28,7 +28,7 @@ test("payloads in every free-text field print as text and never run", async () =
           await invoke("person_note_add", { personId: person.id, note: { kind: "pressure", text: img, metric: null, source: script, notedOn: now } });
           await invoke("interaction_log", { personId: person.id, input: { kind: "coffee", happenedAt: now, summary: svg, sentiment: 1, nextStep: img, nextStepDue: null } });
           await invoke("project_create", { input: { title: `项目${img}`, goal: script, status: "active", impactMetrics: "", benefits: svg, anchorOn: null, launchOn: null } });
-          await invoke("problem_create", { input: { title: `问题${img}`, symptoms: script, fix: svg, workaround: img, fiveWhys: [img, script] }, link: null });
+          await invoke("problem_create", { input: { title: `问题${img}`, symptoms: script, fix: svg, workaround: img, fiveWhys: [img, script], projectionWeeks: 12 }, link: null });
           await invoke("incident_create", {
             input: {
               externalId: null, title: `工单${img}`, departmentId: dept.id, problemType: script, productCategory: svg, product: img, supplier: script,
@@ -54,8 +54,16 @@ test("payloads in every free-text field print as text and never run", async () =
     }
     // The stakeholder table and the board show the payload as the text it is.
     await click(browser, await byTestId(browser, "nav-incidents"));
-    await browser.waitUntil(async () => (await pageText(browser)).includes("工单<img"), { timeout: 30_000, timeoutMsg: "the incident title shows as text" });
+    await browser.waitUntil(async () => (await pageText(browser)).includes("部门<img src=x"), { timeout: 30_000, timeoutMsg: "the department name shows as text on the board" });
     await click(browser, await byTestId(browser, "nav-stakeholders"));
+    // The grid and the graph draw names into SVG and React Flow nodes: nothing runs there either.
+    for (const tab of ["权力/利益矩阵", "关系图", "人员"]) {
+      const el = await browser.$(`div.ant-tabs-tab=${tab}`);
+      await el.waitForDisplayed({ timeout: 20_000 });
+      await click(browser, el);
+      await browser.pause(1000);
+      assert.equal(await browser.execute(() => window.__xss ?? null), null, `nothing ran in ${tab}`);
+    }
     await browser.waitUntil(async () => (await pageText(browser)).includes("张三<img"), { timeout: 30_000, timeoutMsg: "the person's name shows as text" });
     assert.equal(await browser.execute(() => document.querySelectorAll('img[src="x"], script:not([src])').length), 0, "no element was made from user text");
     await screenshot(browser, "xss-stakeholders.png");
