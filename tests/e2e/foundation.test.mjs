@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { byTestId, createHome, pageText, quit, screenshot } from "./harness.mjs";
+import { byTestId, createHome, pageText, quit, screenshot, switchLanguage } from "./harness.mjs";
 
 const DEPT = "渠道合作部 E2E";
 const PERSON = "欧阳明月";
@@ -83,9 +83,7 @@ test("create a department and a person, quit, relaunch: still there", async () =
     await screenshot(browser, "main-window.png");
 
     // Switch to English; the choice must survive the restart.
-    await (await byTestId(browser, "language-switch")).click();
-    await (await browser.$('.ant-select-item-option[title="English"]')).click();
-    await browser.waitUntil(async () => (await pageText(browser)).includes("Stakeholders"), { timeout: 30_000 });
+    await switchLanguage(browser, "English", "Stakeholders");
     await quit(browser);
 
     assert.ok(existsSync(join(home.dataDir, "workspace.liaison")), "my workspace lives in the app-data folder");

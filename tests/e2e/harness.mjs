@@ -160,3 +160,20 @@ export function hasCommand(cmd) {
     return false;
   }
 }
+
+/**
+ * Chooses a language in the header's switch and waits for `expectText`. Under load the dropdown can
+ * open after the click on its option was sent; a person would simply open it again, and so does this.
+ */
+export async function switchLanguage(browser, title, expectText) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await (await byTestId(browser, "language-switch")).click();
+    const option = await browser.$(`.ant-select-item-option[title="${title}"]`);
+    const shown = await option.waitForDisplayed({ timeout: 10_000 }).then(() => true, () => false);
+    if (shown) await option.click();
+    const switched = await browser.waitUntil(async () => (await pageText(browser)).includes(expectText), { timeout: 10_000 }).then(() => true, () => false);
+    if (switched) return;
+    await browser.keys("Escape");
+  }
+  throw new Error(`the language switch did not change to ${title}`);
+}

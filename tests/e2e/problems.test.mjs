@@ -3,7 +3,7 @@
 // S3's business case (2000 lost buyers × 35万, 80万 a month, 600万 invested) gives an ROI of ≈118×.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { byTestId, createHome, pageText, quit, screenshot } from "./harness.mjs";
+import { byTestId, createHome, pageText, quit, screenshot, switchLanguage } from "./harness.mjs";
 
 const text = (browser, testId) =>
   browser.execute((id) => document.querySelector(`[data-testid="${id}"]`)?.innerText ?? "", testId);
@@ -125,9 +125,7 @@ test("a suggestion becomes a problem with its evidence chain and business case",
     });
 
     // In English the same problem's evidence reads in English, chart labels included.
-    await (await byTestId(browser, "language-switch")).click();
-    await (await browser.$('.ant-select-item-option[title="English"]')).click();
-    await browser.waitUntil(async () => (await pageText(browser)).includes("Systemic problems"), { timeout: 30_000 });
+    await switchLanguage(browser, "English", "Systemic problems");
     await browser.execute(
       (title) => [...document.querySelectorAll('[data-testid="problems-table"] tr.ant-table-row')].find((tr) => tr.innerText.includes(title))?.click(),
       heading,
