@@ -173,6 +173,7 @@ export async function switchLanguage(browser, title, expectText) {
     if (shown) await option.click();
     const switched = await browser.waitUntil(async () => (await pageText(browser)).includes(expectText), { timeout: 10_000 }).then(() => true, () => false);
     if (switched) return;
+    console.log(`# language switch to ${title}: attempt ${attempt + 1} missed (option shown: ${shown})`);
     await browser.keys("Escape");
   }
   throw new Error(`the language switch did not change to ${title}`);
