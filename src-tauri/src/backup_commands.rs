@@ -4,7 +4,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
 use liaison_core::service::backup::{self, BackupFile};
-use liaison_core::{CoreError, ErrorCode};
+use liaison_core::CoreError;
 
 use crate::state::{AppState, WorkspaceInfo};
 
@@ -32,10 +32,7 @@ pub async fn backups_list(state: State<'_, AppState>) -> Res<Backups> {
 #[tauri::command]
 #[specta::specta]
 pub async fn backup_now(state: State<'_, AppState>) -> Res<()> {
-    let ws = state.workspace().await?;
-    backup::create(&ws, "manual").await?;
-    backup::prune(&ws, backup::keep_setting(&ws).await?);
-    Ok(())
+    backup::now(&state.workspace().await?).await.map(|_| ())
 }
 
 #[tauri::command]
@@ -58,15 +55,6 @@ pub async fn workspace_save_copy<R: Runtime>(app: AppHandle<R>, state: State<'_,
     let ws = state.workspace().await?;
     let name = ws.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "workspace.liaison".into());
     let Some(path) = crate::save_dialog::ask(&app, "Liaison", "liaison", &name) else { return Ok(None) };
-    let fail = |e: &dyn std::fmt::Display| CoreError::new(ErrorCode::ExportFailed).with("path", path.display()).with("detail", e);
-    if path == ws.path() {
-        return Err(fail(&"the open workspace itself"));
-    }
-    // VACUUM INTO writes a new file only: copy beside the target, then rename over it.
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let tmp = tempfile::Builder::new().suffix(".liaison").tempfile_in(dir).map_err(|e| fail(&e))?.into_temp_path();
-    std::fs::remove_file(&tmp).map_err(|e| fail(&e))?;
-    backup::copy_to(&ws, &tmp).await.map_err(|e| fail(&e))?;
-    tmp.persist(&path).map_err(|e| fail(&e.error))?;
+    backup::save_copy(&ws, &path).await?;
     Ok(Some(path.display().to_string()))
 }

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ARTIFACTS, byTestId, createHome, pageText, quit, screenshot } from "./harness.mjs";
+import { ARTIFACTS, byTestId, click, createHome, pageText, quit, screenshot, text } from "./harness.mjs";
 
 const ROWS = 10_000;
 const DEPARTMENTS = ["供应链部", "产品部", "IT部", "财务部", "总部运营", ""]; // "" goes to triage
@@ -49,12 +49,6 @@ function row(i) {
 
 const rows = Array.from({ length: ROWS }, (_, i) => row(i));
 const HEADER = "工单号,标题,问题类型,归属部门,门店,等待时长（分钟）,是否投诉,成本,登记时间,认领时间,关闭时间";
-
-const text = (browser, testId) =>
-  browser.execute((id) => document.querySelector(`[data-testid="${id}"]`)?.innerText ?? "", testId);
-
-/** Clicks from the page: tabs and drawers slide in, and a WebDriver click can land mid-animation. */
-const click = (browser, el) => browser.execute((e) => e.click(), el);
 
 async function pickOption(browser, selectTestId, title) {
   await (await byTestId(browser, selectTestId)).click();

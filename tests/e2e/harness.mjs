@@ -178,3 +178,15 @@ export async function switchLanguage(browser, title, expectText) {
   }
   throw new Error(`the language switch did not change to ${title}`);
 }
+
+/** Clicks from the page: tabs, drawers and modals slide in, and a WebDriver click can land mid-animation. */
+export const click = (browser, el) => browser.execute((e) => e.click(), el);
+
+/** The visible text of the element with this test id ("" while it is not there). */
+export const text = (browser, testId) => browser.execute((id) => document.querySelector(`[data-testid="${id}"]`)?.innerText ?? "", testId);
+
+export async function openTab(browser, label, timeout = 20_000) {
+  const tab = await browser.$(`div.ant-tabs-tab=${label}`);
+  await tab.waitForDisplayed({ timeout });
+  await click(browser, tab);
+}

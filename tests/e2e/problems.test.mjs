@@ -3,19 +3,7 @@
 // S3's business case (2000 lost buyers × 35万, 80万 a month, 600万 invested) gives an ROI of ≈118×.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { byTestId, createHome, pageText, quit, screenshot, switchLanguage } from "./harness.mjs";
-
-const text = (browser, testId) =>
-  browser.execute((id) => document.querySelector(`[data-testid="${id}"]`)?.innerText ?? "", testId);
-
-/** Clicks from the page: tabs and drawers slide in, and a WebDriver click can land mid-animation. */
-const click = (browser, el) => browser.execute((e) => e.click(), el);
-
-async function openTab(browser, label) {
-  const tab = await browser.$(`div.ant-tabs-tab=${label}`);
-  await tab.waitForDisplayed({ timeout: 20_000 });
-  await click(browser, tab);
-}
+import { byTestId, click, createHome, openTab, pageText, quit, screenshot, switchLanguage, text } from "./harness.mjs";
 
 async function type(browser, testId, value) {
   const input = await byTestId(browser, testId);

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { byTestId, createHome, pageText, quit, screenshot } from "./harness.mjs";
+import { byTestId, click, createHome, openTab, pageText, quit, screenshot, text } from "./harness.mjs";
 
 const PROJECT = "智能派单 E2E";
 
@@ -19,17 +19,6 @@ function meetingDay() {
     const day = shanghaiDay(-back);
     if (new Date(`${day}T00:00:00Z`).getUTCDay() === 1) return day;
   }
-}
-
-/** Clicks from the page: tabs and modals slide in, and a WebDriver click can land mid-animation. */
-const click = (browser, el) => browser.execute((e) => e.click(), el);
-
-const text = (browser, testId) => browser.execute((id) => document.querySelector(`[data-testid="${id}"]`)?.innerText ?? "", testId);
-
-async function openTab(browser, label) {
-  const tab = await browser.$(`div.ant-tabs-tab=${label}`);
-  await tab.waitForDisplayed({ timeout: 20_000 });
-  await click(browser, tab);
 }
 
 async function waitText(browser, needle, timeoutMsg) {

@@ -6,10 +6,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { byTestId, createHome, quit, screenshot } from "./harness.mjs";
-
-const click = (browser, el) => browser.execute((e) => e.click(), el);
-const text = (browser, testId) => browser.execute((id) => document.querySelector(`[data-testid="${id}"]`)?.innerText ?? "", testId);
+import { byTestId, click, createHome, quit, screenshot, text } from "./harness.mjs";
 
 test("a complete solution from the demo: edit, preview, export as PDF", async () => {
   const pdfFile = join(process.env.TMPDIR ?? "/tmp", `liaison-e2e-${process.pid}.pdf`);

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ARTIFACTS, byTestId, createHome, pageText, quit, screenshot } from "./harness.mjs";
+import { ARTIFACTS, byTestId, createHome, openTab, pageText, quit, screenshot } from "./harness.mjs";
 
 const FRAME_BUDGET_MS = 33;
 
@@ -18,12 +18,6 @@ async function shot(browser, file) {
 async function openStakeholders(browser) {
   await (await byTestId(browser, "nav-stakeholders")).click();
   await byTestId(browser, "view-stakeholders");
-}
-
-async function openTab(browser, label) {
-  const tab = await browser.$(`div.ant-tabs-tab=${label}`);
-  await tab.waitForDisplayed({ timeout: 30_000 });
-  await tab.click();
 }
 
 /** The quadrant 陈立's circle is drawn in, or null while the grid is not on screen. */
@@ -75,7 +69,7 @@ test("S1 on the map: sponsors for smart dispatch, 陈立 dragged to another quad
     await openStakeholders(browser);
 
     // (c) The sponsor finder for 智能派单: the CEO first (40), the product VP at 36 for NPS and retention.
-    await openTab(browser, "赞助人");
+    await openTab(browser, "赞助人", 30_000);
     await pickOption(browser, "sponsor-project", "智能派单");
     await browser.waitUntil(async () => (await rowTexts(browser, "sponsor-table")).length >= 2, { timeout: 30_000 });
     const rows = await rowTexts(browser, "sponsor-table");
@@ -90,14 +84,14 @@ test("S1 on the map: sponsors for smart dispatch, 陈立 dragged to another quad
     await shot(browser, "stakeholders-sponsor.png");
 
     // The graph: departments as groups, S1's relationships drawn.
-    await openTab(browser, "关系图");
+    await openTab(browser, "关系图", 30_000);
     await byTestId(browser, "relationship-graph");
     await browser.waitUntil(async () => (await pageText(browser)).includes("技术负责人"), { timeout: 30_000 });
     assert.ok(await browser.execute(() => document.querySelectorAll(".react-flow__edge").length >= 5), "relationship edges drawn");
     await shot(browser, "stakeholders-graph.png");
 
     // (a) The grid: 陈立 (power 9, interest 6) is to be managed closely.
-    await openTab(browser, "权力/利益矩阵");
+    await openTab(browser, "权力/利益矩阵", 30_000);
     await byTestId(browser, "power-grid");
     await browser.waitUntil(async () => (await quadrantOf(browser, "陈立")) === "manage", { timeout: 30_000 });
     await shot(browser, "stakeholders-grid.png");
@@ -161,7 +155,7 @@ test("S1 on the map: sponsors for smart dispatch, 陈立 dragged to another quad
     browser = await home.launch();
     await byTestId(browser, "demo-tag");
     await openStakeholders(browser);
-    await openTab(browser, "权力/利益矩阵");
+    await openTab(browser, "权力/利益矩阵", 30_000);
     await byTestId(browser, "power-grid");
     await browser.waitUntil(async () => (await quadrantOf(browser, "陈立")) !== null, { timeout: 30_000 });
     assert.equal(await quadrantOf(browser, "陈立"), "satisfy");
@@ -274,7 +268,7 @@ test("500 people: dragging on the grid and panning the graph stay within a frame
     await browser.execute(() => location.reload());
     await openStakeholders(browser);
 
-    await openTab(browser, "权力/利益矩阵");
+    await openTab(browser, "权力/利益矩阵", 30_000);
     await byTestId(browser, "power-grid");
     await browser.waitUntil(
       async () => browser.execute(() => document.querySelectorAll('[data-testid="power-grid"] [data-name]').length === 500),
@@ -285,7 +279,7 @@ test("500 people: dragging on the grid and panning the graph stay within a frame
     assert.equal(grid.invokes, 0, "no command while dragging: the drop alone writes");
     await shot(browser, "stakeholders-grid-500.png");
 
-    await openTab(browser, "关系图");
+    await openTab(browser, "关系图", 30_000);
     await browser.waitUntil(async () => browser.execute(() => document.querySelectorAll(".react-flow__node-person").length > 0), {
       timeout: 30_000,
     });

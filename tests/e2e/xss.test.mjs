@@ -2,9 +2,8 @@
 // record are shown as text in every view; nothing in them runs (no global set, no alert).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { byTestId, createHome, pageText, quit, screenshot } from "./harness.mjs";
+import { byTestId, click, createHome, openTab, pageText, quit, screenshot } from "./harness.mjs";
 
-const click = (browser, el) => browser.execute((e) => e.click(), el);
 const IMG = '<img src=x onerror="window.__xss=(window.__xss||0)+1">';
 const SCRIPT = "<script>window.__xss=(window.__xss||0)+1</script>";
 const SVG = '<svg onload="window.__xss=(window.__xss||0)+1"></svg>';
@@ -58,9 +57,7 @@ test("payloads in every free-text field print as text and never run", async () =
     await click(browser, await byTestId(browser, "nav-stakeholders"));
     // The grid and the graph draw names into SVG and React Flow nodes: nothing runs there either.
     for (const tab of ["权力/利益矩阵", "关系图", "人员"]) {
-      const el = await browser.$(`div.ant-tabs-tab=${tab}`);
-      await el.waitForDisplayed({ timeout: 20_000 });
-      await click(browser, el);
+      await openTab(browser, tab);
       await browser.pause(1000);
       assert.equal(await browser.execute(() => window.__xss ?? null), null, `nothing ran in ${tab}`);
     }

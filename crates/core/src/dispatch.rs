@@ -34,29 +34,27 @@ pub struct Facts<'a> {
     pub region: &'a str,
 }
 
-impl<'a> Facts<'a> {
-    pub fn of(i: &'a crate::repo::incidents::IncidentInput) -> Self {
+/// The rule-relevant fields of anything incident-shaped (the record being saved, or a stored one).
+macro_rules! facts_of {
+    ($i:expr) => {
         Facts {
-            problem_type: &i.problem_type,
-            product_category: &i.product_category,
-            product: &i.product,
-            supplier: &i.supplier,
-            store_id: i.store_id,
-            region: &i.region,
+            problem_type: &$i.problem_type,
+            product_category: &$i.product_category,
+            product: &$i.product,
+            supplier: &$i.supplier,
+            store_id: $i.store_id,
+            region: &$i.region,
         }
-    }
+    };
 }
 
 impl<'a> Facts<'a> {
+    pub fn of(i: &'a crate::repo::incidents::IncidentInput) -> Self {
+        facts_of!(i)
+    }
+
     pub fn of_incident(i: &'a crate::repo::incidents::Incident) -> Self {
-        Facts {
-            problem_type: &i.problem_type,
-            product_category: &i.product_category,
-            product: &i.product,
-            supplier: &i.supplier,
-            store_id: i.store_id,
-            region: &i.region,
-        }
+        facts_of!(i)
     }
 }
 

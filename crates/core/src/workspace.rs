@@ -88,7 +88,6 @@ impl Workspace {
     }
 }
 
-/// Reads a file's identity read-only, so a foreign or newer file is never modified.
 /// A file written by a newer Liaison is refused rather than migrated backwards or corrupted.
 fn refuse_newer(path: &Path, inspection: &Inspection) -> Result<()> {
     let newest_known = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
@@ -101,6 +100,7 @@ fn refuse_newer(path: &Path, inspection: &Inspection) -> Result<()> {
     }
 }
 
+/// Reads a file's identity read-only, so a foreign or newer file is never modified.
 async fn inspect(path: &Path) -> Result<Inspection> {
     let is_new = std::fs::metadata(path).map(|m| m.len() == 0).unwrap_or(true);
     if is_new {

@@ -141,7 +141,7 @@ function WorkspaceMenu({ workspace, language }: { workspace: WorkspaceInfo } & P
           {t("workspace.menu")}: {workspace.fileName} <DownOutlined />
         </Button>
       </Dropdown>
-      {backups && <BackupsModal open language={language} onClose={() => setBackups(false)} />}
+      {backups && <BackupsModal language={language} onClose={() => setBackups(false)} />}
     </>
   );
 }

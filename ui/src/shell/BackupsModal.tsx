@@ -12,17 +12,17 @@ import { useOpenWorkspace, useWrite, WS } from "../lib/queries";
  * The workspace's backups (before each migration, daily, on request): make one now, choose how
  * many to keep, restore one. A restore first backs up the current file, so it can be undone.
  */
-export function BackupsModal({ open, onClose, language }: { open: boolean; onClose: () => void; language: Language }) {
+export function BackupsModal({ onClose, language }: { onClose: () => void; language: Language }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const list = useQuery({ queryKey: [WS, "backups"], queryFn: () => unwrap(commands.backupsList()), enabled: open });
+  const list = useQuery({ queryKey: [WS, "backups"], queryFn: () => unwrap(commands.backupsList()) });
   const now = useWrite(() => unwrap(commands.backupNow()));
   const keep = useWrite((n: number) => unwrap(commands.backupSetKeep(n)));
   const restore = useOpenWorkspace((fileName: string) => unwrap(commands.backupRestore(fileName)));
   const fail = (e: unknown) => void message.error(errorText(t, e), 8);
   const data = list.data;
   return (
-    <Modal open={open} onCancel={onClose} footer={null} width={760} title={t("backups.title")} destroyOnHidden data-testid="backups-modal">
+    <Modal open onCancel={onClose} footer={null} width={760} title={t("backups.title")} destroyOnHidden data-testid="backups-modal">
       <Space direction="vertical" style={{ width: "100%" }}>
         <Typography.Text type="secondary">{t("backups.hint", { folder: data?.folder ?? "" })}</Typography.Text>
         <Space wrap>

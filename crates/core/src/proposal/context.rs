@@ -243,7 +243,7 @@ fn lines(text: &str) -> impl Iterator<Item = String> + '_ {
     text.lines().map(|l| l.trim().trim_start_matches(['-', '•', '*']).trim().to_owned()).filter(|l| !l.is_empty())
 }
 
-/// "risk — counter-measure" or "risk：counter-measure" splits; otherwise the measure is still to write.
+/// "risk — counter-measure" (or with "——", "->", "→") splits; otherwise the measure is still to write.
 fn split_risk(line: &str, todo: &str) -> Vec<String> {
     for sep in [" — ", "——", " -> ", "→"] {
         if let Some((risk, measure)) = line.split_once(sep) {

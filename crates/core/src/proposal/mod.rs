@@ -107,6 +107,16 @@ pub struct ProposalTemplate {
     pub sections: Vec<Section>,
 }
 
+/// A document or template as stored in its table's `body` column.
+pub(crate) fn to_json<T: Serialize>(value: &T) -> crate::error::Result<String> {
+    serde_json::to_string(value).map_err(|e| crate::error::CoreError::new(crate::error::ErrorCode::TemplateInvalid).with("detail", e))
+}
+
+/// Reads a stored `body` back; a damaged one is reported, not guessed at.
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(body: &str) -> crate::error::Result<T> {
+    serde_json::from_str(body).map_err(|e| crate::error::CoreError::new(crate::error::ErrorCode::TemplateInvalid).with("detail", e))
+}
+
 /// The templates that ship with the app, zh-CN and English, parsed once.
 pub fn builtin(kind: TemplateKind, language: Lang) -> ProposalTemplate {
     static ALL: std::sync::OnceLock<Vec<ProposalTemplate>> = std::sync::OnceLock::new();

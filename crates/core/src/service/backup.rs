@@ -32,6 +32,32 @@ pub async fn create(workspace: &Workspace, reason: &str) -> Result<PathBuf> {
     Ok(target)
 }
 
+/// A backup on request, then the oldest beyond the workspace's `backup_keep` are dropped.
+pub async fn now(workspace: &Workspace) -> Result<PathBuf> {
+    create_kept(workspace, "manual").await
+}
+
+async fn create_kept(workspace: &Workspace, reason: &str) -> Result<PathBuf> {
+    let path = create(workspace, reason).await?;
+    prune(workspace, keep_setting(workspace).await?);
+    Ok(path)
+}
+
+/// The whole workspace as one file at `target` (to take to another laptop): written beside it and
+/// renamed over it, since `VACUUM INTO` only writes a file that does not exist yet.
+pub async fn save_copy(workspace: &Workspace, target: &Path) -> Result<()> {
+    let fail = |e: &dyn std::fmt::Display| CoreError::new(ErrorCode::ExportFailed).with("path", target.display()).with("detail", e);
+    if target == workspace.path() {
+        return Err(fail(&"the open workspace itself"));
+    }
+    let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let tmp = tempfile::Builder::new().suffix(".liaison").tempfile_in(dir).map_err(|e| fail(&e))?.into_temp_path();
+    std::fs::remove_file(&tmp).map_err(|e| fail(&e))?;
+    copy_to(workspace, &tmp).await.map_err(|e| fail(&e))?;
+    tmp.persist(target).map_err(|e| fail(&e.error))?;
+    Ok(())
+}
+
 /// A consistent, compacted copy of the whole workspace in one file (no `-wal` beside it).
 pub async fn copy_to(workspace: &Workspace, target: &Path) -> std::result::Result<(), sqlx::Error> {
     let quoted = target.to_string_lossy().replace('\'', "''");
@@ -103,9 +129,7 @@ pub async fn daily(workspace: &Workspace) -> Result<Option<PathBuf>> {
     if done_today {
         return Ok(None);
     }
-    let path = create(workspace, "daily").await?;
-    prune(workspace, keep_setting(workspace).await?);
-    Ok(Some(path))
+    create_kept(workspace, "daily").await.map(Some)
 }
 
 /// Puts a backup in place of the workspace file and reopens it. The current file is backed up

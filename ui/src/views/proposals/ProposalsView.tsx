@@ -81,7 +81,7 @@ export function ProposalsView({ language }: { language: Language }) {
             .catch((e) => message.error(errorText(t, e)))
         }
       />
-      {templating && <TemplateModal open start={null} onClose={() => setTemplating(false)} />}
+      {templating && <TemplateModal onClose={() => setTemplating(false)} />}
     </div>
   );
 }

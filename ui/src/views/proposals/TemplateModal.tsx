@@ -11,17 +11,17 @@ import { SectionsEditor } from "./SectionsEditor";
  * The director's own template: start from a built-in one, change headings, wording and which
  * tables appear; `{{key}}` placeholders fill from the workspace when a document is made from it.
  */
-export function TemplateModal({ open, onClose, start }: { open: boolean; onClose: () => void; start: ProposalTemplate | null }) {
+export function TemplateModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const catalogue = useCatalogue().data;
   const save = useSaveTemplate();
   const [name, setName] = useState("");
-  const [template, setTemplate] = useState<ProposalTemplate | null>(start);
+  const [template, setTemplate] = useState<ProposalTemplate | null>(null);
   const pick = (key: string) => setTemplate(catalogue?.builtin.find((b) => `${b.kind}/${b.language}` === key) ?? null);
   return (
     <Modal
-      open={open}
+      open
       width={860}
       title={t("proposals.templateTitle")}
       onCancel={onClose}
