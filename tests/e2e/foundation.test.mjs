@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { byTestId, createHome, pageText, quit, screenshot, switchLanguage } from "./harness.mjs";
+import { byTestId, click, createHome, pageText, quit, screenshot, switchLanguage, text } from "./harness.mjs";
 
 const DEPT = "渠道合作部 E2E";
 const PERSON = "欧阳明月";
@@ -125,6 +125,14 @@ test("the demo workspace is a separate file with the scenarios' data", async () 
     await screenshot(browser, "demo-incidents.png");
     await (await byTestId(browser, "nav-projects")).click();
     await browser.waitUntil(async () => (await pageText(browser)).includes("智能派单"), { timeout: 30_000 });
+    // Backups: the daily one was made when the demo opened; one more on request.
+    await click(browser, await byTestId(browser, "workspace-menu"));
+    await click(browser, await byTestId(browser, "menu-backups"));
+    await byTestId(browser, "backups-modal");
+    await browser.waitUntil(async () => (await text(browser, "backups-modal")).includes("每日"), { timeout: 30_000, timeoutMsg: "the daily backup is listed" });
+    await click(browser, await byTestId(browser, "backup-now"));
+    await browser.waitUntil(async () => (await text(browser, "backups-modal")).includes("手动"), { timeout: 30_000, timeoutMsg: "the manual backup is listed" });
+    await screenshot(browser, "backups.png");
     await quit(browser);
     assert.ok(existsSync(join(home.dataDir, "demo", "demo.liaison")), "the demo has its own file");
     assert.ok(!existsSync(join(home.dataDir, "workspace.liaison")), "opening the demo created no real workspace");
