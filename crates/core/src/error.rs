@@ -78,6 +78,7 @@ error_codes! {
     NoCounterpart => "cadence.no_counterpart",
     ProposalRenderFailed => "proposal.render_failed",
     TemplateInvalid => "proposal.template_invalid",
+    TrashRestoreConflict => "trash.restore_conflict",
 }
 
 /// An error a director can be shown: `code` picks the sentence, `params` fill it, `field` says

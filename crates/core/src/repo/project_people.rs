@@ -61,8 +61,30 @@ pub async fn project_titles_of<'e>(db: impl SqliteExecutor<'e>, person_id: Id) -
     .await?)
 }
 
-pub async fn remove_person<'e>(db: impl SqliteExecutor<'e>, person_id: Id) -> Result<()> {
-    sqlx::query("DELETE FROM project_people WHERE person_id = ?").bind(person_id).execute(db).await?;
+/// Takes a person's roles off their projects and keeps them with the person in the trash.
+pub async fn move_to_trash(db: &mut sqlx::SqliteConnection, person_id: Id) -> Result<()> {
+    sqlx::query(
+        "INSERT OR IGNORE INTO trashed_project_roles (person_id, project_id, role)
+         SELECT person_id, project_id, role FROM project_people WHERE person_id = ?",
+    )
+    .bind(person_id)
+    .execute(&mut *db)
+    .await?;
+    sqlx::query("DELETE FROM project_people WHERE person_id = ?").bind(person_id).execute(&mut *db).await?;
+    Ok(())
+}
+
+/// Puts back the roles `move_to_trash` kept, in projects that still exist.
+pub async fn restore_trashed_roles(db: &mut sqlx::SqliteConnection, person_id: Id) -> Result<()> {
+    sqlx::query(
+        "INSERT OR IGNORE INTO project_people (project_id, person_id, role, created_at)
+         SELECT project_id, person_id, role, ? FROM trashed_project_roles WHERE person_id = ?",
+    )
+    .bind(crate::time::now_ms())
+    .bind(person_id)
+    .execute(&mut *db)
+    .await?;
+    sqlx::query("DELETE FROM trashed_project_roles WHERE person_id = ?").bind(person_id).execute(&mut *db).await?;
     Ok(())
 }
 

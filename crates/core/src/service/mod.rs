@@ -11,3 +11,4 @@ pub mod proposals;
 pub mod followup;
 pub mod routing;
 pub mod stakeholders;
+pub mod trash;

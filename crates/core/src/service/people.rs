@@ -43,7 +43,8 @@ pub async fn place(ws: &Workspace, id: Id, power: f64, interest: f64) -> Result<
 }
 
 /// Moves a person to the trash. Someone who holds a project role is only deleted when the caller
-/// says to remove those roles too; otherwise the error names the projects and nothing changes.
+/// says to remove those roles too (the trash keeps them for a restore); otherwise the error names
+/// the projects and nothing changes.
 pub async fn delete(ws: &Workspace, id: Id, remove_project_roles: bool) -> Result<()> {
     let mut tx = ws.pool().begin().await?;
     let projects = project_people::project_titles_of(&mut *tx, id).await?;
@@ -51,7 +52,7 @@ pub async fn delete(ws: &Workspace, id: Id, remove_project_roles: bool) -> Resul
         if !remove_project_roles {
             return Err(CoreError::new(ErrorCode::PersonInProjects).with("projects", projects.join("、")).with("count", projects.len()));
         }
-        project_people::remove_person(&mut *tx, id).await?;
+        project_people::move_to_trash(&mut tx, id).await?;
     }
     people::soft_delete(&mut *tx, id).await?;
     tx.commit().await?;
