@@ -126,4 +126,9 @@ pub const APP_COMMANDS: &[&str] = &[
     "backup_set_keep",
     "backup_restore",
     "workspace_save_copy",
+    "trash_list",
+    "trash_restore",
+    "trash_purge",
+    "trash_empty",
+    "image_save",
 ];

@@ -3,6 +3,7 @@
 pub mod backup_commands;
 pub mod board_commands;
 pub mod commands;
+pub mod image_commands;
 pub mod incident_commands;
 pub mod notify;
 pub mod prefs;
@@ -12,6 +13,7 @@ pub mod project_commands;
 pub mod proposal_commands;
 pub mod stakeholder_commands;
 pub mod state;
+pub mod trash_commands;
 
 include!("../app_commands.rs");
 
@@ -21,6 +23,8 @@ use tauri::{Manager, WebviewWindowBuilder, WindowEvent, Wry};
 pub fn specta_builder() -> tauri_specta::Builder<Wry> {
     use backup_commands::*;
     use commands::*;
+    use image_commands::*;
+    use trash_commands::*;
     use board_commands::*;
     use incident_commands::*;
     use problem_commands::*;
@@ -154,6 +158,11 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             backup_set_keep,
             backup_restore::<Wry>,
             workspace_save_copy::<Wry>,
+            trash_list,
+            trash_restore,
+            trash_purge,
+            trash_empty,
+            image_save::<Wry>,
         ])
         // Ids and millisecond timestamps are i64 in Rust; both stay far below 2^53, so a JS number
         // holds them exactly. Money never takes this path: it crosses as a decimal string.
@@ -194,12 +203,25 @@ pub fn run() {
 /// The main window is declared with `create: false` so it opens at the size the user left it.
 fn open_main_window(app: &mut tauri::App) -> tauri::Result<()> {
     let config = app.config().app.windows.first().cloned().expect("main window in tauri.conf.json");
-    let mut window = WebviewWindowBuilder::from_config(app.handle(), &config)?;
+    // The dev server is an app page only in `tauri dev`; a built app serves its pages itself.
+    let dev_url = app.config().build.dev_url.clone().filter(|_| tauri::is_dev());
+    let mut window = WebviewWindowBuilder::from_config(app.handle(), &config)?
+        .on_navigation(move |url| is_app_page(url, dev_url.as_ref()));
     if let Some(size) = prefs::load(app.handle()).window {
         window = window.inner_size(size.width, size.height);
     }
     window.build()?;
     Ok(())
+}
+
+/// The window only ever shows the app's own pages: a link or redirect to anywhere else is refused.
+fn is_app_page(url: &tauri::Url, dev_url: Option<&tauri::Url>) -> bool {
+    match url.scheme() {
+        "tauri" => true,
+        "about" => url.path() == "blank",
+        "http" | "https" => url.host_str() == Some("tauri.localhost") || dev_url.is_some_and(|dev| dev.origin() == url.origin()),
+        _ => false,
+    }
 }
 
 fn remember_window_size(window: &tauri::Window) {
@@ -213,5 +235,23 @@ fn remember_window_size(window: &tauri::Window) {
     // A resize drag sends many events: write only when the rounded size changed.
     if prefs::load(app).window != Some(size) {
         prefs::update(app, |p| p.window = Some(size));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_app_page;
+
+    #[test]
+    fn only_the_apps_own_pages_may_be_shown() {
+        let url = |s: &str| tauri::Url::parse(s).unwrap();
+        let dev = url("http://localhost:5173");
+        for ok in ["tauri://localhost/index.html", "http://tauri.localhost/", "about:blank", "http://localhost:5173/src/main.tsx"] {
+            assert!(is_app_page(&url(ok), Some(&dev)), "{ok}");
+        }
+        for refused in ["https://example.com/", "http://localhost:8080/", "file:///etc/passwd", "javascript:alert(1)", "data:text/html,x"] {
+            assert!(!is_app_page(&url(refused), Some(&dev)), "{refused}");
+        }
+        assert!(!is_app_page(&url("http://localhost:5173/"), None), "no dev server in a built app");
     }
 }

@@ -190,3 +190,12 @@ export async function openTab(browser, label, timeout = 20_000) {
   await tab.waitForDisplayed({ timeout });
   await click(browser, tab);
 }
+
+/** Calls one of the app's own commands from the page, as the UI does; a refusal comes back as `{ invokeError }`. */
+export async function invoke(browser, command, args = {}) {
+  return browser.executeAsync(
+    (c, a, done) => window.__TAURI_INTERNALS__.invoke(c, a).then(done, (e) => done({ invokeError: e })),
+    command,
+    args,
+  );
+}

@@ -3,6 +3,8 @@
 // S3's business case (2000 lost buyers × 35万, 80万 a month, 600万 invested) gives an ROI of ≈118×.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { byTestId, click, createHome, openTab, pageText, quit, screenshot, switchLanguage, text } from "./harness.mjs";
 
 async function type(browser, testId, value) {
@@ -13,7 +15,8 @@ async function type(browser, testId, value) {
 }
 
 test("a suggestion becomes a problem with its evidence chain and business case", async () => {
-  const home = await createHome("problems");
+  // Where the chart goes when the webview cannot copy images (the save dialog is not drivable).
+  const home = await createHome("problems", { LIAISON_TEST_SAVE_FILE: join(tmpdir(), `liaison-chart-${process.pid}.png`) });
   try {
     const browser = await home.launch();
     await (await byTestId(browser, "welcome-demo")).click();
@@ -49,7 +52,7 @@ test("a suggestion becomes a problem with its evidence chain and business case",
     // Copy as image: onto the clipboard, or saved as a PNG where the webview cannot copy images.
     await click(browser, await byTestId(browser, "trend-copy-image"));
     await browser.waitUntil(
-      async () => /图表已复制为图片|已保存为/.test(await browser.execute(() => document.querySelector(".ant-message")?.innerText ?? "")),
+      async () => /图表已复制为图片|图表已保存到/.test(await browser.execute(() => document.querySelector(".ant-message")?.innerText ?? "")),
       { timeout: 20_000, timeoutMsg: "copying the chart reports what it did" },
     );
     await browser.execute(() => document.querySelector('[data-testid="evidence-root-cause"]')?.scrollIntoView());

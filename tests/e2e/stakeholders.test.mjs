@@ -2,9 +2,10 @@
 // that survives a restart, the profile, and frame times with 500 people on the grid and the graph.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ARTIFACTS, byTestId, createHome, openTab, pageText, quit, screenshot } from "./harness.mjs";
+import { ARTIFACTS, byTestId, createHome, invoke, openTab, pageText, quit, screenshot } from "./harness.mjs";
 
 const FRAME_BUDGET_MS = 33;
 
@@ -47,21 +48,10 @@ async function rowTexts(browser, testId) {
   );
 }
 
-async function invoke(browser, command, args = {}) {
-  return browser.executeAsync(
-    (c, a, done) => window.__TAURI_INTERNALS__.invoke(c, a).then(done, (e) => done({ invokeError: e })),
-    command,
-    args,
-  );
-}
-
 test("S1 on the map: sponsors for smart dispatch, 陈立 dragged to another quadrant stays there after a restart", async () => {
-  const home = await createHome("stakeholders");
-  // Where WebKitGTK puts a download: the XDG Downloads folder of this isolated home.
-  const downloads = join(home.dir, "downloads");
-  mkdirSync(downloads, { recursive: true });
-  mkdirSync(join(home.dir, "config"), { recursive: true });
-  writeFileSync(join(home.dir, "config", "user-dirs.dirs"), `XDG_DOWNLOAD_DIR="${downloads}"\n`);
+  // The save dialog cannot be driven over WebDriver: the shell writes to this path instead.
+  const saved = join(tmpdir(), `liaison-map-${process.pid}`);
+  const home = await createHome("stakeholders", { LIAISON_TEST_SAVE_FILE: saved });
   try {
     let browser = await home.launch();
     await (await byTestId(browser, "welcome-demo")).click();
@@ -131,24 +121,20 @@ test("S1 on the map: sponsors for smart dispatch, 陈立 dragged to another quad
     );
     await shot(browser, "stakeholders-grid-dragged.png");
 
-    // Export: the SVG goes through the webview's download into the Downloads folder.
+    // Export: the SVG, then the PNG, go where the save dialog says (here the test's path).
     await (await byTestId(browser, "grid-export-svg")).click();
-    await browser.waitUntil(async () => readdirSync(downloads).some((f) => f.endsWith(".svg")), {
+    await browser.waitUntil(async () => existsSync(saved) && readFileSync(saved, "utf8").includes("</svg>"), {
       timeout: 15_000,
-      timeoutMsg: `an SVG in ${downloads}`,
+      timeoutMsg: `an SVG at ${saved}`,
     });
-    const svgFile = readdirSync(downloads).find((f) => f.endsWith(".svg"));
-    const svgText = readFileSync(join(downloads, svgFile), "utf8");
+    const svgText = readFileSync(saved, "utf8");
     assert.match(svgText, /^<\?xml[\s\S]*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     assert.ok(svgText.includes(">陈立<") && svgText.includes(">令其满意<"), "names and quadrants in the SVG");
     await (await byTestId(browser, "grid-export-png")).click();
-    await browser.waitUntil(async () => readdirSync(downloads).some((f) => f.endsWith(".png")), {
-      timeout: 15_000,
-      timeoutMsg: `a PNG in ${downloads}`,
-    });
-    const pngFile = join(downloads, readdirSync(downloads).find((f) => f.endsWith(".png")));
-    await browser.waitUntil(async () => readFileSync(pngFile).length > 10_000, { timeout: 15_000 });
-    assert.deepEqual([...readFileSync(pngFile).subarray(1, 4)], [0x50, 0x4e, 0x47], "a PNG file");
+    const isPng = () => existsSync(saved) && readFileSync(saved).subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    await browser.waitUntil(async () => isPng(), { timeout: 15_000, timeoutMsg: `a PNG at ${saved}` });
+    assert.ok(readFileSync(saved).length > 10_000, "a full-size PNG");
+    rmSync(saved, { force: true });
     await quit(browser);
 
     // Relaunch the same home: the demo opens again with 陈立 where he was dropped.

@@ -65,6 +65,12 @@ test("payloads in every free-text field print as text and never run", async () =
     assert.equal(await browser.execute(() => document.querySelectorAll('img[src="x"], script:not([src])').length), 0, "no element was made from user text");
     await screenshot(browser, "xss-stakeholders.png");
     assert.equal(await browser.execute(() => window.__xss ?? null), null);
+    // No remote page is ever shown: a navigation away from the app is refused by the shell.
+    const appPage = await browser.getUrl();
+    await browser.execute(() => window.location.assign("https://example.com/"));
+    await browser.pause(1500);
+    assert.equal(await browser.getUrl(), appPage, "the window stayed on the app");
+    await byTestId(browser, "workspace-menu");
     await quit(browser);
   } catch (error) {
     if (browser) await screenshot(browser, "xss-failure.png").catch(() => {});

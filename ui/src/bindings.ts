@@ -162,6 +162,14 @@ export const commands = {
 	backupRestore: (fileName: string) => typedError<WorkspaceInfo, CoreError>(__TAURI_INVOKE("backup_restore", { fileName })),
 	/**  Saves the whole workspace as one file to take to another laptop; None when cancelled. */
 	workspaceSaveCopy: () => typedError<string | null, CoreError>(__TAURI_INVOKE("workspace_save_copy")),
+	trashList: () => typedError<TrashList, CoreError>(__TAURI_INVOKE("trash_list")),
+	trashRestore: (kind: TrashKind, id: number) => typedError<null, CoreError>(__TAURI_INVOKE("trash_restore", { kind, id })),
+	/**  Deletes one item for good; the screen has asked first. */
+	trashPurge: (kind: TrashKind, id: number) => typedError<null, CoreError>(__TAURI_INVOKE("trash_purge", { kind, id })),
+	/**  Empties the whole trash; the screen has asked first. Returns how many items went. */
+	trashEmpty: () => typedError<number, CoreError>(__TAURI_INVOKE("trash_empty")),
+	/**  Returns where the image went; None when the dialog was cancelled. */
+	imageSave: (fileName: string, format: ImageFormat, bytes: number[]) => typedError<string | null, CoreError>(__TAURI_INVOKE("image_save", { fileName, format, bytes })),
 };
 
 /* Types */
@@ -350,7 +358,7 @@ export type DraftRequest = {
 	author: string,
 };
 
-export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start" | "cadence.negative_offset" | "milestone.ends_before_start" | "milestone.dependency_cycle" | "project.co_owners_same_department" | "cadence.no_counterpart" | "proposal.render_failed" | "proposal.template_invalid";
+export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start" | "cadence.negative_offset" | "milestone.ends_before_start" | "milestone.dependency_cycle" | "project.co_owners_same_department" | "cadence.no_counterpart" | "proposal.render_failed" | "proposal.template_invalid" | "trash.restore_conflict";
 
 /**  An incident past its SLA, with the message the director can send its department head. */
 export type Escalation = {
@@ -436,6 +444,8 @@ export type IfNotFixed = {
 	events: number | null,
 	extraCost: Money,
 };
+
+export type ImageFormat = "png" | "svg";
 
 export type ImportOptions = {
 	sheet: string | null,
@@ -1127,6 +1137,26 @@ export type Touchpoint = {
 	doneOn: string | null,
 	result: string,
 	notified: boolean,
+};
+
+export type TrashItem = {
+	kind: TrashKind,
+	id: number,
+	title: string,
+	/**  The person a note, contact or ledger entry belongs to. */
+	owner: string | null,
+	deletedAt: number,
+	/**  Rows elsewhere that point at this one and come back with it. */
+	links: number,
+};
+
+/**  What can be found in the trash, with the table it lives in and how the screen names a row. */
+export type TrashKind = "department" | "person" | "project" | "problem" | "incident" | "person_note" | "interaction" | "ledger_entry";
+
+export type TrashList = {
+	/**  Newest first, at most `LIST_LIMIT`. */
+	items: TrashItem[],
+	total: number,
 };
 
 export type Trend = {

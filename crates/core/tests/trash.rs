@@ -7,6 +7,7 @@ use liaison_core::demo::{self, Lang};
 use liaison_core::repo::incident_filter::IncidentFilter;
 use liaison_core::repo::incidents::{self, IncidentInput};
 use liaison_core::repo::people::Person;
+use liaison_core::repo::person_notes::{NoteInput, NoteKind};
 use liaison_core::repo::{problems as problem_rows, projects};
 use liaison_core::service::trash::{self, TrashKind};
 use liaison_core::service::{departments, incident_records as records, people, problems, stakeholders as map};
@@ -100,6 +101,9 @@ async fn emptying_deletes_for_good_and_leaves_no_dangling_link() {
     let reports_to_vp = rows(&t.ws, &format!("SELECT count(*) FROM people WHERE reports_to_id = {}", vp.id)).await;
     assert!(reports_to_vp > 0, "the demo has someone reporting to the VP");
     assert!(rows(&t.ws, &format!("SELECT count(*) FROM person_notes WHERE person_id = {}", vp.id)).await > 0);
+    let canary = "CANARY-私密-备注-7731";
+    let note = NoteInput { kind: NoteKind::Pressure, text: canary.into(), metric: None, source: "周会".into(), noted_on: 1_793_000_000_000 };
+    map::add_note(&t.ws, vp.id, note).await.unwrap();
     people::delete(&t.ws, vp.id, true).await.unwrap();
     people::delete(&t.ws, lead.id, true).await.unwrap();
     let kept = records::create(&t.ws, incident("留着的工单")).await.unwrap();
@@ -124,6 +128,9 @@ async fn emptying_deletes_for_good_and_leaves_no_dangling_link() {
     assert_eq!(rows(&t.ws, "SELECT count(*) FROM people").await, people::list(&t.ws).await.unwrap().len() as i64, "the others stay");
     assert_eq!(incidents::get(t.ws.pool(), kept.id).await.unwrap().title, "留着的工单");
     assert_eq!(rows(&t.ws, "SELECT count(*) FROM pragma_foreign_key_check").await, 0);
+    let mut bytes = std::fs::read(t.path()).unwrap();
+    bytes.extend(std::fs::read(t.path().with_extension("liaison-wal")).unwrap_or_default());
+    assert!(!bytes.windows(canary.len()).any(|w| w == canary.as_bytes()), "the purged note is gone from the file's bytes");
     let integrity: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(t.ws.pool()).await.unwrap();
     assert_eq!(integrity, "ok");
 }

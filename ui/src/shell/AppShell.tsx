@@ -22,6 +22,7 @@ import { ProposalsView } from "../views/proposals/ProposalsView";
 import type { ProjectFocus } from "../views/projects/navigation";
 import { TodayView, type TodayLink } from "../views/today/TodayView";
 import { BackupsModal } from "./BackupsModal";
+import { TrashModal } from "./TrashModal";
 import { LanguageSwitch } from "./LanguageSwitch";
 import type { LanguageProps } from "./Root";
 import { useWorkspaceActions } from "./workspaceActions";
@@ -117,6 +118,7 @@ function WorkspaceMenu({ workspace, language }: { workspace: WorkspaceInfo } & P
   const { message } = App.useApp();
   const actions = useWorkspaceActions(language);
   const [backups, setBackups] = useState(false);
+  const [trash, setTrash] = useState(false);
   const saveCopy = () =>
     unwrap(commands.workspaceSaveCopy())
       .then((path) => {
@@ -133,6 +135,7 @@ function WorkspaceMenu({ workspace, language }: { workspace: WorkspaceInfo } & P
     { type: "divider" as const },
     { key: "copy", label: t("workspace.saveCopy"), onClick: saveCopy },
     { key: "backups", label: <span data-testid="menu-backups">{t("backups.title")}</span>, onClick: () => setBackups(true) },
+    { key: "trash", label: <span data-testid="menu-trash">{t("trash.title")}</span>, onClick: () => setTrash(true) },
   ];
   return (
     <>
@@ -142,6 +145,7 @@ function WorkspaceMenu({ workspace, language }: { workspace: WorkspaceInfo } & P
         </Button>
       </Dropdown>
       {backups && <BackupsModal language={language} onClose={() => setBackups(false)} />}
+      {trash && <TrashModal language={language} onClose={() => setTrash(false)} />}
     </>
   );
 }

@@ -216,9 +216,21 @@ pub async fn restore(ws: &Workspace, kind: TrashKind, id: Id) -> Result<()> {
     Ok(())
 }
 
-/// Deletes for good: one row of the trash, or (`None`) everything in it.
+/// Deletes for good: one row of the trash, or (`None`) everything in it. The freed pages are
+/// zeroed and the log checkpointed, so deleted private notes do not linger in the file's bytes.
 pub async fn purge(ws: &Workspace, item: Option<(TrashKind, Id)>) -> Result<u64> {
-    let mut tx = ws.pool().begin().await?;
+    let mut conn = ws.pool().acquire().await?;
+    sqlx::query("PRAGMA secure_delete = ON").execute(&mut *conn).await?;
+    let purged = purge_on(&mut conn, item).await;
+    sqlx::query("PRAGMA secure_delete = OFF").execute(&mut *conn).await?;
+    drop(conn);
+    let removed = purged?;
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(ws.pool()).await?;
+    Ok(removed)
+}
+
+async fn purge_on(conn: &mut SqliteConnection, item: Option<(TrashKind, Id)>) -> Result<u64> {
+    let mut tx = sqlx::Connection::begin(&mut *conn).await?;
     let keys = foreign_keys(&mut tx).await?;
     let mut statements = Vec::new();
     let kinds: Vec<TrashKind> = match item {

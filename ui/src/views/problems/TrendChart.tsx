@@ -8,7 +8,8 @@ import { CanvasRenderer } from "echarts/renderers";
 import { useTranslation } from "react-i18next";
 import type { IncidentFilter, Trend } from "../../bindings";
 import type { Language } from "../../i18n";
-import { copyPng, download } from "../stakeholders/exportImage";
+import { errorText } from "../../lib/errors";
+import { copyPng, saveImage } from "../stakeholders/exportImage";
 import { dataUrlToBlob } from "./clipboard";
 import { dayFormatter, trendOption } from "./trendChart";
 import { useEchart } from "../../lib/useEchart";
@@ -64,9 +65,11 @@ export function TrendChart({
       await copyPng(blob);
       void message.success(t("evidence.chart.copied"));
     } catch {
-      // WebKitGTK builds without image clipboard support refuse the write: save the file instead.
-      download(blob, `${fileName}.png`);
-      void message.info(t("evidence.chart.downloaded", { file: `${fileName}.png` }));
+      // WebKitGTK builds without image clipboard support refuse the write: offer to save it instead.
+      void message.info(t("evidence.chart.cannotCopy"));
+      await saveImage(blob, fileName, "png")
+        .then((path) => path && void message.success(t("evidence.chart.saved", { path })))
+        .catch((e) => void message.error(errorText(t, e), 8));
     }
   };
 

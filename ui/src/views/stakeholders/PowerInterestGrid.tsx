@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Person } from "../../bindings";
 import { errorText } from "../../lib/errors";
 import { usePeople } from "../../lib/queries";
-import { copyPng, download, serializeSvg, svgToPng } from "./exportImage";
+import { copyPng, saveImage, serializeSvg, svgToPng } from "./exportImage";
 import { fromXY, GRID, radiusFor, toXY } from "./gridGeometry";
 import { MIDPOINT, positionOf, quadrantOf, STANCE_COLORS, type Quadrant } from "./model";
 import { ProjectFilter, useProjectPeople } from "./ProjectFilter";
@@ -163,20 +163,22 @@ export function PowerInterestGrid({ onOpen }: { onOpen: (id: number) => void }) 
     [gridPoint, message, onOpen, placeMutate, t],
   );
 
+  const saved = (path: string | null) => path && void message.success(t("map.saved", { path }));
+  const failed = (error: unknown) => void message.error(t("map.exportFailed", { detail: errorText(t, error) }));
   const exportSvg = () => {
     if (!svgRef.current) return;
-    download(new Blob([serializeSvg(svgRef.current)], { type: "image/svg+xml" }), `${t("map.fileName")}.svg`);
+    saveImage(new Blob([serializeSvg(svgRef.current)], { type: "image/svg+xml" }), t("map.fileName"), "svg").then(saved, failed);
   };
-  const exportPng = async (deliver: "download" | "copy") => {
+  const exportPng = async (deliver: "save" | "copy") => {
     if (!svgRef.current) return;
     try {
       const png = await svgToPng(svgRef.current);
       if (deliver === "copy") {
         await copyPng(png);
         void message.success(t("map.copied"));
-      } else download(png, `${t("map.fileName")}.png`);
+      } else saved(await saveImage(png, t("map.fileName"), "png"));
     } catch (error) {
-      void message.error(t("map.exportFailed", { detail: String(error) }));
+      failed(error);
     }
   };
 
@@ -197,7 +199,7 @@ export function PowerInterestGrid({ onOpen }: { onOpen: (id: number) => void }) 
         <Button icon={<DownloadOutlined />} onClick={exportSvg} data-testid="grid-export-svg">
           {t("map.exportSvg")}
         </Button>
-        <Button icon={<DownloadOutlined />} onClick={() => void exportPng("download")} data-testid="grid-export-png">
+        <Button icon={<DownloadOutlined />} onClick={() => void exportPng("save")} data-testid="grid-export-png">
           {t("map.exportPng")}
         </Button>
         <Button icon={<CopyOutlined />} onClick={() => void exportPng("copy")} data-testid="grid-copy-png">

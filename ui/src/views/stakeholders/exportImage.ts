@@ -3,6 +3,9 @@
  * with attributes only (no stylesheet classes), so the serialized SVG looks the same on its own.
  */
 
+import { commands, type ImageFormat } from "../../bindings";
+import { unwrap } from "../../lib/api";
+
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 export function serializeSvg(svg: SVGSVGElement): string {
@@ -40,17 +43,13 @@ export async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
   }
 }
 
-/** Hands a file to the webview's download (WebKitGTK saves it in the Downloads folder). */
-export function download(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // The download reads the blob asynchronously; revoking at once would cut it off.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+/**
+ * Saves an image where the director chooses in the system save dialog (the shell writes it; the
+ * webview never names a path). Resolves to the saved path, or null when the dialog was cancelled.
+ */
+export async function saveImage(blob: Blob, baseName: string, format: ImageFormat): Promise<string | null> {
+  const bytes = Array.from(new Uint8Array(await blob.arrayBuffer()));
+  return unwrap(commands.imageSave(baseName, format, bytes));
 }
 
 export async function copyPng(blob: Blob) {
