@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use std::io::Read;
 use std::path::Path;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, DataRef, Reader, Xlsx, XlsxError};
 use serde::{Deserialize, Serialize};
 
 use super::values::excel_serial_to_local;
@@ -90,8 +90,12 @@ pub fn read_sample(path: &Path, len: usize) -> Result<Vec<u8>> {
 /// Rows of a file. The first row holds the headers.
 pub enum Rows {
     Csv { reader: csv::Reader<LineCounting<File>>, encoding: TextEncoding, record: csv::ByteRecord, first: bool },
-    Xlsx { rows: std::vec::IntoIter<Row>, total: usize },
+    /// The sheet's non-empty cells in (row, column) order; a row is laid out only when it is read.
+    Xlsx { cells: std::iter::Peekable<std::vec::IntoIter<((u32, u32), Data)>>, first_column: u32, width: usize, total: usize },
 }
+
+/// Excel's own column limit (XFD). A cell further right only comes from a damaged or hostile file.
+const XLSX_MAX_WIDTH: usize = 16_384;
 
 impl Rows {
     pub fn open_csv(path: &Path, encoding: TextEncoding) -> Result<Rows> {
@@ -115,31 +119,52 @@ impl Rows {
             })?,
             None => sheets.first().cloned().ok_or_else(|| file_error(ErrorCode::ImportEmptyFile, path))?,
         };
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| file_error(ErrorCode::ImportUnsupportedFile, path).with("detail", e))?;
-        let first_row = range.start().map(|(r, _)| r as u64 + 1).unwrap_or(1);
-        let rows: Vec<Row> = range
-            .rows()
-            .enumerate()
-            .map(|(i, cells)| Row { line: first_row + i as u64, cells: cells.iter().map(cell_text).collect() })
-            .collect();
-        let total = rows.len();
-        Ok((Rows::Xlsx { rows: rows.into_iter(), total }, sheets))
+        // Only the cells the file has: calamine's `worksheet_range` lays the sheet out densely, so
+        // two cells at A1 and XFD1048576 would ask for half a terabyte.
+        let mut cells = Vec::new();
+        match book.worksheet_cells_reader(&name) {
+            Ok(mut reader) => loop {
+                match reader.next_cell() {
+                    Ok(Some(cell)) if *cell.get_value() == DataRef::Empty => {}
+                    Ok(Some(cell)) => cells.push((cell.get_position(), Data::from(cell.get_value().clone()))),
+                    Ok(None) => break,
+                    Err(e) => return Err(file_error(ErrorCode::ImportUnsupportedFile, path).with("detail", e)),
+                }
+            },
+            // A chart sheet, say: no rows, as calamine's own range reader has it.
+            Err(XlsxError::NotAWorksheet(_)) => {}
+            Err(e) => return Err(file_error(ErrorCode::ImportUnsupportedFile, path).with("detail", e)),
+        }
+        cells.sort_by_key(|(position, _)| *position);
+        let first_column = cells.iter().map(|((_, c), _)| *c).min().unwrap_or(0);
+        let last_column = cells.iter().map(|((_, c), _)| *c).max().unwrap_or(0);
+        let width = ((last_column - first_column) as usize + 1).min(XLSX_MAX_WIDTH);
+        let total = cells.len();
+        Ok((Rows::Xlsx { cells: cells.into_iter().peekable(), first_column, width, total }, sheets))
     }
 
     /// How far through the file reading is, 0..=1.
     pub fn fraction_done(&self, total_bytes: u64) -> f64 {
         match self {
             Rows::Csv { reader, .. } => (reader.position().byte() as f64 / total_bytes as f64).min(1.0),
-            Rows::Xlsx { rows, total } => 1.0 - rows.len() as f64 / (*total).max(1) as f64,
+            Rows::Xlsx { cells, total, .. } => 1.0 - cells.len() as f64 / (*total).max(1) as f64,
         }
     }
 
     /// The next row, or an error naming its line; None at the end.
     pub fn next_row(&mut self) -> Option<std::result::Result<Row, (u64, CoreError)>> {
         match self {
-            Rows::Xlsx { rows, .. } => rows.next().map(Ok),
+            Rows::Xlsx { cells, first_column, width, .. } => {
+                // Every row as wide as the sheet, blank rows left out (the importer skips them).
+                let row = cells.peek()?.0 .0;
+                let mut out = vec![String::new(); *width];
+                while let Some(((_, column), value)) = cells.next_if(|((r, _), _)| *r == row) {
+                    if let Some(slot) = out.get_mut((column - *first_column) as usize) {
+                        *slot = cell_text(&value);
+                    }
+                }
+                Some(Ok(Row { line: row as u64 + 1, cells: out }))
+            }
             Rows::Csv { reader, encoding, record, first } => {
                 let line = reader.get_ref().line_at(reader.position().byte());
                 match reader.read_byte_record(record) {
@@ -261,5 +286,71 @@ mod tests {
         // A sample cut inside a UTF-8 character is still UTF-8.
         let cut = &"门店".as_bytes()[..4];
         assert_eq!(detect_encoding(cut), Some(TextEncoding::Utf8));
+    }
+
+    /// A one-sheet .xlsx around `sheet` (the worksheet XML), as a file in `dir`.
+    fn xlsx(dir: &Path, sheet: &str) -> std::path::PathBuf {
+        use std::io::Write;
+        const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        const RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+        const DOC: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        let path = dir.join("sheet.xlsx");
+        let mut zip = zip::ZipWriter::new(File::create(&path).unwrap());
+        let parts = [
+            ("[Content_Types].xml", r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_owned()),
+            ("_rels/.rels", format!(r#"<Relationships xmlns="{RELS}"><Relationship Id="rId1" Type="{DOC}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)),
+            ("xl/_rels/workbook.xml.rels", format!(r#"<Relationships xmlns="{RELS}"><Relationship Id="rId1" Type="{DOC}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#)),
+            ("xl/workbook.xml", format!(r#"<workbook xmlns="{MAIN}" xmlns:r="{DOC}"><sheets><sheet name="问题" sheetId="1" r:id="rId1"/></sheets></workbook>"#)),
+            ("xl/worksheets/sheet1.xml", format!(r#"<worksheet xmlns="{MAIN}">{sheet}</worksheet>"#)),
+        ];
+        for (name, body) in parts {
+            zip.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+            zip.write_all(body.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap();
+        path
+    }
+
+    fn all_rows(rows: &mut Rows) -> Vec<(u64, Vec<String>)> {
+        std::iter::from_fn(|| rows.next_row()).map(|r| r.ok().unwrap()).map(|r| (r.line, r.cells)).collect()
+    }
+
+    #[test]
+    fn far_apart_cells_are_read_without_laying_out_the_sheet() {
+        // Found by fuzzing (fuzz/): a 400-byte sheet with cells at A1 and XFD1048576 made calamine's
+        // dense range ask for 550 GB, and the app died.
+        let dir = tempfile::tempdir().unwrap();
+        let path = xlsx(dir.path(), r#"<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>标题</t></is></c><c r="B1" t="inlineStr"><is><t>登记时间</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>"#);
+        let (mut rows, sheets) = Rows::open_xlsx(&path, None).unwrap();
+        assert_eq!(sheets, ["问题"]);
+        let rows = all_rows(&mut rows);
+        assert_eq!(rows.len(), 2, "blank rows in between are not laid out");
+        assert_eq!((rows[0].0, &rows[0].1[..2]), (1, &["标题".to_owned(), "登记时间".to_owned()][..]));
+        assert_eq!(rows[0].1.len(), 16_384, "every row as wide as the sheet");
+        assert_eq!((rows[1].0, rows[1].1[16_383].as_str()), (1_048_576, "1"));
+    }
+
+    #[test]
+    fn rows_keep_their_line_numbers_and_columns() {
+        // Cells out of order, a gap row, a sheet starting at B2: the same rows calamine's range gave.
+        let dir = tempfile::tempdir().unwrap();
+        let path = xlsx(dir.path(), r#"<sheetData><row r="4"><c r="C4"><v>2.5</v></c><c r="B4" t="inlineStr"><is><t>x</t></is></c></row><row r="2"><c r="B2" t="inlineStr"><is><t>标题</t></is></c><c r="C2" t="inlineStr"><is><t>成本</t></is></c><c r="D2" t="b"><v>1</v></c></row></sheetData>"#);
+        let (mut rows, _) = Rows::open_xlsx(&path, None).unwrap();
+        let strings = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(all_rows(&mut rows), [(2, strings(&["标题", "成本", "1"])), (4, strings(&["x", "2.5", ""]))]);
+        assert_eq!(rows.fraction_done(1), 1.0);
+    }
+
+    #[test]
+    fn a_reversed_dimension_is_read() {
+        // Found by fuzzing (fuzz/): `<dimension ref="C5:A1"/>` is legal and made calamine subtract
+        // past zero (tafia/calamine#692), a panic in debug builds: calamine builds without overflow
+        // checks in every profile now, as in release (root Cargo.toml).
+        let dir = tempfile::tempdir().unwrap();
+        let path = xlsx(dir.path(), r#"<dimension ref="C5:A1"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>标题</t></is></c></row><row r="5"><c r="C5"><v>9</v></c></row></sheetData>"#);
+        let (mut rows, _) = Rows::open_xlsx(&path, None).unwrap();
+        let rows = all_rows(&mut rows);
+        assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), [1, 5]);
+        assert_eq!(rows[1].1[2], "9");
     }
 }

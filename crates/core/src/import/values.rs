@@ -74,7 +74,8 @@ pub fn parse_minutes(raw: &str) -> Result<i64> {
     let invalid = || CoreError::new(ErrorCode::InvalidNumber).with("value", raw.trim());
     if let Some((h, m)) = s.split_once(':') {
         let (h, m): (i64, i64) = (h.trim().parse().map_err(|_| invalid())?, m.trim().parse().map_err(|_| invalid())?);
-        return Ok(h * 60 + m);
+        // Checked, and in the same bounds as `45` or `1.5小时`: `999999999999999999:1` is no wait.
+        return h.checked_mul(60).and_then(|h| h.checked_add(m)).filter(|v| (0..=1_000_000).contains(v)).ok_or_else(invalid);
     }
     let (number, factor) = [("小时", 60.0), ("hours", 60.0), ("hour", 60.0), ("h", 60.0), ("分钟", 1.0), ("分", 1.0), ("min", 1.0), ("m", 1.0)]
         .iter()
@@ -134,6 +135,9 @@ mod tests {
         assert_eq!(parse_minutes("2h").unwrap(), 120);
         assert_eq!(parse_minutes("1:30").unwrap(), 90);
         assert!(parse_minutes("很久").is_err());
+        // Found by fuzzing (fuzz/): hours times 60 overflowed and panicked.
+        assert_eq!(parse_minutes("999999999999999999:1").unwrap_err().code, ErrorCode::InvalidNumber);
+        assert!(parse_minutes("-5:00").is_err());
         assert!(parse_bool("是").unwrap());
         assert!(!parse_bool("否").unwrap());
         assert!(parse_bool("maybe").is_err());

@@ -76,9 +76,10 @@ fn run(text: &str) -> Run {
     Run::new().add_text(printable(text))
 }
 
-/// XML 1.0 has no place for control characters: a pasted one would make Word refuse the file.
+/// XML 1.0 has no place for control characters nor U+FFFE/U+FFFF: a pasted one would make Word
+/// refuse the file.
 fn printable(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control() || *c == '\t').collect()
+    text.chars().filter(|c| (!c.is_control() || *c == '\t') && !matches!(c, '\u{FFFE}' | '\u{FFFF}')).collect()
 }
 
 fn table(columns: &[String], rows: &[Vec<String>]) -> Table {
@@ -154,4 +155,38 @@ fn xml_escape(text: &str) -> String {
             }
             out
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+    use crate::proposal::Section;
+
+    fn part(docx: &[u8], name: &str) -> String {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+        let mut xml = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut xml).unwrap();
+        xml
+    }
+
+    #[test]
+    fn characters_xml_forbids_are_left_out() {
+        // Found by fuzzing (fuzz/): U+FFFE in a template made document.xml ill-formed.
+        let bad = "a\u{FFFE}b\u{FFFF}c\u{1}d";
+        let doc = Document {
+            title: bad.into(),
+            subtitle: bad.into(),
+            author: bad.into(),
+            language: Lang::ZhCn,
+            sections: vec![Section { heading: bad.into(), blocks: vec![Block::Paragraph { text: bad.into() }], private: false }],
+        };
+        let docx = render(&doc, chrono::DateTime::from_timestamp(0, 0).unwrap()).unwrap();
+        for name in ["word/document.xml", "docProps/core.xml"] {
+            let xml = part(&docx, name);
+            assert!(xml.contains("abcd"), "{name}");
+            assert!(!xml.contains(['\u{FFFE}', '\u{FFFF}', '\u{1}']), "{name}");
+        }
+    }
 }
