@@ -2,7 +2,7 @@
 // emptying the trash asks first and then deletes for good.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { byTestId, click, createHome, invoke, quit, screenshot, text } from "./harness.mjs";
+import { byTestId, click, createHome, invoke, openTab, quit, screenshot, text } from "./harness.mjs";
 
 const roleCount = async (browser, personId) => {
   const profile = await invoke(browser, "person_profile", { id: personId });
@@ -20,6 +20,8 @@ test("a deleted person comes back from the trash with their project role; emptyi
 
     // Delete through the people table: the row's delete asks, then asks about the project role.
     await (await byTestId(browser, "nav-stakeholders")).click();
+    await byTestId(browser, "view-stakeholders");
+    await openTab(browser, "人员", 30_000);
     await byTestId(browser, "people-table", 30_000);
     const row = await browser.$(`//div[@data-testid="people-table"]//tr[.//text()[contains(., "郑航")]]`);
     await row.waitForExist({ timeout: 30_000 });
@@ -39,6 +41,7 @@ test("a deleted person comes back from the trash with their project role; emptyi
     await byTestId(browser, "trash-modal");
     await browser.waitUntil(async () => (await text(browser, "trash-modal")).includes("郑航"), { timeout: 20_000, timeoutMsg: "郑航 in the trash" });
     assert.match(await text(browser, "trash-modal"), /人员/);
+    await browser.pause(600); // the modal's opening animation
     await screenshot(browser, "trash.png");
     await click(browser, await byTestId(browser, `trash-restore-person-${lead.id}`));
     await browser.waitUntil(async () => !(await text(browser, "trash-modal")).includes("郑航"), { timeout: 20_000, timeoutMsg: "郑航 left the trash" });
@@ -50,6 +53,10 @@ test("a deleted person comes back from the trash with their project role; emptyi
     const deleted = await invoke(browser, "incident_delete", { id: incident.id });
     assert.equal(deleted, null, JSON.stringify(deleted));
     await browser.waitUntil(async () => (await invoke(browser, "trash_list")).total === 1, { timeout: 10_000 });
+    await click(browser, await browser.$('[data-testid="trash-modal"] .ant-modal-close'));
+    await click(browser, await byTestId(browser, "workspace-menu"));
+    await click(browser, await byTestId(browser, "menu-trash"));
+    await browser.waitUntil(async () => (await text(browser, "trash-modal")).includes(incident.title), { timeout: 20_000, timeoutMsg: "the incident in the trash" });
     await click(browser, await byTestId(browser, "trash-empty"));
     const confirm = await browser.$("#trash-empty-ok");
     await confirm.waitForClickable({ timeout: 10_000 });

@@ -17,7 +17,7 @@ const itemKey = (i: TrashItem) => `${i.kind}:${i.id}`;
 export function TrashModal({ onClose, language }: { onClose: () => void; language: Language }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const list = useQuery({ queryKey: [WS, "trash"], queryFn: () => unwrap(commands.trashList()) });
+  const list = useQuery({ queryKey: [WS, "trash"], queryFn: () => unwrap(commands.trashList()), refetchOnMount: "always" });
   const restore = useWrite((i: TrashItem) => unwrap(commands.trashRestore(i.kind, i.id)));
   const purge = useWrite((i: TrashItem) => unwrap(commands.trashPurge(i.kind, i.id)));
   const empty = useWrite(() => unwrap(commands.trashEmpty()));
