@@ -4,6 +4,7 @@
 pub mod cadence;
 pub mod demo;
 pub mod dispatch;
+pub mod encryption;
 pub mod error;
 pub mod evidence;
 pub mod export;

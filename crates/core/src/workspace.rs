@@ -1,5 +1,5 @@
-//! Opening a workspace file: identity and version checks, a backup before any migration, then
-//! the pool every repository uses (WAL, foreign keys on).
+//! Opening a workspace file: unlocking it when it is encrypted, identity and version checks, a
+//! backup before any migration, then the pool every repository uses (WAL, foreign keys on).
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -10,6 +10,7 @@ use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{ConnectOptions, Connection};
 
+use crate::encryption::{self, FileKind, Passphrase};
 use crate::error::{CoreError, ErrorCode, Result};
 
 pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
@@ -22,38 +23,57 @@ pub const APPLICATION_ID: i32 = 0x4C49_4153;
 pub struct Workspace {
     pool: SqlitePool,
     path: PathBuf,
+    /// Set when the file is encrypted: new pool connections, backups and restores need it.
+    passphrase: Option<Passphrase>,
 }
 
 /// What a file on disk looks like before we touch it.
 struct Inspection {
     is_new: bool,
     applied: Vec<i64>,
+    /// The key the file opens with: `None` for a plaintext (or new plaintext) file.
+    key: Option<Passphrase>,
 }
 
 impl Workspace {
-    /// Opens the workspace at `path`, creating it if it does not exist.
+    /// Opens the workspace at `path`, creating it if it does not exist. An encrypted file is
+    /// refused with `workspace.passphrase_required`: use [`Workspace::open_with_passphrase`].
     pub async fn open(path: &Path) -> Result<Workspace> {
+        Self::open_with_passphrase(path, None).await
+    }
+
+    /// Opens the workspace at `path` with its passphrase, creating it if it does not exist (a new
+    /// file with a passphrase is encrypted from its first byte). A plaintext file opens as it is,
+    /// whatever the passphrase. Errors: `workspace.passphrase_required` (the file is encrypted and
+    /// no passphrase was given), `workspace.passphrase_wrong`; the identity and version checks run
+    /// after unlocking, so a newer encrypted file gives `workspace.newer_version` as usual.
+    pub async fn open_with_passphrase(path: &Path, passphrase: Option<&str>) -> Result<Workspace> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|e| open_failed(path, e))?;
         }
-        let inspection = inspect(path).await?;
+        let passphrase = passphrase.map(Passphrase::new).transpose()?;
+        let inspection = inspect(path, passphrase.as_ref()).await?;
         refuse_newer(path, &inspection)?;
         let pending = MIGRATOR.iter().any(|m| !inspection.applied.contains(&m.version));
 
-        let options = SqliteConnectOptions::from_str("sqlite://")
+        let options = connect_options(path, inspection.key.as_ref())
             .map_err(|e| open_failed(path, e))?
-            .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
+        let mut pool_options = SqlitePoolOptions::new().max_connections(4);
+        if inspection.key.is_some() {
+            // Unlocking a connection derives the key anew (PBKDF2, about 0.2 s): keep them open
+            // rather than let the pool retire idle ones and pay again in the middle of the work.
+            pool_options = pool_options.idle_timeout(None).max_lifetime(None);
+        }
+        let pool = pool_options
             .connect_with(options)
             .await
             .map_err(|e| open_failed(path, e))?;
-        let workspace = Workspace { pool, path: path.to_owned() };
+        let workspace = Workspace { pool, path: path.to_owned(), passphrase: inspection.key };
 
         if pending && !inspection.is_new {
             crate::service::backup::create(&workspace, "pre-migration").await?;
@@ -67,12 +87,38 @@ impl Workspace {
 
     /// Whether `path` is a Liaison workspace this version can open, without opening it for writing.
     pub async fn check_file(path: &Path) -> Result<()> {
-        let inspection = inspect(path).await?;
+        Self::check_file_with_passphrase(path, None).await
+    }
+
+    /// [`Workspace::check_file`] for a file that may be encrypted with `passphrase`.
+    pub async fn check_file_with_passphrase(path: &Path, passphrase: Option<&str>) -> Result<()> {
+        let passphrase = passphrase.map(Passphrase::new).transpose()?;
+        let inspection = inspect(path, passphrase.as_ref()).await?;
         refuse_newer(path, &inspection)?;
         if inspection.is_new {
             return Err(CoreError::new(ErrorCode::WorkspaceNotLiaison).with("path", path.display()));
         }
         Ok(())
+    }
+
+    /// Whether the file at `path` looks encrypted, so the shell can ask for the passphrase before
+    /// opening it (opening it without one gives `workspace.passphrase_required` just the same).
+    pub fn needs_passphrase(path: &Path) -> bool {
+        encryption::file_kind(path).map(|k| k == FileKind::Sealed).unwrap_or(false) && encryption::looks_encrypted(path)
+    }
+
+    /// Whether this workspace is encrypted with a passphrase.
+    pub fn is_encrypted(&self) -> bool {
+        self.passphrase.is_some()
+    }
+
+    /// The passphrase this workspace was unlocked with, e.g. to reopen it after a failed restore.
+    pub fn passphrase(&self) -> Option<&str> {
+        self.passphrase.as_ref().map(Passphrase::expose)
+    }
+
+    pub(crate) fn key(&self) -> Option<&Passphrase> {
+        self.passphrase.as_ref()
     }
 
     pub fn pool(&self) -> &SqlitePool {
@@ -100,27 +146,58 @@ fn refuse_newer(path: &Path, inspection: &Inspection) -> Result<()> {
     }
 }
 
-/// Reads a file's identity read-only, so a foreign or newer file is never modified.
-async fn inspect(path: &Path) -> Result<Inspection> {
-    let is_new = std::fs::metadata(path).map(|m| m.len() == 0).unwrap_or(true);
-    if is_new {
-        return Ok(Inspection { is_new: true, applied: Vec::new() });
-    }
+/// Connection options for `path`; with a key, `PRAGMA key` is the first statement every new
+/// connection runs (sqlx keeps the `key` pragma ahead of all others).
+pub(crate) fn connect_options(path: &Path, key: Option<&Passphrase>) -> std::result::Result<SqliteConnectOptions, sqlx::Error> {
+    let options = SqliteConnectOptions::from_str("sqlite://")?.filename(path);
+    Ok(match key {
+        Some(key) => options.pragma("key", key.pragma_value()),
+        // SQLCipher keeps temporary files in memory by default (they would be plaintext on disk);
+        // a plaintext workspace spills big sorts to temporary files as plain SQLite always did.
+        None => options.pragma("temp_store", "FILE"),
+    })
+}
+
+/// Reads a file's identity read-only, after unlocking it when it is encrypted, so a foreign or
+/// newer file is never modified.
+async fn inspect(path: &Path, passphrase: Option<&Passphrase>) -> Result<Inspection> {
+    let kind = encryption::file_kind(path).map_err(|e| open_failed(path, e))?;
+    let key = match kind {
+        FileKind::New => return Ok(Inspection { is_new: true, applied: Vec::new(), key: passphrase.cloned() }),
+        FileKind::Plain => None,
+        FileKind::Sealed => match passphrase {
+            Some(key) => Some(key.clone()),
+            None if encryption::looks_encrypted(path) => {
+                return Err(CoreError::new(ErrorCode::WorkspacePassphraseRequired).with("path", path.display()))
+            }
+            None => return Err(CoreError::new(ErrorCode::WorkspaceNotLiaison).with("path", path.display())),
+        },
+    };
     let not_liaison = || CoreError::new(ErrorCode::WorkspaceNotLiaison).with("path", path.display());
-    let mut conn = SqliteConnectOptions::new()
-        .filename(path)
+    // With a key, a page that does not decrypt reads as "file is not a database" (SQLITE_NOTADB).
+    let unreadable = |e: sqlx::Error| match &key {
+        Some(_) if encryption::is_not_a_database(&e) => {
+            CoreError::new(ErrorCode::WorkspacePassphraseWrong).with("path", path.display())
+        }
+        _ => not_liaison(),
+    };
+    let mut conn = connect_options(path, key.as_ref())
+        .map_err(|e| open_failed(path, e))?
         .read_only(true)
         .connect()
         .await
-        .map_err(|e| open_failed(path, e))?;
+        .map_err(|e| match encryption::is_not_a_database(&e) {
+            true => unreadable(e),
+            false => open_failed(path, e),
+        })?;
     let app_id: i32 = sqlx::query_scalar("PRAGMA application_id")
         .fetch_one(&mut conn)
         .await
-        .map_err(|_| not_liaison())?;
+        .map_err(unreadable)?;
     let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
         .fetch_all(&mut conn)
         .await
-        .map_err(|_| not_liaison())?;
+        .map_err(unreadable)?;
     let applied = if tables.iter().any(|t| t == "_sqlx_migrations") {
         sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success ORDER BY version")
             .fetch_all(&mut conn)
@@ -133,7 +210,7 @@ async fn inspect(path: &Path) -> Result<Inspection> {
     if app_id != APPLICATION_ID && !empty_sqlite {
         return Err(not_liaison());
     }
-    Ok(Inspection { is_new: false, applied })
+    Ok(Inspection { is_new: false, applied, key })
 }
 
 fn open_failed(path: &Path, e: impl std::fmt::Display) -> CoreError {

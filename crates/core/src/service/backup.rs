@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::encryption::{self, FileKind};
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::Workspace;
 use sqlx::AssertSqlSafe;
@@ -58,7 +59,9 @@ pub async fn save_copy(workspace: &Workspace, target: &Path) -> Result<()> {
     Ok(())
 }
 
-/// A consistent, compacted copy of the whole workspace in one file (no `-wal` beside it).
+/// A consistent, compacted copy of the whole workspace in one file (no `-wal` beside it). Under
+/// SQLCipher `VACUUM INTO` attaches its target with the workspace's key, so the copy of an
+/// encrypted workspace is encrypted with the same passphrase (tests/encryption.rs checks it).
 pub async fn copy_to(workspace: &Workspace, target: &Path) -> std::result::Result<(), sqlx::Error> {
     let quoted = target.to_string_lossy().replace('\'', "''");
     sqlx::query(AssertSqlSafe(format!("VACUUM INTO '{quoted}'"))).execute(workspace.pool()).await?;
@@ -133,25 +136,35 @@ pub async fn daily(workspace: &Workspace) -> Result<Option<PathBuf>> {
 }
 
 /// Puts a backup in place of the workspace file and reopens it. The current file is backed up
-/// first; a backup that is not a readable Liaison workspace is refused and nothing changes.
+/// first; a backup that is not a readable Liaison workspace is refused and nothing changes. An
+/// encrypted workspace's backups open with its passphrase (`workspace.passphrase_wrong` when one
+/// does not); a plaintext backup restored into an encrypted workspace is encrypted on the way in,
+/// so a restore never leaves the workspace unprotected.
 pub async fn restore(workspace: Workspace, file_name: &str) -> Result<Workspace> {
     let source = backups_dir(&workspace).join(file_name);
     if file_name.contains(['/', '\\']) || !source.is_file() {
         return Err(CoreError::not_found("backup", 0).with("file", file_name));
     }
-    Workspace::check_file(&source).await?;
+    Workspace::check_file_with_passphrase(&source, workspace.passphrase()).await?;
     create(&workspace, "pre-restore").await?;
     let path = workspace.path().to_owned();
+    let key = workspace.key().cloned();
     workspace.close().await;
-    let failed = |e: std::io::Error| CoreError::new(ErrorCode::BackupFailed).with("path", path.display()).with("detail", e);
+    let failed = |e: &dyn std::fmt::Display| CoreError::new(ErrorCode::BackupFailed).with("path", path.display()).with("detail", e);
     let tmp = path.with_extension("restoring");
-    std::fs::copy(&source, &tmp).map_err(failed)?;
+    let encrypt = key.is_some() && encryption::file_kind(&source).map_err(|e| failed(&e))? == FileKind::Plain;
+    if encrypt {
+        let _ = std::fs::remove_file(&tmp);
+        encryption::export(&source, None, &tmp, key.as_ref()).await.map_err(|e| failed(&e))?;
+    } else {
+        std::fs::copy(&source, &tmp).map_err(|e| failed(&e))?;
+    }
     for suffix in ["-wal", "-shm"] {
         let side = PathBuf::from(format!("{}{suffix}", path.display()));
         if side.exists() {
-            std::fs::remove_file(&side).map_err(failed)?;
+            std::fs::remove_file(&side).map_err(|e| failed(&e))?;
         }
     }
-    std::fs::rename(&tmp, &path).map_err(failed)?;
-    Workspace::open(&path).await
+    std::fs::rename(&tmp, &path).map_err(|e| failed(&e))?;
+    Workspace::open_with_passphrase(&path, key.as_ref().map(|k| k.expose())).await
 }
