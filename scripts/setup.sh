@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing on a Debian/Ubuntu machine; idempotent, quick when all is there.
 #   scripts/setup.sh        what running the app needs
-#   scripts/setup.sh test   plus what the tests need (Xvfb, WebKitWebDriver, tauri-driver, …)
+#   scripts/setup.sh test   plus what the tests need (Xvfb, WebKitWebDriver, tauri-driver, cargo-fuzz, …)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-run}"
@@ -44,4 +44,11 @@ fi
 if [ "$mode" = "test" ] && ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
   echo "==> cargo install tauri-driver"
   cargo install tauri-driver --version 2.1.0 --locked --quiet
+fi
+
+# The fuzz step of the tests (scripts/fuzz.sh): cargo-fuzz drives libFuzzer, built by the
+# libfuzzer-sys crate with the C++ compiler from build-essential; runs on stable Rust.
+if [ "$mode" = "test" ] && ! command -v cargo-fuzz >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/cargo-fuzz" ]; then
+  echo "==> cargo install cargo-fuzz"
+  cargo install cargo-fuzz --version 0.13.2 --locked --quiet
 fi

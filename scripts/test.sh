@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: Rust (core and shell, incl. the bindings staleness check), the UI's unit tests, a
-# .deb built by `tauri build`, and the end-to-end tests that drive the real window under Xvfb.
+# .deb built by `tauri build`, the end-to-end tests that drive the real window under Xvfb, and a
+# short fuzzing run of the importers and the proposal renderer (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -27,5 +28,9 @@ npx tauri build --debug --bundles deb
 
 step "end-to-end tests in the real window"
 npm run --silent test:e2e
+
+step "fuzz the importers and the proposal renderer (${LIAISON_FUZZ_SECONDS:-45} s per target)"
+# A short run over the committed seeds; any crash fails the tests (input kept in fuzz/artifacts/).
+bash scripts/fuzz.sh "${LIAISON_FUZZ_SECONDS:-45}"
 
 step "all tests passed in $(( $(date +%s) - started )) s"

@@ -131,4 +131,7 @@ pub const APP_COMMANDS: &[&str] = &[
     "trash_purge",
     "trash_empty",
     "image_save",
+    "workspace_unlock",
+    "workspace_unlock_cancel",
+    "workspace_set_passphrase",
 ];

@@ -3,6 +3,7 @@
 pub mod backup_commands;
 pub mod board_commands;
 pub mod commands;
+pub mod encryption_commands;
 pub mod image_commands;
 pub mod incident_commands;
 pub mod notify;
@@ -23,6 +24,7 @@ use tauri::{Manager, WebviewWindowBuilder, WindowEvent, Wry};
 pub fn specta_builder() -> tauri_specta::Builder<Wry> {
     use backup_commands::*;
     use commands::*;
+    use encryption_commands::*;
     use image_commands::*;
     use trash_commands::*;
     use board_commands::*;
@@ -163,6 +165,9 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             trash_purge,
             trash_empty,
             image_save::<Wry>,
+            workspace_unlock::<Wry>,
+            workspace_unlock_cancel,
+            workspace_set_passphrase::<Wry>,
         ])
         // Ids and millisecond timestamps are i64 in Rust; both stay far below 2^53, so a JS number
         // holds them exactly. Money never takes this path: it crosses as a decimal string.

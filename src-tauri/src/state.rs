@@ -19,6 +19,8 @@ pub struct AppState {
     data_dir: PathBuf,
     /// Why the workspace chosen at start could not be opened, shown once by the UI.
     startup_error: std::sync::Mutex<Option<CoreError>>,
+    /// An encrypted workspace the user chose, waiting for its passphrase.
+    locked: std::sync::Mutex<Option<PathBuf>>,
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -29,6 +31,8 @@ pub struct WorkspaceInfo {
     pub is_demo: bool,
     /// The file-sync tool whose folder holds the workspace (it would corrupt the live file).
     pub synced_folder: Option<String>,
+    /// Protected with a passphrase (SQLCipher).
+    pub encrypted: bool,
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -36,6 +40,8 @@ pub struct WorkspaceInfo {
 pub struct WorkspaceStatus {
     pub current: Option<WorkspaceInfo>,
     pub startup_error: Option<CoreError>,
+    /// An encrypted workspace waiting for its passphrase: the UI asks for it.
+    pub locked: Option<String>,
 }
 
 impl AppState {
@@ -46,6 +52,7 @@ impl AppState {
             import_cancel: Default::default(),
             data_dir,
             startup_error: Default::default(),
+            locked: Default::default(),
         }
     }
 
@@ -73,23 +80,58 @@ impl AppState {
     }
 
     pub async fn status(&self) -> WorkspaceStatus {
-        let current = self.current.read().await.as_ref().map(|ws| self.info(ws.path()));
+        let current = self.current.read().await.as_ref().map(|ws| self.info(ws));
         let startup_error = self.startup_error.lock().ok().and_then(|mut e| e.take());
-        WorkspaceStatus { current, startup_error }
+        let locked = self.locked.lock().ok().and_then(|l| l.as_ref().map(|p| p.display().to_string()));
+        WorkspaceStatus { current, startup_error, locked }
     }
 
-    fn info(&self, path: &Path) -> WorkspaceInfo {
+    fn info(&self, ws: &Workspace) -> WorkspaceInfo {
+        let path = ws.path();
         WorkspaceInfo {
             path: path.display().to_string(),
             file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
             is_demo: path == self.demo_path(),
             synced_folder: liaison_core::synced_folder::synced_folder(path).map(str::to_owned),
+            encrypted: ws.is_encrypted(),
         }
     }
 
-    /// Opens `path` (creating it if new), makes it current, remembers it for the next start.
+    /// Opens `path` (creating it if new), makes it current, remembers it for the next start. An
+    /// encrypted file is kept as `locked` until `unlock` is given its passphrase.
     pub async fn open<R: Runtime>(&self, app: &AppHandle<R>, path: &Path) -> Result<WorkspaceInfo, CoreError> {
-        let ws = Workspace::open(path).await?;
+        self.open_with(app, path, None).await
+    }
+
+    /// Opens the workspace waiting for its passphrase.
+    pub async fn unlock<R: Runtime>(&self, app: &AppHandle<R>, passphrase: &str) -> Result<WorkspaceInfo, CoreError> {
+        let path = self.locked.lock().ok().and_then(|l| l.clone()).ok_or_else(|| CoreError::new(ErrorCode::WorkspaceNotOpen))?;
+        self.open_with(app, &path, Some(passphrase)).await
+    }
+
+    /// The user chose not to unlock: the workspace open before (if any) stays.
+    pub fn cancel_unlock(&self) {
+        self.set_locked(None);
+    }
+
+    fn set_locked(&self, path: Option<PathBuf>) {
+        if let Ok(mut l) = self.locked.lock() {
+            *l = path;
+        }
+    }
+
+    async fn open_with<R: Runtime>(&self, app: &AppHandle<R>, path: &Path, passphrase: Option<&str>) -> Result<WorkspaceInfo, CoreError> {
+        let ws = match Workspace::open_with_passphrase(path, passphrase).await {
+            Ok(ws) => ws,
+            Err(e) => {
+                if matches!(e.code, ErrorCode::WorkspacePassphraseRequired | ErrorCode::WorkspacePassphraseWrong) {
+                    self.set_locked(Some(path.to_owned()));
+                }
+                return Err(e);
+            }
+        };
+        self.set_locked(None);
+        let info = self.info(&ws);
         let previous = self.current.write().await.replace(ws);
         if let Some(previous) = previous {
             if previous.path() != path {
@@ -103,7 +145,37 @@ impl AppState {
                 let _ = liaison_core::service::backup::daily(&ws).await;
             });
         }
-        Ok(self.info(path))
+        Ok(info)
+    }
+
+    /// Sets, changes (`current` and `new`) or removes (`current` only) the open workspace's
+    /// passphrase. The core backs up first; on a failure the workspace is reopened as it was.
+    pub async fn set_passphrase<R: Runtime>(
+        &self,
+        app: &AppHandle<R>,
+        current: Option<&str>,
+        new: Option<&str>,
+    ) -> Result<WorkspaceInfo, CoreError> {
+        let ws = self.current.write().await.take().ok_or_else(|| CoreError::new(ErrorCode::WorkspaceNotOpen))?;
+        let path = ws.path().to_owned();
+        let before = ws.passphrase().map(str::to_owned);
+        let changed = match (current, new) {
+            (None, Some(new)) => ws.set_passphrase(new).await,
+            (Some(current), Some(new)) => ws.change_passphrase(current, new).await,
+            (Some(current), None) => ws.remove_passphrase(current).await,
+            (None, None) => Ok(ws),
+        };
+        match changed {
+            Ok(ws) => {
+                let info = self.info(&ws);
+                *self.current.write().await = Some(ws);
+                Ok(info)
+            }
+            Err(e) => {
+                self.open_with(app, &path, before.as_deref()).await?;
+                Err(e)
+            }
+        }
     }
 
     /// Replaces the open workspace with one of its backups (the current file is backed up first).
@@ -111,13 +183,15 @@ impl AppState {
     pub async fn restore<R: Runtime>(&self, app: &AppHandle<R>, file_name: &str) -> Result<WorkspaceInfo, CoreError> {
         let ws = self.workspace().await?;
         let path = ws.path().to_owned();
+        let passphrase = ws.passphrase().map(str::to_owned);
         match liaison_core::service::backup::restore(ws, file_name).await {
             Ok(restored) => {
+                let info = self.info(&restored);
                 *self.current.write().await = Some(restored);
-                Ok(self.info(&path))
+                Ok(info)
             }
             Err(e) => {
-                self.open(app, &path).await?;
+                self.open_with(app, &path, passphrase.as_deref()).await?;
                 Err(e)
             }
         }
@@ -144,8 +218,11 @@ pub fn init<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     let chosen = workspace_argument(std::env::args())
         .or_else(|| prefs::load(app).last_workspace.map(PathBuf::from).filter(|p| p.exists()));
     if let Some(path) = chosen {
-        if let Err(e) = tauri::async_runtime::block_on(state.open(app, &path)) {
-            *state.startup_error.lock().expect("startup error lock") = Some(e);
+        match tauri::async_runtime::block_on(state.open(app, &path)) {
+            // The UI asks for the passphrase of a locked workspace; that is not an error to show.
+            Err(e) if e.code == ErrorCode::WorkspacePassphraseRequired => {}
+            Err(e) => *state.startup_error.lock().expect("startup error lock") = Some(e),
+            Ok(_) => {}
         }
     }
     Ok(())

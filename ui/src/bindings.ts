@@ -170,6 +170,14 @@ export const commands = {
 	trashEmpty: () => typedError<number, CoreError>(__TAURI_INVOKE("trash_empty")),
 	/**  Returns where the image went; None when the dialog was cancelled. */
 	imageSave: (fileName: string, format: ImageFormat, bytes: number[]) => typedError<string | null, CoreError>(__TAURI_INVOKE("image_save", { fileName, format, bytes })),
+	/**  Opens the encrypted workspace the status calls `locked`. */
+	workspaceUnlock: (passphrase: string) => typedError<WorkspaceInfo, CoreError>(__TAURI_INVOKE("workspace_unlock", { passphrase })),
+	workspaceUnlockCancel: () => typedError<null, CoreError>(__TAURI_INVOKE("workspace_unlock_cancel")),
+	/**
+	 *  Set (`next` only), change (both) or remove (`current` only) the passphrase; the screen has
+	 *  warned that a forgotten passphrase cannot be recovered.
+	 */
+	workspaceSetPassphrase: (current: string | null, next: string | null) => typedError<WorkspaceInfo, CoreError>(__TAURI_INVOKE("workspace_set_passphrase", { current, next })),
 };
 
 /* Types */
@@ -358,7 +366,7 @@ export type DraftRequest = {
 	author: string,
 };
 
-export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start" | "cadence.negative_offset" | "milestone.ends_before_start" | "milestone.dependency_cycle" | "project.co_owners_same_department" | "cadence.no_counterpart" | "proposal.render_failed" | "proposal.template_invalid" | "trash.restore_conflict";
+export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "workspace.passphrase_required" | "workspace.passphrase_wrong" | "workspace.already_encrypted" | "workspace.not_encrypted" | "workspace.encryption_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start" | "cadence.negative_offset" | "milestone.ends_before_start" | "milestone.dependency_cycle" | "project.co_owners_same_department" | "cadence.no_counterpart" | "proposal.render_failed" | "proposal.template_invalid" | "trash.restore_conflict";
 
 /**  An incident past its SLA, with the message the director can send its department head. */
 export type Escalation = {
@@ -1212,11 +1220,15 @@ export type WorkspaceInfo = {
 	isDemo: boolean,
 	/**  The file-sync tool whose folder holds the workspace (it would corrupt the live file). */
 	syncedFolder: string | null,
+	/**  Protected with a passphrase (SQLCipher). */
+	encrypted: boolean,
 };
 
 export type WorkspaceStatus = {
 	current: WorkspaceInfo | null,
 	startupError: CoreError | null,
+	/**  An encrypted workspace waiting for its passphrase: the UI asks for it. */
+	locked: string | null,
 };
 
 /* Tauri Specta runtime */

@@ -64,6 +64,8 @@ async fn a_problem_and_an_incident_come_back_linked_and_counted() {
     let one = incidents::get(t.ws.pool(), rows(&t.ws, "SELECT id FROM incidents WHERE title = '预约系统超载 1'").await).await.unwrap();
 
     records::delete(&t.ws, one.id).await.unwrap();
+    // Deletes are stamped in milliseconds: keep the two apart so "newest first" is defined.
+    std::thread::sleep(std::time::Duration::from_millis(5));
     problem_rows::soft_delete(t.ws.pool(), problem.id).await.unwrap();
     assert_ne!(incidents::pivot(t.ws.pool()).await.unwrap(), pivot_before, "a trashed incident leaves the board");
     let kinds: Vec<TrashKind> = trash::list(&t.ws).await.unwrap().items.iter().map(|i| i.kind).collect();

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, type DepartmentInput, type PersonInput } from "../bindings";
-import { unwrap } from "./api";
+import { AppError, unwrap } from "./api";
 
 /** Everything read from a workspace sits under this key, so switching workspace refetches all. */
 export const WS = "workspace-data";
@@ -58,6 +58,8 @@ export const useDeletePerson = () =>
     unwrap(commands.peopleDelete(id, removeProjectRoles)),
   );
 
+export const isLockedError = (error: unknown) => error instanceof AppError && error.core.code === "workspace.passphrase_required";
+
 /** Switching workspace: a new status and fresh data everywhere. */
 export function useOpenWorkspace<A>(open: (args: A) => Promise<unknown>) {
   const client = useQueryClient();
@@ -66,6 +68,10 @@ export function useOpenWorkspace<A>(open: (args: A) => Promise<unknown>) {
     onSuccess: async () => {
       client.removeQueries({ queryKey: [WS] });
       await client.invalidateQueries({ queryKey: keys.status });
+    },
+    // An encrypted file waits for its passphrase: the status now names it and the unlock dialog opens.
+    onError: (error) => {
+      if (isLockedError(error)) void client.invalidateQueries({ queryKey: keys.status });
     },
   });
 }

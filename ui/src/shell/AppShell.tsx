@@ -4,6 +4,7 @@ import {
   AlertOutlined,
   CalendarOutlined,
   DownOutlined,
+  LockOutlined,
   FileTextOutlined,
   NodeIndexOutlined,
   ProjectOutlined,
@@ -22,6 +23,7 @@ import { ProposalsView } from "../views/proposals/ProposalsView";
 import type { ProjectFocus } from "../views/projects/navigation";
 import { TodayView, type TodayLink } from "../views/today/TodayView";
 import { BackupsModal } from "./BackupsModal";
+import { PassphraseModal } from "./PassphraseModal";
 import { TrashModal } from "./TrashModal";
 import { LanguageSwitch } from "./LanguageSwitch";
 import type { LanguageProps } from "./Root";
@@ -119,6 +121,7 @@ function WorkspaceMenu({ workspace, language }: { workspace: WorkspaceInfo } & P
   const actions = useWorkspaceActions(language);
   const [backups, setBackups] = useState(false);
   const [trash, setTrash] = useState(false);
+  const [passphrase, setPassphrase] = useState(false);
   const saveCopy = () =>
     unwrap(commands.workspaceSaveCopy())
       .then((path) => {
@@ -136,16 +139,23 @@ function WorkspaceMenu({ workspace, language }: { workspace: WorkspaceInfo } & P
     { key: "copy", label: t("workspace.saveCopy"), onClick: saveCopy },
     { key: "backups", label: <span data-testid="menu-backups">{t("backups.title")}</span>, onClick: () => setBackups(true) },
     { key: "trash", label: <span data-testid="menu-trash">{t("trash.title")}</span>, onClick: () => setTrash(true) },
+    {
+      key: "passphrase",
+      label: <span data-testid="menu-passphrase">{t(workspace.encrypted ? "passphrase.changeTitle" : "passphrase.setTitle")}</span>,
+      onClick: () => setPassphrase(true),
+    },
   ];
   return (
     <>
       <Dropdown menu={{ items }} trigger={["click"]}>
         <Button loading={actions.busy} data-testid="workspace-menu">
+          {workspace.encrypted && <LockOutlined aria-label={t("passphrase.encrypted")} data-testid="workspace-encrypted" />}
           {t("workspace.menu")}: {workspace.fileName} <DownOutlined />
         </Button>
       </Dropdown>
       {backups && <BackupsModal language={language} onClose={() => setBackups(false)} />}
       {trash && <TrashModal language={language} onClose={() => setTrash(false)} />}
+      {passphrase && <PassphraseModal workspace={workspace} onClose={() => setPassphrase(false)} />}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "../i18n";
 import { useWorkspaceStatus } from "../lib/queries";
 import { AppShell } from "./AppShell";
+import { UnlockModal } from "./UnlockModal";
 import { Welcome } from "./Welcome";
 
 export type LanguageProps = { language: Language; onLanguageChange: (language: Language) => void };
@@ -13,8 +14,11 @@ export function Root(props: LanguageProps) {
   if (!status.data) {
     return <Spin fullscreen tip={t("app.loading")} />;
   }
-  if (!status.data.current) {
-    return <Welcome {...props} startupError={status.data.startupError} />;
-  }
-  return <AppShell {...props} workspace={status.data.current} />;
+  const { current, locked, startupError } = status.data;
+  return (
+    <>
+      {current ? <AppShell {...props} workspace={current} /> : <Welcome {...props} startupError={startupError} />}
+      {locked && <UnlockModal path={locked} />}
+    </>
+  );
 }

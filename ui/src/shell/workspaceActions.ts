@@ -4,13 +4,14 @@ import { commands } from "../bindings";
 import type { Language } from "../i18n";
 import { unwrap } from "../lib/api";
 import { errorText } from "../lib/errors";
-import { useOpenWorkspace } from "../lib/queries";
+import { isLockedError, useOpenWorkspace } from "../lib/queries";
 
 /** The ways to switch workspace, shared by the welcome dialog and the workspace menu. */
 export function useWorkspaceActions(language: Language) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const onError = (e: unknown) => void message.error(errorText(t, e), 8);
+  // A locked file is not a failure: the unlock dialog asks for its passphrase.
+  const onError = (e: unknown) => void (isLockedError(e) || message.error(errorText(t, e), 8));
   const mine = useOpenWorkspace(() => unwrap(commands.workspaceOpenMine()));
   const demo = useOpenWorkspace(() => unwrap(commands.workspaceOpenDemo(language)));
   const pick = useOpenWorkspace(() => unwrap(commands.workspaceOpenDialog()));

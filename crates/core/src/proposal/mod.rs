@@ -108,12 +108,13 @@ pub struct ProposalTemplate {
 }
 
 /// A document or template as stored in its table's `body` column.
-pub(crate) fn to_json<T: Serialize>(value: &T) -> crate::error::Result<String> {
+pub fn to_json<T: Serialize>(value: &T) -> crate::error::Result<String> {
     serde_json::to_string(value).map_err(|e| crate::error::CoreError::new(crate::error::ErrorCode::TemplateInvalid).with("detail", e))
 }
 
-/// Reads a stored `body` back; a damaged one is reported, not guessed at.
-pub(crate) fn from_json<T: serde::de::DeserializeOwned>(body: &str) -> crate::error::Result<T> {
+/// Reads a stored `body` back; a damaged one is reported, not guessed at. Public for the fuzz
+/// targets (`fuzz/`), which read hostile templates through this same codec.
+pub fn from_json<T: serde::de::DeserializeOwned>(body: &str) -> crate::error::Result<T> {
     serde_json::from_str(body).map_err(|e| crate::error::CoreError::new(crate::error::ErrorCode::TemplateInvalid).with("detail", e))
 }
 
