@@ -35,7 +35,8 @@ test("a passphrase encrypts the workspace; the next start asks for it and refuse
     const save = await byTestId(browser, "passphrase-save");
     assert.equal(await save.isEnabled(), false, "nothing happens before the warning is acknowledged");
     await screenshot(browser, "passphrase-set.png");
-    await click(browser, await byTestId(browser, "passphrase-understood"));
+    // Ant Design hides the checkbox's own input under its drawn box: click the input in the page.
+    await click(browser, await browser.$('[data-testid="passphrase-understood"]'));
     await click(browser, save);
     await byTestId(browser, "workspace-encrypted", 60_000);
     await quit(browser);
@@ -51,11 +52,13 @@ test("a passphrase encrypts the workspace; the next start asks for it and refuse
     await click(browser, await byTestId(browser, "unlock-ok"));
     await browser.waitUntil(async () => (await text(browser, "unlock-error")).includes("口令不正确"), { timeout: 30_000, timeoutMsg: "a wrong passphrase is refused" });
     await screenshot(browser, "passphrase-wrong.png");
-    const input = await byTestId(browser, "unlock-passphrase");
-    await input.clearValue();
-    await input.setValue(PASSPHRASE);
+    assert.equal(await (await byTestId(browser, "unlock-passphrase")).getValue(), "", "the field is emptied for the next try");
+    await typeInto(browser, "unlock-passphrase", PASSPHRASE);
     await click(browser, await byTestId(browser, "unlock-ok"));
-    await byTestId(browser, "workspace-encrypted", 60_000);
+    await byTestId(browser, "workspace-encrypted", 60_000).catch(async (e) => {
+      await screenshot(browser, "passphrase-unlock-failure.png");
+      throw e;
+    });
     assert.ok((await invoke(browser, "people_list")).some((p) => p.name === CANARY), "the data is there");
     await quit(browser);
   } finally {

@@ -39,7 +39,7 @@ export function PassphraseModal({ workspace, onClose }: { workspace: WorkspaceIn
     <Modal
       open
       onCancel={onClose}
-      title={t(encrypted ? "passphrase.changeTitle" : "passphrase.setTitle")}
+      title={t(encrypted ? "passphrase.changeHeading" : "passphrase.setHeading")}
       footer={null}
       destroyOnHidden
       data-testid="passphrase-modal"

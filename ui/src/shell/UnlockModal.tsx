@@ -14,7 +14,8 @@ export function UnlockModal({ path }: { path: string }) {
   const [passphrase, setPassphrase] = useState("");
   const unlock = useOpenWorkspace((p: string) => unwrap(commands.workspaceUnlock(p)));
   const cancel = useOpenWorkspace(() => unwrap(commands.workspaceUnlockCancel()));
-  const submit = () => passphrase && unlock.mutate(passphrase);
+  // After a wrong passphrase the field is emptied for the next try; the error says what happened.
+  const submit = () => passphrase && unlock.mutate(passphrase, { onError: () => setPassphrase("") });
   return (
     <Modal
       open
