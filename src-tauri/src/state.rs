@@ -148,46 +148,43 @@ impl AppState {
         Ok(info)
     }
 
-    /// Sets, changes (`current` and `new`) or removes (`current` only) the open workspace's
-    /// passphrase. The core backs up first; on a failure the workspace is reopened as it was.
+    /// Sets, changes (`current` and `next`) or removes (`current` only) the open workspace's
+    /// passphrase. The core backs up first.
     pub async fn set_passphrase<R: Runtime>(
         &self,
         app: &AppHandle<R>,
         current: Option<&str>,
-        new: Option<&str>,
+        next: Option<&str>,
     ) -> Result<WorkspaceInfo, CoreError> {
-        let ws = self.current.write().await.take().ok_or_else(|| CoreError::new(ErrorCode::WorkspaceNotOpen))?;
-        let path = ws.path().to_owned();
-        let before = ws.passphrase().map(str::to_owned);
-        let changed = match (current, new) {
-            (None, Some(new)) => ws.set_passphrase(new).await,
-            (Some(current), Some(new)) => ws.change_passphrase(current, new).await,
+        self.replace(app, async |ws| match (current, next) {
+            (None, Some(next)) => ws.set_passphrase(next).await,
+            (Some(current), Some(next)) => ws.change_passphrase(current, next).await,
             (Some(current), None) => ws.remove_passphrase(current).await,
             (None, None) => Ok(ws),
-        };
-        match changed {
-            Ok(ws) => {
-                let info = self.info(&ws);
-                *self.current.write().await = Some(ws);
-                Ok(info)
-            }
-            Err(e) => {
-                self.open_with(app, &path, before.as_deref()).await?;
-                Err(e)
-            }
-        }
+        })
+        .await
     }
 
     /// Replaces the open workspace with one of its backups (the current file is backed up first).
-    /// Whatever happens, a workspace is open afterwards: the restored one, or the one before.
     pub async fn restore<R: Runtime>(&self, app: &AppHandle<R>, file_name: &str) -> Result<WorkspaceInfo, CoreError> {
-        let ws = self.workspace().await?;
+        self.replace(app, async |ws| liaison_core::service::backup::restore(ws, file_name).await).await
+    }
+
+    /// Runs an operation that takes the open workspace and hands back its successor. Whatever
+    /// happens, a workspace is open afterwards: the new one, or the one before, reopened with the
+    /// passphrase it had.
+    async fn replace<R: Runtime>(
+        &self,
+        app: &AppHandle<R>,
+        operation: impl AsyncFnOnce(Workspace) -> Result<Workspace, CoreError>,
+    ) -> Result<WorkspaceInfo, CoreError> {
+        let ws = self.current.write().await.take().ok_or_else(|| CoreError::new(ErrorCode::WorkspaceNotOpen))?;
         let path = ws.path().to_owned();
         let passphrase = ws.passphrase().map(str::to_owned);
-        match liaison_core::service::backup::restore(ws, file_name).await {
-            Ok(restored) => {
-                let info = self.info(&restored);
-                *self.current.write().await = Some(restored);
+        match operation(ws).await {
+            Ok(successor) => {
+                let info = self.info(&successor);
+                *self.current.write().await = Some(successor);
                 Ok(info)
             }
             Err(e) => {
