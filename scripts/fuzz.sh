@@ -49,7 +49,7 @@ for t in "${targets[@]}"; do
   echo "==> fuzzing $t for $seconds s"
   # The binary runs directly (not through cargo), so no cargo lock is held while it fuzzes.
   if ! TMPDIR="$PWD/$scratch" "$bin/$t" \
-      -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
+      -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=8192 \
       -dict="fuzz/dict/$t.dict" -artifact_prefix="fuzz/artifacts/$t/" -print_final_stats=1 \
       "fuzz/target/corpus/$t" "fuzz/corpus/$t" 2>"fuzz/target/$t.log"; then
     status=1

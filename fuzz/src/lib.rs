@@ -22,9 +22,14 @@ use liaison_core::service::proposals::{self, ProposalFormat};
 use liaison_core::Workspace;
 
 /// A folder of this process's own, under `TMPDIR` (scripts/fuzz.sh points it into fuzz/target).
+///
+/// Also puts Rust's default panic hook back in place of libfuzzer-sys's, which aborts on every
+/// panic, even one the core catches on purpose (calamine's, in `source::Rows::open_xlsx`). A panic
+/// that reaches the target still crashes the run: libfuzzer-sys aborts when it unwinds to it.
 pub fn scratch() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
+        drop(std::panic::take_hook());
         let dir = std::env::temp_dir().join(format!("liaison-fuzz-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("scratch folder");
         dir
@@ -135,6 +140,7 @@ fn proposal_context() -> &'static Context {
 
 /// Fills and renders a template (or renders a document), checking the output formats.
 pub fn proposal(data: &[u8]) {
+    scratch();
     let Ok(text) = std::str::from_utf8(data) else { return };
     let doc: Document = if let Ok(template) = proposal::from_json::<ProposalTemplate>(text) {
         let private = template.sections.len() % 2 == 0;

@@ -94,6 +94,8 @@ pub enum Rows {
     Xlsx { cells: std::iter::Peekable<std::vec::IntoIter<((u32, u32), Data)>>, first_column: u32, width: usize, total: usize },
 }
 
+type XlsxCells = Vec<((u32, u32), Data)>;
+
 /// Excel's own column limit (XFD). A cell further right only comes from a damaged or hostile file.
 const XLSX_MAX_WIDTH: usize = 16_384;
 
@@ -110,31 +112,13 @@ impl Rows {
 
     pub fn open_xlsx(path: &Path, sheet: Option<&str>) -> Result<(Rows, Vec<String>)> {
         check_zip_bomb(path)?;
-        let mut book: Xlsx<_> = calamine::open_workbook(path)
-            .map_err(|e| file_error(ErrorCode::ImportUnsupportedFile, path).with("detail", e))?;
-        let sheets = book.sheet_names().to_vec();
-        let name = match sheet {
-            Some(s) => sheets.iter().find(|n| *n == s).cloned().ok_or_else(|| {
-                file_error(ErrorCode::ImportSheetNotFound, path).with("sheet", s)
-            })?,
-            None => sheets.first().cloned().ok_or_else(|| file_error(ErrorCode::ImportEmptyFile, path))?,
-        };
-        // Only the cells the file has: calamine's `worksheet_range` lays the sheet out densely, so
-        // two cells at A1 and XFD1048576 would ask for half a terabyte.
-        let mut cells = Vec::new();
-        match book.worksheet_cells_reader(&name) {
-            Ok(mut reader) => loop {
-                match reader.next_cell() {
-                    Ok(Some(cell)) if *cell.get_value() == DataRef::Empty => {}
-                    Ok(Some(cell)) => cells.push((cell.get_position(), Data::from(cell.get_value().clone()))),
-                    Ok(None) => break,
-                    Err(e) => return Err(file_error(ErrorCode::ImportUnsupportedFile, path).with("detail", e)),
-                }
-            },
-            // A chart sheet, say: no rows, as calamine's own range reader has it.
-            Err(XlsxError::NotAWorksheet(_)) => {}
-            Err(e) => return Err(file_error(ErrorCode::ImportUnsupportedFile, path).with("detail", e)),
-        }
+        // calamine indexes some tables with numbers from the file (a shared string past the end
+        // of the table, found by fuzzing): a panic in it is a file we cannot read, not a crash.
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_xlsx(path, sheet)));
+        let (sheets, mut cells) = read.unwrap_or_else(|panic| {
+            let detail = panic.downcast_ref::<&str>().map(|s| (*s).to_owned()).or_else(|| panic.downcast_ref::<String>().cloned());
+            Err(file_error(ErrorCode::ImportUnsupportedFile, path).with("detail", detail.unwrap_or_default()))
+        })?;
         cells.sort_by_key(|(position, _)| *position);
         let first_column = cells.iter().map(|((_, c), _)| *c).min().unwrap_or(0);
         let last_column = cells.iter().map(|((_, c), _)| *c).max().unwrap_or(0);
@@ -189,6 +173,36 @@ impl Rows {
             }
         }
     }
+}
+
+/// The sheet names and the chosen sheet's non-empty cells, unordered, as calamine reads them.
+fn read_xlsx(path: &Path, sheet: Option<&str>) -> Result<(Vec<String>, XlsxCells)> {
+    let mut book: Xlsx<_> = calamine::open_workbook(path)
+        .map_err(|e| file_error(ErrorCode::ImportUnsupportedFile, path).with("detail", e))?;
+    let sheets = book.sheet_names().to_vec();
+    let name = match sheet {
+        Some(s) => sheets.iter().find(|n| *n == s).cloned().ok_or_else(|| {
+            file_error(ErrorCode::ImportSheetNotFound, path).with("sheet", s)
+        })?,
+        None => sheets.first().cloned().ok_or_else(|| file_error(ErrorCode::ImportEmptyFile, path))?,
+    };
+    // Only the cells the file has: calamine's `worksheet_range` lays the sheet out densely, so
+    // two cells at A1 and XFD1048576 would ask for half a terabyte.
+    let mut cells = Vec::new();
+    match book.worksheet_cells_reader(&name) {
+        Ok(mut reader) => loop {
+            match reader.next_cell() {
+                Ok(Some(cell)) if *cell.get_value() == DataRef::Empty => {}
+                Ok(Some(cell)) => cells.push((cell.get_position(), Data::from(cell.get_value().clone()))),
+                Ok(None) => break,
+                Err(e) => return Err(file_error(ErrorCode::ImportUnsupportedFile, path).with("detail", e)),
+            }
+        },
+        // A chart sheet, say: no rows, as calamine's own range reader has it.
+        Err(XlsxError::NotAWorksheet(_)) => {}
+        Err(e) => return Err(file_error(ErrorCode::ImportUnsupportedFile, path).with("detail", e)),
+    }
+    Ok((sheets, cells))
 }
 
 /// Counts line breaks as bytes stream through, so a record's line is right whatever the line
@@ -339,6 +353,17 @@ mod tests {
         let strings = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
         assert_eq!(all_rows(&mut rows), [(2, strings(&["标题", "成本", "1"])), (4, strings(&["x", "2.5", ""]))]);
         assert_eq!(rows.fraction_done(1), 1.0);
+    }
+
+    #[test]
+    fn a_shared_string_past_the_table_is_a_file_we_cannot_read() {
+        // Found by fuzzing (fuzz/): calamine indexes its shared-string table with the cell's number
+        // and panicked, in release builds too, taking the import command down.
+        let dir = tempfile::tempdir().unwrap();
+        let path = xlsx(dir.path(), r#"<sheetData><row r="1"><c r="A1" t="s"><v>3</v></c></row></sheetData>"#);
+        let err = Rows::open_xlsx(&path, None).err().expect("refused");
+        assert_eq!(err.code, ErrorCode::ImportUnsupportedFile);
+        assert!(err.params.contains_key("file"), "the message names the file: {err:?}");
     }
 
     #[test]
