@@ -29,8 +29,8 @@ npx tauri build --debug --bundles deb
 step "end-to-end tests in the real window"
 npm run --silent test:e2e
 
-step "fuzz the importers and the proposal renderer (${LIAISON_FUZZ_SECONDS:-45} s per target)"
+step "fuzz the importers and the proposal renderer (${LIAISON_FUZZ_SECONDS:-30} s per target)"
 # A short run over the committed seeds; any crash fails the tests (input kept in fuzz/artifacts/).
-bash scripts/fuzz.sh "${LIAISON_FUZZ_SECONDS:-45}"
+bash scripts/fuzz.sh "${LIAISON_FUZZ_SECONDS:-30}"
 
 step "all tests passed in $(( $(date +%s) - started )) s"
