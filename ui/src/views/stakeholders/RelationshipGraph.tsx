@@ -19,8 +19,10 @@ const RELATION_PREFIX = "r";
 
 /**
  * Below this zoom the cards' text is too small to read and hundreds of reporting lines are a
- * tangle; hiding both keeps panning 500 people smooth (they are most of what WebKitGTK repaints
- * per frame). Stance colours, groups and the ally/rival/influence lines stay.
+ * tangle; hiding both, the background dots and the rounded corners keeps panning 500 people smooth
+ * (they are most of what WebKitGTK repaints per frame). Stance colours, groups and the
+ * ally/rival/influence lines stay. Every node stays mounted (no `onlyRenderVisibleElements`): the
+ * visibility test over all of them on each pan frame cost more than it saved.
  */
 const READABLE_ZOOM = 0.45;
 
@@ -51,8 +53,8 @@ export function RelationshipGraph({ onOpen }: { onOpen: (id: number) => void }) 
       type: "department",
       position: { x: g.x, y: g.y },
       data: { name: g.name ?? t("people.noDepartment") },
-      style: { width: g.width, height: g.height },
-      className: "graph-department",
+      width: g.width,
+      height: g.height,
       selectable: false,
       draggable: false,
     }));
@@ -76,13 +78,14 @@ export function RelationshipGraph({ onOpen }: { onOpen: (id: number) => void }) 
 
   const edges = useMemo<Edge[]>(() => {
     const shown = new Set(visible.map((p) => p.id));
+    // Zoomed out the reporting lines are not drawn, so they are not handed to React Flow either:
+    // it re-measures every edge it has on each pan frame.
     const reporting: Edge[] = visible
-      .filter((p) => p.reportsToId !== null && shown.has(p.reportsToId))
+      .filter((p) => !far && p.reportsToId !== null && shown.has(p.reportsToId))
       .map((p) => ({
         id: `m${p.id}`,
         source: String(p.reportsToId),
         target: String(p.id),
-        className: "edge-reports",
         ...EDGE_STYLES.reports_to,
       }));
     const stored: Edge[] = (relationships ?? [])
@@ -95,7 +98,7 @@ export function RelationshipGraph({ onOpen }: { onOpen: (id: number) => void }) 
         ...EDGE_STYLES[r.kind],
       }));
     return [...reporting, ...stored];
-  }, [visible, relationships, t]);
+  }, [visible, relationships, far, t]);
 
   const onNodeClick: NodeMouseHandler = useCallback(
     (_event, node) => {
@@ -142,14 +145,13 @@ export function RelationshipGraph({ onOpen }: { onOpen: (id: number) => void }) 
           nodeTypes={NODE_TYPES}
           onNodeClick={onNodeClick}
           onEdgeClick={onEdgeClick}
-          onlyRenderVisibleElements
           nodesDraggable={false}
           nodesConnectable={false}
           fitView
           minZoom={0.05}
           proOptions={{ hideAttribution: true }}
         >
-          <Background gap={24} />
+          {!far && <Background gap={24} />}
           <Controls showInteractive={false} />
           <DetailLevel onFar={setFar} />
         </ReactFlow>
