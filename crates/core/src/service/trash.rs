@@ -210,7 +210,7 @@ pub async fn restore(ws: &Workspace, kind: TrashKind, id: Id) -> Result<()> {
     }
     restored?;
     if kind == TrashKind::Person {
-        crate::repo::project_people::restore_trashed_roles(&mut *tx, id).await?;
+        crate::repo::project_people::restore_trashed_roles(&mut tx, id).await?;
     }
     tx.commit().await?;
     Ok(())
