@@ -119,39 +119,31 @@ pub async fn run(
 
     // Immediate: the writer numbers new incidents itself, so no other write may slip in between.
     let mut tx = ws.pool().begin_with("BEGIN IMMEDIATE").await?;
-    let mut writer = writer::Writer::prepare(&mut tx, &mapping).await?;
+    let (mut writer, parser) = writer::Writer::prepare(&mut tx, &mapping).await?;
+    // Reading and checking rows runs on a thread of its own, a chunk ahead of the statements
+    // SQLite runs for the chunk before, so the two overlap when a second core is free.
+    let (chunks, mut received) = tokio::sync::mpsc::channel(CHUNKS_AHEAD);
+    let reader = std::thread::Builder::new()
+        .name("liaison-import-reader".into())
+        .spawn(move || read_and_check(rows, &parser, total_bytes, &chunks))
+        .map_err(|e| file_error(ErrorCode::ImportUnreadable, path).with("detail", e))?;
     let mut report = ImportReport::default();
-    let mut count: u64 = 0;
-    while let Some(next) = rows.next_row() {
-        count += 1;
-        if count % 2048 == 0 {
-            if cancel.load(Ordering::Relaxed) {
-                return Err(CoreError::new(ErrorCode::Cancelled));
+    while let Some(chunk) = received.recv().await {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(CoreError::new(ErrorCode::Cancelled));
+        }
+        for checked in chunk.rows {
+            report.rows += 1;
+            match checked {
+                Checked::Row(line, record) => writer.write(&mut tx, line, record, &mut report).await?,
+                Checked::Bad(line, error) => report.issue(line, error),
             }
-            progress(rows.fraction_done(total_bytes));
         }
-        let Row { line, cells } = match next {
-            Ok(row) => row,
-            Err((line, error)) => {
-                report.rows += 1;
-                report.issue(line, error);
-                continue;
-            }
-        };
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        report.rows += 1;
-        if cells.len() > MAX_COLUMNS {
-            report.issue(line, CoreError::new(ErrorCode::ImportTooManyColumns).with("count", cells.len()).with("max", MAX_COLUMNS));
-            continue;
-        }
-        match writer.parse(&cells) {
-            Ok(record) => writer.write(&mut tx, line, record, &mut report).await?,
-            Err(error) => report.issue(line, error),
-        }
+        progress(chunk.done);
     }
-    writer.flush(&mut tx, &mut report).await?;
+    // The channel also closes when the reading thread panicked: never commit a partial import.
+    reader.join().map_err(|_| file_error(ErrorCode::ImportUnreadable, path))?;
+    writer.finish(&mut tx, &mut report).await?;
     progress(1.0);
     report.created_departments = writer.created_departments();
     report.created_stores = writer.created_stores();
@@ -163,6 +155,49 @@ pub async fn run(
         report.committed = true;
     }
     Ok(report)
+}
+
+/// Rows read and checked ahead of the writer, at most this many chunks of `CHUNK_ROWS`.
+const CHUNKS_AHEAD: usize = 4;
+const CHUNK_ROWS: usize = 1024;
+
+/// One non-blank row of the file, checked.
+enum Checked {
+    Row(u64, writer::Parsed),
+    Bad(u64, CoreError),
+}
+
+struct Chunk {
+    rows: Vec<Checked>,
+    /// Share of the file read, 0..=1.
+    done: f64,
+}
+
+/// Reads, decodes and checks every row, sending them on a chunk at a time; stops when the
+/// import stops listening (cancelled or failed).
+fn read_and_check(mut rows: Rows, parser: &writer::Parser, total_bytes: u64, chunks: &tokio::sync::mpsc::Sender<Chunk>) {
+    let mut checked = Vec::with_capacity(CHUNK_ROWS);
+    while let Some(next) = rows.next_row() {
+        checked.push(match next {
+            Err((line, error)) => Checked::Bad(line, error),
+            Ok(Row { cells, .. }) if cells.iter().all(|c| c.trim().is_empty()) => continue,
+            Ok(Row { line, cells }) if cells.len() > MAX_COLUMNS => Checked::Bad(
+                line,
+                CoreError::new(ErrorCode::ImportTooManyColumns).with("count", cells.len()).with("max", MAX_COLUMNS),
+            ),
+            Ok(Row { line, cells }) => match parser.parse(&cells) {
+                Ok(record) => Checked::Row(line, record),
+                Err(error) => Checked::Bad(line, error),
+            },
+        });
+        if checked.len() == CHUNK_ROWS {
+            let chunk = Chunk { rows: std::mem::replace(&mut checked, Vec::with_capacity(CHUNK_ROWS)), done: rows.fraction_done(total_bytes) };
+            if chunks.blocking_send(chunk).is_err() {
+                return;
+            }
+        }
+    }
+    let _ = chunks.blocking_send(Chunk { rows: checked, done: 1.0 });
 }
 
 fn open(path: &Path, sheet: Option<&str>, encoding: Option<TextEncoding>) -> Result<(FileKind, Rows, Vec<String>, TextEncoding)> {

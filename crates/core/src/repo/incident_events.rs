@@ -35,12 +35,12 @@ pub async fn insert_many(conn: &mut sqlx::SqliteConnection, events: &[NewEvent<'
         );
         q.push_values(chunk, |mut b, e| {
             b.push_bind(e.incident_id)
-                .push_bind(e.kind.to_owned())
-                .push_bind(e.source.to_owned())
+                .push_bind(e.kind)
+                .push_bind(e.source)
                 .push_bind(e.from_department_id)
                 .push_bind(e.to_department_id)
                 .push_bind(e.rule_id)
-                .push_bind(e.reason.to_owned())
+                .push_bind(e.reason)
                 .push_bind(e.at)
                 .push_bind(now);
         });
