@@ -1,0 +1,60 @@
+//! The board pivot arrives as one JSON array: it equals, cell for cell and in the same order, the
+//! rows of the plain query, names with quotes, backslashes and emoji included.
+
+mod common;
+
+use liaison_core::demo::{self, Lang};
+use liaison_core::repo::incidents::{self, IncidentInput, NewIncident};
+use liaison_core::Money;
+
+#[tokio::test]
+async fn the_json_pivot_equals_the_plain_rows_in_order() {
+    let t = common::temp_workspace().await;
+    demo::seed(&t.ws, Lang::ZhCn).await.unwrap();
+    // Awkward names and types, and a department whose name sorts by pinyin, not by bytes.
+    sqlx::query("INSERT INTO departments (name, name_key, created_at, updated_at) VALUES ('\"引号\" \\ 部', 'yinhaobu', 0, 0), ('😀 Emoji', 'emoji', 0, 0)")
+        .execute(t.ws.pool())
+        .await
+        .unwrap();
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM departments WHERE name_key IN ('yinhaobu', 'emoji') ORDER BY id").fetch_all(t.ws.pool()).await.unwrap();
+    let mut rows = Vec::new();
+    for (n, kind) in ["类型 \"A\"", "tab\there", "换行\n类型", "😀"].iter().enumerate() {
+        for dept in [Some(ids[0]), Some(ids[1]), None] {
+            let record = IncidentInput {
+                title: "x".into(),
+                problem_type: (*kind).into(),
+                department_id: dept,
+                opened_at: 1_711_900_800_000 + n as i64 * 40 * 86_400_000,
+                wait_minutes: Some(n as i64),
+                cost: Money::from_fen(-(n as i64)),
+                status: "open".into(),
+                ..Default::default()
+            };
+            rows.push(NewIncident { id: None, content_hash: None, record });
+        }
+    }
+    let mut conn = t.ws.pool().acquire().await.unwrap();
+    incidents::insert_many(&mut conn, &rows).await.unwrap();
+    drop(conn);
+
+    let plain: Vec<(Option<i64>, Option<String>, String, String, i64, i64, i64)> = sqlx::query_as(
+        "SELECT nullif(p.department_id, 0), d.name, p.problem_type, p.month, p.count, p.wait_minutes, p.cost_fen
+         FROM incident_pivot p LEFT JOIN departments d ON d.id = p.department_id
+         ORDER BY d.name_key, p.problem_type, p.month",
+    )
+    .fetch_all(t.ws.pool())
+    .await
+    .unwrap();
+    let cells: Vec<_> = incidents::pivot(t.ws.pool())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.department_id, c.department_name, c.problem_type, c.month, c.count, c.wait_minutes, c.cost.fen()))
+        .collect();
+    assert!(plain.len() > 20);
+    assert_eq!(cells, plain);
+
+    // An empty board is an empty list.
+    sqlx::query("DELETE FROM incident_pivot").execute(t.ws.pool()).await.unwrap();
+    assert!(incidents::pivot(t.ws.pool()).await.unwrap().is_empty());
+}
