@@ -37,7 +37,8 @@ async fn the_json_pivot_equals_the_plain_rows_in_order() {
     incidents::insert_many(&mut conn, &rows).await.unwrap();
     drop(conn);
 
-    let plain: Vec<(Option<i64>, Option<String>, String, String, i64, i64, i64)> = sqlx::query_as(
+    type Cell = (Option<i64>, Option<String>, String, String, i64, i64, i64);
+    let plain: Vec<Cell> = sqlx::query_as(
         "SELECT nullif(p.department_id, 0), d.name, p.problem_type, p.month, p.count, p.wait_minutes, p.cost_fen
          FROM incident_pivot p LEFT JOIN departments d ON d.id = p.department_id
          ORDER BY d.name_key, p.problem_type, p.month",

@@ -95,7 +95,8 @@ async fn sql_counts_equal_a_pass_over_the_linked_incidents() {
     problems::set_stores(&t.ws, problem.id, StoreSet::A, &store_ids[2..5]).await.unwrap();
     problems::set_stores(&t.ws, problem.id, StoreSet::B, &store_ids[5..11]).await.unwrap();
 
-    let linked: Vec<(Id, Option<Id>, i64, Option<i64>, i64, bool, String)> = sqlx::query_as(
+    type Link = (Id, Option<Id>, i64, Option<i64>, i64, bool, String);
+    let linked: Vec<Link> = sqlx::query_as(
         "SELECT incident_id, store_id, opened_at, wait_minutes, cost_fen, complaint, customer_ref FROM problem_incidents WHERE problem_id = ? AND live = 1",
     )
     .bind(problem.id)
