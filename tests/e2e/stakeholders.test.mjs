@@ -226,7 +226,8 @@ test("500 people: dragging on the grid and panning the graph stay within a frame
     await (await byTestId(browser, "welcome-create")).click();
     await openStakeholders(browser);
 
-    // 500 people in 10 departments, through the app's own commands, with reporting lines.
+    // 500 people in 10 departments, through the app's own commands, with reporting lines and 30
+    // ally/rival/influence lines.
     const created = await browser.executeAsync((done) => {
       const invoke = window.__TAURI_INTERNALS__.invoke;
       const stances = ["champion", "supporter", "neutral", "sceptic", "blocker"];
@@ -248,6 +249,8 @@ test("500 people: dragging on the grid and panning the graph stay within a frame
           };
           ids.push((await invoke("people_create", { input })).id);
         }
+        const kinds = ["ally", "rival", "influences"];
+        for (let k = 0; k < 30; k++) await invoke("relationship_add", { from: ids[k * 7], to: ids[k * 7 + 250], kind: kinds[k % 3], note: "" });
         return ids.length;
       })().then(done, (e) => done(String(e)));
     });
@@ -268,15 +271,28 @@ test("500 people: dragging on the grid and panning the graph stay within a frame
     await shot(browser, "stakeholders-grid-500.png");
 
     await openTab(browser, "关系图", 30_000);
-    await browser.waitUntil(async () => browser.execute(() => document.querySelectorAll(".react-flow__node-person").length > 0), {
-      timeout: 30_000,
-    });
+    // All 500 drawn: as cards, or zoomed out as the rectangles their departments draw.
+    await browser.waitUntil(
+      async () => browser.execute(() => document.querySelectorAll(".react-flow__node-person, .graph-member").length === 500),
+      { timeout: 30_000 },
+    );
     const before = await browser.execute(() => document.querySelector(".react-flow__viewport").style.transform);
     const graph = await browser.executeAsync(measureFrames, "graph", 3000);
     const after = await browser.execute(() => document.querySelector(".react-flow__viewport").style.transform);
     console.log(`graph pan p95 frame ms: ${graph.p95.toFixed(1)} (${graph.frames} frames)`);
     assert.notEqual(after, before, "the graph panned");
     await shot(browser, "stakeholders-graph-500.png");
+
+    // Zoomed out to fit, the 30 relationship lines stay (reporting lines do not), and a person the
+    // department draws opens the profile when clicked.
+    assert.equal(await browser.execute(() => document.querySelectorAll(".react-flow__edge").length), 30, "relationship lines drawn");
+    await browser.execute(() => document.querySelector(".react-flow__controls-fitview").click());
+    await browser.pause(500);
+    const name = (await browser.execute(() => document.querySelector(".graph-member title").textContent)).split(" · ")[0];
+    const at = await centreOf(browser, ".graph-member .graph-member-card");
+    await browser.action("pointer", { parameters: { pointerType: "mouse" } }).move({ origin: "viewport", ...at }).down({ button: 0 }).up({ button: 0 }).perform();
+    const drawer = await byTestId(browser, "profile-drawer");
+    await browser.waitUntil(async () => (await drawer.getText()).includes(name), { timeout: 30_000, timeoutMsg: `the profile of ${name}` });
 
     writeFileSync(
       join(ARTIFACTS, "stakeholder-frames.json"),

@@ -1,10 +1,13 @@
 import { memo, type CSSProperties } from "react";
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import type { Stance } from "../../bindings";
+import { NODE } from "./graphLayout";
 import { STANCE_COLORS } from "./model";
 
 export type PersonNodeData = { name: string; title: string; stance: Stance };
-export type DepartmentNodeData = { name: string };
+/** A person drawn inside the department box when zoomed out; x, y relative to the box. */
+export type Member = { id: number; name: string; title: string; stance: Stance; x: number; y: number };
+export type DepartmentNodeData = { name: string; members?: Member[] };
 export type PersonFlowNode = Node<PersonNodeData, "person">;
 export type DepartmentFlowNode = Node<DepartmentNodeData, "department">;
 
@@ -33,20 +36,42 @@ export const PersonNode = memo(function PersonNode({ data }: NodeProps<PersonFlo
 
 /**
  * A department box: its dashed rounded frame is one SVG rect (a single stroke), not a CSS dashed
- * border, which WebKitGTK paints side by side through clips on every frame of a pan.
+ * border, which WebKitGTK paints side by side through clips on every frame of a pan. Zoomed out it
+ * also draws its people, as the cards look at that size: a white box, a grey frame, the stance
+ * stripe; a click on one opens the profile (RelationshipGraph's onNodeClick), hovering names it.
  */
 export const DepartmentNode = memo(function DepartmentNode({ data, width, height }: NodeProps<DepartmentFlowNode>) {
   const w = width ?? 0;
   const h = height ?? 0;
   return (
     <>
-      <svg className="graph-department-frame" width={w} height={h} aria-hidden>
-        <rect x={0.5} y={0.5} width={Math.max(0, w - 1)} height={Math.max(0, h - 1)} rx={10} />
+      <svg className="graph-department-frame" width={w} height={h} aria-hidden={data.members ? undefined : true}>
+        <rect className="graph-department-box" x={0.5} y={0.5} width={Math.max(0, w - 1)} height={Math.max(0, h - 1)} rx={10} />
+        {data.members?.map((m) => (
+          <g key={m.id} className="graph-member" data-person-id={m.id}>
+            <title>{m.title ? `${m.name} · ${m.title}` : m.name}</title>
+            <rect className="graph-member-card" x={m.x + 0.5} y={m.y + 0.5} width={NODE.width - 1} height={NODE.height - 1} />
+            <rect x={m.x} y={m.y} width={5} height={NODE.height} fill={STANCE_COLORS[m.stance]} />
+          </g>
+        ))}
       </svg>
       <div className="graph-department-title">{data.name}</div>
     </>
   );
 });
 
+/**
+ * Zoomed out, the node of a person in an ally/rival/influence line: nothing to see (the department
+ * draws the card), only the two anchors its lines start and end at.
+ */
+export const AnchorNode = memo(function AnchorNode() {
+  return (
+    <>
+      <Handle type="target" position={Position.Top} className="graph-handle" isConnectable={false} />
+      <Handle type="source" position={Position.Bottom} className="graph-handle" isConnectable={false} />
+    </>
+  );
+});
+
 /** Defined once, outside any component: a new object per render makes React Flow remount nodes. */
-export const NODE_TYPES = { person: PersonNode, department: DepartmentNode };
+export const NODE_TYPES = { person: PersonNode, department: DepartmentNode, anchor: AnchorNode };

@@ -61,3 +61,13 @@ export function layoutByDepartment(people: Person[]): { groups: GroupBox[]; spot
   }
   return { groups, spots };
 }
+
+/** The box around every department, or null when there is none. */
+export function layoutBounds(groups: GroupBox[]): { x: number; y: number; width: number; height: number } | null {
+  if (groups.length === 0) return null;
+  const x = Math.min(...groups.map((g) => g.x));
+  const y = Math.min(...groups.map((g) => g.y));
+  const right = Math.max(...groups.map((g) => g.x + g.width));
+  const bottom = Math.max(...groups.map((g) => g.y + g.height));
+  return { x, y, width: right - x, height: bottom - y };
+}
