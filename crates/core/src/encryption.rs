@@ -55,7 +55,7 @@ impl Passphrase {
     }
 }
 
-fn sql_literal(text: &str) -> String {
+pub(crate) fn sql_literal(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
 }
 
@@ -147,15 +147,9 @@ async fn stage(source: &Path, from: Option<&Passphrase>, to: Option<&Passphrase>
 }
 
 impl Staged {
-    /// Renames the new file over the old one; a `-wal` or `-shm` of the old file goes first, since
-    /// SQLite would otherwise apply the old file's journal to the new one.
+    /// Renames the new file over the old one, the old file's journals removed first.
     fn commit(self) -> std::io::Result<()> {
-        for suffix in ["-wal", "-shm"] {
-            let side = PathBuf::from(format!("{}{suffix}", self.target.display()));
-            if side.exists() {
-                std::fs::remove_file(&side)?;
-            }
-        }
+        crate::workspace::remove_side_files(&self.target)?;
         self.temp.persist(&self.target).map_err(|e| e.error)?;
         #[cfg(unix)]
         if let Some(dir) = self.target.parent().filter(|d| !d.as_os_str().is_empty()) {

@@ -134,6 +134,18 @@ impl Workspace {
     }
 }
 
+/// Removes a database file's `-wal` and `-shm` before another file is renamed into its place:
+/// SQLite would otherwise apply the old file's journal to the new one.
+pub(crate) fn remove_side_files(path: &Path) -> std::io::Result<()> {
+    for suffix in ["-wal", "-shm"] {
+        let side = PathBuf::from(format!("{}{suffix}", path.display()));
+        if side.exists() {
+            std::fs::remove_file(&side)?;
+        }
+    }
+    Ok(())
+}
+
 /// A file written by a newer Liaison is refused rather than migrated backwards or corrupted.
 fn refuse_newer(path: &Path, inspection: &Inspection) -> Result<()> {
     let newest_known = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);

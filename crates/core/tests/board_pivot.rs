@@ -4,7 +4,7 @@
 mod common;
 
 use liaison_core::demo::{self, Lang};
-use liaison_core::repo::incidents::{self, IncidentInput, NewIncident};
+use liaison_core::repo::incidents::{self, IncidentInput};
 use liaison_core::Money;
 
 #[tokio::test]
@@ -30,12 +30,10 @@ async fn the_json_pivot_equals_the_plain_rows_in_order() {
                 status: "open".into(),
                 ..Default::default()
             };
-            rows.push(NewIncident { id: None, content_hash: None, record });
+            rows.push(record);
         }
     }
-    let mut conn = t.ws.pool().acquire().await.unwrap();
-    incidents::insert_many(&mut conn, &rows).await.unwrap();
-    drop(conn);
+    common::insert_records(&t.ws, rows).await;
 
     type Cell = (Option<i64>, Option<String>, String, String, i64, i64, i64);
     let plain: Vec<Cell> = sqlx::query_as(

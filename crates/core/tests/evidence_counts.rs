@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashSet};
 use liaison_core::demo::Lang;
 use liaison_core::evidence;
 use liaison_core::repo::incident_filter::IncidentFilter;
-use liaison_core::repo::incidents::{self, IncidentInput, NewIncident};
+use liaison_core::repo::incidents::IncidentInput;
 use liaison_core::repo::problems::StoreSet;
 use liaison_core::repo::stores::{self, StoreInput};
 use liaison_core::service::problems;
@@ -81,11 +81,9 @@ async fn sql_counts_equal_a_pass_over_the_linked_incidents() {
             status: "open".into(),
             ..Default::default()
         };
-        rows.push(NewIncident { id: None, content_hash: None, record });
+        rows.push(record);
     }
-    let mut conn = t.ws.pool().acquire().await.unwrap();
-    incidents::insert_many(&mut conn, &rows).await.unwrap();
-    drop(conn);
+    common::insert_records(&t.ws, rows).await;
 
     let link = IncidentFilter { problem_types: vec!["混乱数据".into()], ..Default::default() };
     let problem = problems::create(&t.ws, problems::default_input("混乱数据"), Some(link)).await.unwrap();

@@ -6,7 +6,7 @@ mod common;
 use liaison_core::demo::{self, Lang};
 use liaison_core::evidence;
 use liaison_core::repo::incident_filter::{self as filter, IncidentFilter, IncidentSort};
-use liaison_core::repo::incidents::{self, IncidentInput, NewIncident};
+use liaison_core::repo::incidents::{self, IncidentInput};
 use liaison_core::repo::problems::{ProblemInput, StoreSet};
 use liaison_core::repo::stores::{self, StoreInput};
 use liaison_core::service::incidents as actions;
@@ -54,7 +54,7 @@ async fn feed_s4(ws: &Workspace) -> Vec<Id> {
                     cost: Money::from_yuan(100),
                     ..incident("预约爆满", store_ids[(k + 4 * week) % 23], at)
                 };
-                rows.push(NewIncident { id: None, content_hash: None, record });
+                rows.push(record);
                 customer += 1;
             }
             event += 1;
@@ -63,10 +63,9 @@ async fn feed_s4(ws: &Workspace) -> Vec<Id> {
     assert_eq!((customer, event), (3_200, 159));
     for n in 0..680 {
         let record = IncidentInput { problem_type: "其他".into(), complaint: true, ..incident("其他投诉", store_ids[30 + n % 10], APRIL_1 + WEEK + n as i64 * 60_000) };
-        rows.push(NewIncident { id: None, content_hash: None, record });
+        rows.push(record);
     }
-    let mut conn = ws.pool().acquire().await.unwrap();
-    incidents::insert_many(&mut conn, &rows).await.unwrap();
+    common::insert_records(ws, rows).await;
     store_ids
 }
 

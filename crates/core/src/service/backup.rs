@@ -63,8 +63,8 @@ pub async fn save_copy(workspace: &Workspace, target: &Path) -> Result<()> {
 /// SQLCipher `VACUUM INTO` attaches its target with the workspace's key, so the copy of an
 /// encrypted workspace is encrypted with the same passphrase (tests/encryption.rs checks it).
 pub async fn copy_to(workspace: &Workspace, target: &Path) -> std::result::Result<(), sqlx::Error> {
-    let quoted = target.to_string_lossy().replace('\'', "''");
-    sqlx::query(AssertSqlSafe(format!("VACUUM INTO '{quoted}'"))).execute(workspace.pool()).await?;
+    let quoted = encryption::sql_literal(&target.to_string_lossy());
+    sqlx::query(AssertSqlSafe(format!("VACUUM INTO {quoted}"))).execute(workspace.pool()).await?;
     Ok(())
 }
 
@@ -159,12 +159,7 @@ pub async fn restore(workspace: Workspace, file_name: &str) -> Result<Workspace>
     } else {
         std::fs::copy(&source, &tmp).map_err(|e| failed(&e))?;
     }
-    for suffix in ["-wal", "-shm"] {
-        let side = PathBuf::from(format!("{}{suffix}", path.display()));
-        if side.exists() {
-            std::fs::remove_file(&side).map_err(|e| failed(&e))?;
-        }
-    }
+    crate::workspace::remove_side_files(&path).map_err(|e| failed(&e))?;
     std::fs::rename(&tmp, &path).map_err(|e| failed(&e))?;
     Workspace::open_with_passphrase(&path, key.as_ref().map(|k| k.expose())).await
 }

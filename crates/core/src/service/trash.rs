@@ -132,14 +132,17 @@ async fn foreign_keys(conn: &mut SqliteConnection) -> Result<Vec<ForeignKey>> {
     .await?)
 }
 
+/// One statement: the newest page of the trash with its total, and the links counted only for
+/// the rows on that page (a trash may hold a whole deleted import).
 pub async fn list(ws: &Workspace) -> Result<TrashList> {
     let mut conn = ws.pool().acquire().await?;
+    let keys = foreign_keys(&mut conn).await?;
     let union = TrashKind::ALL
         .iter()
-        .map(|k| {
+        .enumerate()
+        .map(|(n, k)| {
             format!(
-                "SELECT '{code}' AS kind, id, {title} AS title, {owner} AS owner, deleted_at FROM {table} WHERE deleted_at IS NOT NULL",
-                code = k.code(),
+                "SELECT {n} AS kind, id, {title} AS title, {owner} AS owner, deleted_at FROM {table} WHERE deleted_at IS NOT NULL",
                 title = k.title_sql(),
                 owner = k.owner_sql(),
                 table = k.table()
@@ -147,41 +150,35 @@ pub async fn list(ws: &Workspace) -> Result<TrashList> {
         })
         .collect::<Vec<_>>()
         .join(" UNION ALL ");
-    let total: i64 = sqlx::query_scalar(AssertSqlSafe(format!("SELECT count(*) FROM ({union})"))).fetch_one(&mut *conn).await?;
-    let rows: Vec<(String, Id, String, Option<String>, i64)> =
-        sqlx::query_as(AssertSqlSafe(format!("{union} ORDER BY deleted_at DESC, id DESC LIMIT {LIST_LIMIT}")))
-            .fetch_all(&mut *conn)
-            .await?;
-    let keys = foreign_keys(&mut conn).await?;
-    let mut items = Vec::with_capacity(rows.len());
-    for (code, id, title, owner, deleted_at) in rows {
-        let kind = kind_of(&code)?;
-        let links = count_links(&mut conn, &keys, kind, id).await?;
-        items.push(TrashItem { kind, id, title, owner, deleted_at, links });
-    }
+    let links = TrashKind::ALL
+        .iter()
+        .enumerate()
+        .map(|(n, k)| format!(" WHEN {n} THEN {}", links_sql(&keys, k.table())))
+        .collect::<String>();
+    // kind (index into ALL), id, title, owner, deleted_at, total, links
+    type Row = (u32, Id, String, Option<String>, i64, i64, i64);
+    let rows: Vec<Row> = sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT kind, id, title, owner, deleted_at, total, CASE kind {links} END
+         FROM (SELECT *, count(*) OVER () AS total FROM ({union}) ORDER BY deleted_at DESC, id DESC LIMIT {LIST_LIMIT}) page"
+    )))
+    .fetch_all(&mut *conn)
+    .await?;
+    let total = rows.first().map_or(0, |r| r.5);
+    let items = rows
+        .into_iter()
+        .map(|(kind, id, title, owner, deleted_at, _, links)| TrashItem { kind: TrashKind::ALL[kind as usize], id, title, owner, deleted_at, links })
+        .collect();
     Ok(TrashList { items, total })
 }
 
-fn kind_of(code: &str) -> Result<TrashKind> {
-    TrashKind::ALL
-        .into_iter()
-        .find(|k| k.code() == code)
-        .ok_or_else(|| CoreError::new(ErrorCode::InvalidChoice).with("value", code))
-}
-
-async fn count_links(conn: &mut SqliteConnection, keys: &[ForeignKey], kind: TrashKind, id: Id) -> Result<i64> {
-    let mut links = 0;
-    for key in keys.iter().filter(|k| k.parent == kind.table() && k.parent_column == "id") {
-        let n: i64 = sqlx::query_scalar(AssertSqlSafe(format!(
-            "SELECT count(*) FROM \"{}\" WHERE \"{}\" = ?",
-            key.child, key.column
-        )))
-        .bind(id)
-        .fetch_one(&mut *conn)
-        .await?;
-        links += n;
-    }
-    Ok(links)
+/// SQL counting the rows that point at `page.id` in `table`.
+fn links_sql(keys: &[ForeignKey], table: &str) -> String {
+    let counts: Vec<String> = keys
+        .iter()
+        .filter(|k| k.parent == table && k.parent_column == "id")
+        .map(|k| format!("(SELECT count(*) FROM \"{}\" WHERE \"{}\" = page.id)", k.child, k.column))
+        .collect();
+    if counts.is_empty() { "0".to_owned() } else { counts.join(" + ") }
 }
 
 /// Takes a row out of the trash. A person gets back the project roles their delete removed.
