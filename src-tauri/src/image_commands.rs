@@ -48,3 +48,18 @@ pub async fn image_save<R: Runtime>(app: AppHandle<R>, file_name: String, format
     write_whole(&path, &bytes)?;
     Ok(Some(path.display().to_string()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ImageFormat;
+
+    #[test]
+    fn only_real_images_are_written() {
+        assert!(ImageFormat::Png.accepts(b"\x89PNG\r\n\x1a\n rest"));
+        assert!(!ImageFormat::Png.accepts(b"<svg/>"));
+        assert!(ImageFormat::Svg.accepts(b"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>"));
+        assert!(ImageFormat::Svg.accepts(b"  <SVG></SVG>"));
+        assert!(!ImageFormat::Svg.accepts(b"#!/bin/sh\nrm -rf ~"));
+        assert!(!ImageFormat::Png.accepts(b""));
+    }
+}
