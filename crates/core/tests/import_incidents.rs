@@ -90,6 +90,63 @@ async fn a_utf8_bom_export_imports_with_dates_money_and_dispatch() {
     assert_eq!(events, [("assigned".into(), "import".into()), ("assigned".into(), "rule".into())]);
 }
 
+/// The S5 rows as an Excel user has them: a notes sheet first, the tickets on a second sheet
+/// that starts at B2, opening times as Excel dates, amounts as numbers and as text.
+fn s5_xlsx(dir: &Path) -> PathBuf {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    book.add_worksheet().set_name("说明").unwrap().write_string(0, 0, "从工单系统导出").unwrap();
+    let sheet = book.add_worksheet().set_name("工单").unwrap();
+    for (column, header) in HEADER.split(',').enumerate() {
+        sheet.write_string(1, column as u16 + 1, header).unwrap();
+    }
+    let date = Format::new().set_num_format("yyyy-mm-dd hh:mm");
+    let rows: [(&str, &str, &str, f64, &str, &str, f64); 3] = [
+        ("T-001", "包装破损", "上海一店", 30.0, "否", "¥1,234.50", 45356.0),
+        ("T-002", "快递丢件", "北京一店", 90.0, "是", "1.2万", 45356.5 + 1.0 / 12.0),
+        ("T-003", "预约超载", "上海一店", 45.0, "是", "0", 45356.5),
+    ];
+    for (i, (id, kind, store, wait, complaint, cost, opened)) in rows.into_iter().enumerate() {
+        let r = i as u32 + 2;
+        sheet.write_string(r, 1, id).unwrap();
+        sheet.write_string(r, 2, kind).unwrap();
+        sheet.write_string(r, 4, store).unwrap();
+        sheet.write_number(r, 5, wait).unwrap();
+        sheet.write_string(r, 6, complaint).unwrap();
+        sheet.write_string(r, 7, cost).unwrap();
+        sheet.write_number_with_format(r, 8, opened, &date).unwrap();
+    }
+    let path = dir.join("工单导出.xlsx");
+    book.save(&path).unwrap();
+    path
+}
+
+#[tokio::test]
+async fn an_xlsx_export_imports_from_the_chosen_sheet() {
+    let t = common::temp_workspace().await;
+    let path = s5_xlsx(t.dir.path());
+    let first = import::inspect(&path, None, None).unwrap_err();
+    assert_eq!(first.code, ErrorCode::ImportNoMappableColumns, "the notes sheet has no columns of ours");
+    let overview = import::inspect(&path, Some("工单"), None).unwrap();
+    assert_eq!(overview.sheets, ["说明", "工单"]);
+    assert_eq!(overview.headers, HEADER.split(',').collect::<Vec<_>>(), "columns count from the sheet's first cell");
+    assert_eq!(overview.sample.len(), 3);
+
+    let options = ImportOptions { sheet: Some("工单".into()), mapping: overview.guessed, ..Default::default() };
+    let report = import_file(&t.ws, &path, &options, false).await.unwrap();
+    assert!(report.committed, "{:?}", report.issues);
+    assert_eq!((report.rows, report.inserted, report.invalid), (3, 3, 0));
+    let rows: Vec<(String, i64, Option<i64>, i64)> =
+        sqlx::query_as("SELECT external_id, cost_fen, wait_minutes, opened_at FROM incidents ORDER BY external_id").fetch_all(t.ws.pool()).await.unwrap();
+    let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().timestamp_millis();
+    assert_eq!(rows[0], ("T-001".into(), 123_450, Some(30), at("2024-03-04T16:00:00Z")));
+    assert_eq!(rows[1], ("T-002".into(), 1_200_000, Some(90), at("2024-03-05T06:00:00Z")));
+    assert_eq!(rows[2], ("T-003".into(), 0, Some(45), at("2024-03-05T04:00:00Z")));
+
+    let missing = ImportOptions { sheet: Some("Sheet9".into()), ..options };
+    assert_eq!(import_file(&t.ws, &path, &missing, false).await.unwrap_err().code, ErrorCode::ImportSheetNotFound);
+}
+
 #[tokio::test]
 async fn a_gbk_export_is_detected_and_can_be_overridden() {
     let t = common::temp_workspace().await;

@@ -136,6 +136,8 @@ pub async fn run(
             report.rows += 1;
             match checked {
                 Checked::Row(line, record) => writer.write(&mut tx, line, record, &mut report).await?,
+                // A sheet calamine cannot read on is a file we cannot read, not a bad row.
+                Checked::Bad(line, error) if error.code == ErrorCode::ImportUnsupportedFile => return Err(error.with("line", line)),
                 Checked::Bad(line, error) => report.issue(line, error),
             }
         }

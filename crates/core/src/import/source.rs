@@ -5,6 +5,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::io::Read;
 use std::path::Path;
+use std::sync::mpsc::{Receiver, SyncSender};
 
 use calamine::{Data, DataRef, Reader, Xlsx, XlsxError};
 use serde::{Deserialize, Serialize};
@@ -90,11 +91,9 @@ pub fn read_sample(path: &Path, len: usize) -> Result<Vec<u8>> {
 /// Rows of a file. The first row holds the headers.
 pub enum Rows {
     Csv { reader: csv::Reader<LineCounting<File>>, encoding: TextEncoding, record: csv::ByteRecord, first: bool },
-    /// The sheet's non-empty cells in (row, column) order; a row is laid out only when it is read.
-    Xlsx { cells: std::iter::Peekable<std::vec::IntoIter<((u32, u32), Data)>>, first_column: u32, width: usize, total: usize },
+    /// Rows from the thread reading the sheet; `at_row` is the last one received.
+    Xlsx { received: Receiver<FromSheet>, last_row: u32, at_row: u32 },
 }
-
-type XlsxCells = Vec<((u32, u32), Data)>;
 
 /// Excel's own column limit (XFD). A cell further right only comes from a damaged or hostile file.
 const XLSX_MAX_WIDTH: usize = 16_384;
@@ -110,45 +109,43 @@ impl Rows {
         Ok(Rows::Csv { reader, encoding, record: csv::ByteRecord::new(), first: true })
     }
 
+    /// Opens the sheet on a thread of its own that reads it row by row, a few rows ahead: a sheet
+    /// of any size takes the memory of those rows (and calamine's shared-string table).
     pub fn open_xlsx(path: &Path, sheet: Option<&str>) -> Result<(Rows, Vec<String>)> {
         check_zip_bomb(path)?;
-        // calamine indexes some tables with numbers from the file (a shared string past the end
-        // of the table, found by fuzzing): a panic in it is a file we cannot read, not a crash.
-        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_xlsx(path, sheet)));
-        let (sheets, mut cells) = read.unwrap_or_else(|panic| {
-            let detail = panic.downcast_ref::<&str>().map(|s| (*s).to_owned()).or_else(|| panic.downcast_ref::<String>().cloned());
-            Err(file_error(ErrorCode::ImportUnsupportedFile, path).with("detail", detail.unwrap_or_default()))
-        })?;
-        cells.sort_by_key(|(position, _)| *position);
-        let first_column = cells.iter().map(|((_, c), _)| *c).min().unwrap_or(0);
-        let last_column = cells.iter().map(|((_, c), _)| *c).max().unwrap_or(0);
-        let width = ((last_column - first_column) as usize + 1).min(XLSX_MAX_WIDTH);
-        let total = cells.len();
-        Ok((Rows::Xlsx { cells: cells.into_iter().peekable(), first_column, width, total }, sheets))
+        let (sender, received) = std::sync::mpsc::sync_channel(XLSX_ROWS_AHEAD);
+        let (owned, sheet) = (path.to_owned(), sheet.map(str::to_owned));
+        std::thread::Builder::new()
+            .name("liaison-xlsx-reader".into())
+            .spawn(move || read_sheet(&owned, sheet.as_deref(), &sender))
+            .map_err(|e| file_error(ErrorCode::ImportUnreadable, path).with("detail", e))?;
+        match received.recv() {
+            Ok(FromSheet::Opened { sheets, last_row }) => Ok((Rows::Xlsx { received, last_row, at_row: 0 }, sheets)),
+            Ok(FromSheet::Failed(error)) => Err(error),
+            Ok(FromSheet::Row(_)) | Err(_) => Err(file_error(ErrorCode::ImportUnsupportedFile, path)),
+        }
     }
 
     /// How far through the file reading is, 0..=1.
     pub fn fraction_done(&self, total_bytes: u64) -> f64 {
         match self {
             Rows::Csv { reader, .. } => (reader.position().byte() as f64 / total_bytes as f64).min(1.0),
-            Rows::Xlsx { cells, total, .. } => 1.0 - cells.len() as f64 / (*total).max(1) as f64,
+            Rows::Xlsx { last_row, at_row, .. } if *last_row > 0 => (f64::from(*at_row) / f64::from(*last_row)).min(1.0),
+            Rows::Xlsx { .. } => 0.0,
         }
     }
 
     /// The next row, or an error naming its line; None at the end.
     pub fn next_row(&mut self) -> Option<std::result::Result<Row, (u64, CoreError)>> {
         match self {
-            Rows::Xlsx { cells, first_column, width, .. } => {
-                // Every row as wide as the sheet, blank rows left out (the importer skips them).
-                let row = cells.peek()?.0 .0;
-                let mut out = vec![String::new(); *width];
-                while let Some(((_, column), value)) = cells.next_if(|((r, _), _)| *r == row) {
-                    if let Some(slot) = out.get_mut((column - *first_column) as usize) {
-                        *slot = cell_text(&value);
-                    }
+            Rows::Xlsx { received, at_row, .. } => match received.recv().ok()? {
+                FromSheet::Row(row) => {
+                    *at_row = row.line as u32;
+                    Some(Ok(row))
                 }
-                Some(Ok(Row { line: row as u64 + 1, cells: out }))
-            }
+                FromSheet::Failed(error) => Some(Err((u64::from(*at_row) + 1, error))),
+                FromSheet::Opened { .. } => None,
+            },
             Rows::Csv { reader, encoding, record, first } => {
                 let line = reader.get_ref().line_at(reader.position().byte());
                 match reader.read_byte_record(record) {
@@ -175,10 +172,36 @@ impl Rows {
     }
 }
 
-/// The sheet names and the chosen sheet's non-empty cells, unordered, as calamine reads them.
-fn read_xlsx(path: &Path, sheet: Option<&str>) -> Result<(Vec<String>, XlsxCells)> {
-    let mut book: Xlsx<_> = calamine::open_workbook(path)
-        .map_err(|e| file_error(ErrorCode::ImportUnsupportedFile, path).with("detail", e))?;
+/// What the thread reading a sheet sends: the sheet names and the sheet's last row (from its
+/// `<dimension>`, for progress), then the rows, or a failure that ends the file.
+enum FromSheet {
+    Opened { sheets: Vec<String>, last_row: u32 },
+    Row(Row),
+    Failed(CoreError),
+}
+
+/// Rows the sheet's thread may read ahead of the import.
+const XLSX_ROWS_AHEAD: usize = 64;
+
+fn read_sheet(path: &Path, sheet: Option<&str>, out: &SyncSender<FromSheet>) {
+    // calamine indexes some tables with numbers from the file (a shared string past the end
+    // of the table, found by fuzzing): a panic in it is a file we cannot read, not a crash.
+    let failure = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| stream_sheet(path, sheet, out))) {
+        Ok(Ok(())) => return,
+        Ok(Err(error)) => error,
+        Err(panic) => {
+            let detail = panic.downcast_ref::<&str>().map(|s| (*s).to_owned()).or_else(|| panic.downcast_ref::<String>().cloned());
+            file_error(ErrorCode::ImportUnsupportedFile, path).with("detail", detail.unwrap_or_default())
+        }
+    };
+    let _ = out.send(FromSheet::Failed(failure));
+}
+
+/// Sends the chosen sheet's rows in the file's order, each laid out from the cells it has; stops
+/// early, without error, when the import stops listening.
+fn stream_sheet(path: &Path, sheet: Option<&str>, out: &SyncSender<FromSheet>) -> Result<()> {
+    let unsupported = |e: XlsxError| file_error(ErrorCode::ImportUnsupportedFile, path).with("detail", e);
+    let mut book: Xlsx<_> = calamine::open_workbook(path).map_err(unsupported)?;
     let sheets = book.sheet_names().to_vec();
     let name = match sheet {
         Some(s) => sheets.iter().find(|n| *n == s).cloned().ok_or_else(|| {
@@ -188,21 +211,71 @@ fn read_xlsx(path: &Path, sheet: Option<&str>) -> Result<(Vec<String>, XlsxCells
     };
     // Only the cells the file has: calamine's `worksheet_range` lays the sheet out densely, so
     // two cells at A1 and XFD1048576 would ask for half a terabyte.
-    let mut cells = Vec::new();
-    match book.worksheet_cells_reader(&name) {
-        Ok(mut reader) => loop {
-            match reader.next_cell() {
-                Ok(Some(cell)) if *cell.get_value() == DataRef::Empty => {}
-                Ok(Some(cell)) => cells.push((cell.get_position(), Data::from(cell.get_value().clone()))),
-                Ok(None) => break,
-                Err(e) => return Err(file_error(ErrorCode::ImportUnsupportedFile, path).with("detail", e)),
-            }
-        },
+    let mut reader = match book.worksheet_cells_reader(&name) {
+        Ok(reader) => reader,
         // A chart sheet, say: no rows, as calamine's own range reader has it.
-        Err(XlsxError::NotAWorksheet(_)) => {}
-        Err(e) => return Err(file_error(ErrorCode::ImportUnsupportedFile, path).with("detail", e)),
+        Err(XlsxError::NotAWorksheet(_)) => {
+            let _ = out.send(FromSheet::Opened { sheets, last_row: 0 });
+            return Ok(());
+        }
+        Err(e) => return Err(unsupported(e)),
+    };
+    if out.send(FromSheet::Opened { sheets, last_row: reader.dimensions().end.0 }).is_err() {
+        return Ok(());
     }
-    Ok((sheets, cells))
+    let mut layout = RowLayout::default();
+    loop {
+        let (row, end) = match reader.next_cell().map_err(unsupported)? {
+            Some(cell) if *cell.get_value() == DataRef::Empty => continue,
+            Some(cell) => (layout.add(cell.get_position(), cell_text(&Data::from(cell.get_value().clone()))), false),
+            None => (layout.finish(), true),
+        };
+        if let Some(row) = row {
+            if out.send(FromSheet::Row(row)).is_err() {
+                return Ok(());
+            }
+        }
+        if end {
+            return Ok(());
+        }
+    }
+}
+
+/// Gathers a row's cells as the sheet lists them and lays the row out when the next one starts.
+/// Columns count from the first non-blank row's first cell (a sheet may start at B2).
+#[derive(Default)]
+struct RowLayout {
+    first_column: Option<u32>,
+    row: Option<u32>,
+    cells: Vec<(u32, String)>,
+}
+
+impl RowLayout {
+    /// Adds a cell; returns the row before it when this cell starts a new one.
+    fn add(&mut self, (row, column): (u32, u32), text: String) -> Option<Row> {
+        let done = if self.row.is_some_and(|r| r != row) { self.finish() } else { None };
+        self.row = Some(row);
+        self.cells.push((column, text));
+        done
+    }
+
+    /// The row gathered so far, as wide as its cells reach.
+    fn finish(&mut self) -> Option<Row> {
+        let row = self.row.take()?;
+        let cells = std::mem::take(&mut self.cells);
+        if self.first_column.is_none() {
+            self.first_column = cells.iter().filter(|(_, t)| !t.trim().is_empty()).map(|(c, _)| *c).min();
+        }
+        let first = self.first_column.unwrap_or(0);
+        let width = cells.iter().filter_map(|(c, _)| c.checked_sub(first)).max().map_or(0, |w| w as usize + 1).min(XLSX_MAX_WIDTH);
+        let mut out = vec![String::new(); width];
+        for (column, text) in cells {
+            if let Some(slot) = column.checked_sub(first).and_then(|i| out.get_mut(i as usize)) {
+                *slot = text;
+            }
+        }
+        Some(Row { line: u64::from(row) + 1, cells: out })
+    }
 }
 
 /// Counts line breaks as bytes stream through, so a record's line is right whatever the line
@@ -339,31 +412,46 @@ mod tests {
         assert_eq!(sheets, ["问题"]);
         let rows = all_rows(&mut rows);
         assert_eq!(rows.len(), 2, "blank rows in between are not laid out");
-        assert_eq!((rows[0].0, &rows[0].1[..2]), (1, &["标题".to_owned(), "登记时间".to_owned()][..]));
-        assert_eq!(rows[0].1.len(), 16_384, "every row as wide as the sheet");
+        assert_eq!((rows[0].0, &rows[0].1[..]), (1, &["标题".to_owned(), "登记时间".to_owned()][..]));
+        assert_eq!(rows[1].1.len(), 16_384, "a row is as wide as its own cells reach");
         assert_eq!((rows[1].0, rows[1].1[16_383].as_str()), (1_048_576, "1"));
     }
 
     #[test]
     fn rows_keep_their_line_numbers_and_columns() {
-        // Cells out of order, a gap row, a sheet starting at B2: the same rows calamine's range gave.
+        // Cells out of order within a row, a gap row, a sheet starting at B2, a short row.
         let dir = tempfile::tempdir().unwrap();
-        let path = xlsx(dir.path(), r#"<sheetData><row r="4"><c r="C4"><v>2.5</v></c><c r="B4" t="inlineStr"><is><t>x</t></is></c></row><row r="2"><c r="B2" t="inlineStr"><is><t>标题</t></is></c><c r="C2" t="inlineStr"><is><t>成本</t></is></c><c r="D2" t="b"><v>1</v></c></row></sheetData>"#);
+        let path = xlsx(dir.path(), r#"<dimension ref="B2:D5"/><sheetData><row r="2"><c r="B2" t="inlineStr"><is><t>标题</t></is></c><c r="C2" t="inlineStr"><is><t>成本</t></is></c><c r="D2" t="b"><v>1</v></c></row><row r="4"><c r="C4"><v>2.5</v></c><c r="B4" t="inlineStr"><is><t>x</t></is></c></row><row r="5"><c r="A5"><v>7</v></c><c r="C5"><v>3</v></c></row></sheetData>"#);
         let (mut rows, _) = Rows::open_xlsx(&path, None).unwrap();
+        assert_eq!(rows.fraction_done(1), 0.0);
         let strings = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
-        assert_eq!(all_rows(&mut rows), [(2, strings(&["标题", "成本", "1"])), (4, strings(&["x", "2.5", ""]))]);
+        // A5 is left of the headers' first column: no header names it, so it is not read.
+        assert_eq!(all_rows(&mut rows), [(2, strings(&["标题", "成本", "1"])), (4, strings(&["x", "2.5"])), (5, strings(&["", "3"]))]);
         assert_eq!(rows.fraction_done(1), 1.0);
     }
 
-    #[test]
-    fn a_shared_string_past_the_table_is_a_file_we_cannot_read() {
+    #[tokio::test]
+    async fn a_shared_string_past_the_table_is_a_file_we_cannot_read() {
         // Found by fuzzing (fuzz/): calamine indexes its shared-string table with the cell's number
-        // and panicked, in release builds too, taking the import command down.
+        // and panicked, in release builds too, taking the import command down. Read row by row, the
+        // broken cell may come after good rows: the import then fails whole, naming the file.
         let dir = tempfile::tempdir().unwrap();
-        let path = xlsx(dir.path(), r#"<sheetData><row r="1"><c r="A1" t="s"><v>3</v></c></row></sheetData>"#);
-        let err = Rows::open_xlsx(&path, None).err().expect("refused");
+        let broken = |r: u32| format!(r#"<row r="{r}"><c r="A{r}" t="s"><v>3</v></c></row>"#);
+        let path = xlsx(dir.path(), &format!("<sheetData>{}</sheetData>", broken(1)));
+        let err = super::super::inspect(&path, None, None).err().expect("refused");
         assert_eq!(err.code, ErrorCode::ImportUnsupportedFile);
         assert!(err.params.contains_key("file"), "the message names the file: {err:?}");
+
+        let good = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>问题类型</t></is></c><c r="B1" t="inlineStr"><is><t>登记时间</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>包装破损</t></is></c><c r="B2" t="inlineStr"><is><t>2024/3/5</t></is></c></row>"#;
+        let path = xlsx(dir.path(), &format!("<sheetData>{good}{}</sheetData>", broken(3)));
+        let overview = super::super::inspect(&path, None, None).unwrap();
+        let ws = crate::Workspace::open(&dir.path().join("w.liaison")).await.unwrap();
+        let options = super::super::ImportOptions { mapping: overview.guessed, valid_rows_only: true, ..Default::default() };
+        let cancel = std::sync::atomic::AtomicBool::new(false);
+        let err = super::super::run(&ws, &path, &options, false, &|_| {}, &cancel).await.unwrap_err();
+        // Row 2 is whole only once row 3 starts, so the message names the first row not read whole.
+        assert_eq!((err.code, err.params.get("line").map(ToString::to_string)), (ErrorCode::ImportUnsupportedFile, Some("2".into())));
+        assert_eq!(crate::repo::count_live(ws.pool(), "incidents").await.unwrap(), 0, "not even the good row, asked for valid rows only");
     }
 
     #[test]
