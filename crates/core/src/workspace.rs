@@ -63,7 +63,9 @@ impl Workspace {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
-        let mut pool_options = SqlitePoolOptions::new().max_connections(4);
+        // A connection to a local file cannot hang up: the ping sqlx sends before handing one out
+        // is a round trip to the connection's thread on every query for nothing.
+        let mut pool_options = SqlitePoolOptions::new().max_connections(4).test_before_acquire(false);
         if inspection.key.is_some() {
             // Unlocking a connection derives the key anew (PBKDF2, about 0.2 s): keep them open
             // rather than let the pool retire idle ones and pay again in the middle of the work.

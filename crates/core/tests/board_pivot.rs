@@ -1,5 +1,5 @@
-//! The board pivot arrives as one JSON array: it equals, cell for cell and in the same order, the
-//! rows of the plain query, names with quotes, backslashes and emoji included.
+//! The board pivot, read straight from SQLite (`repo::raw_rows`), equals cell for cell and in the
+//! same order what sqlx reads from the same query, names with quotes, tabs, newlines and emoji.
 
 mod common;
 
@@ -8,7 +8,7 @@ use liaison_core::repo::incidents::{self, IncidentInput};
 use liaison_core::Money;
 
 #[tokio::test]
-async fn the_json_pivot_equals_the_plain_rows_in_order() {
+async fn the_pivot_read_directly_equals_the_rows_sqlx_reads_in_order() {
     let t = common::temp_workspace().await;
     demo::seed(&t.ws, Lang::ZhCn).await.unwrap();
     // Awkward names and types, and a department whose name sorts by pinyin, not by bytes.
@@ -52,6 +52,8 @@ async fn the_json_pivot_equals_the_plain_rows_in_order() {
         .collect();
     assert!(plain.len() > 20);
     assert_eq!(cells, plain);
+    assert_eq!(cells[0].0, None, "triage first");
+    assert_eq!(cells.last().unwrap().1.as_deref(), Some("\"引号\" \\ 部"), "by pinyin: yinhaobu after emoji and the demo's");
 
     // An empty board is an empty list.
     sqlx::query("DELETE FROM incident_pivot").execute(t.ws.pool()).await.unwrap();

@@ -174,7 +174,7 @@ impl Rows {
 
 /// What the thread reading a sheet sends: the sheet names and the sheet's last row (from its
 /// `<dimension>`, for progress), then the rows, or a failure that ends the file.
-enum FromSheet {
+pub enum FromSheet {
     Opened { sheets: Vec<String>, last_row: u32 },
     Row(Row),
     Failed(CoreError),
@@ -438,7 +438,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let broken = |r: u32| format!(r#"<row r="{r}"><c r="A{r}" t="s"><v>3</v></c></row>"#);
         let path = xlsx(dir.path(), &format!("<sheetData>{}</sheetData>", broken(1)));
-        let err = super::super::inspect(&path, None, None).err().expect("refused");
+        let err = super::super::inspect(&path, None, None).expect_err("refused");
         assert_eq!(err.code, ErrorCode::ImportUnsupportedFile);
         assert!(err.params.contains_key("file"), "the message names the file: {err:?}");
 

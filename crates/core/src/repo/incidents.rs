@@ -1,5 +1,5 @@
 use serde::{Deserialize, Serialize};
-use sqlx::{AssertSqlSafe, QueryBuilder, Sqlite, SqliteExecutor};
+use sqlx::{AssertSqlSafe, QueryBuilder, Sqlite, SqliteExecutor, SqlitePool};
 
 use crate::error::{CoreError, Result};
 use crate::{Id, Money};
@@ -222,7 +222,7 @@ pub async fn external_id_taken<'e>(db: impl SqliteExecutor<'e>, external_id: &st
 }
 
 /// One cell of the board's pivot: owning department × problem type × month (workspace time).
-#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct PivotCell {
@@ -236,36 +236,26 @@ pub struct PivotCell {
 }
 
 /// Counts and sums of wait and cost by department × type × month over all live incidents, read
-/// from the aggregate the triggers of migration 0003 keep in step with every write.
+/// from the aggregate the triggers of migration 0003 keep in step with every write; departments
+/// by pinyin (triage first), then type and month.
 ///
-/// The cells come as one JSON array in one row: the driver hands rows over one at a time between
-/// threads, which cost more than SQLite's whole query (2.3 ms against 0.4 ms for 864 cells).
-pub async fn pivot<'e>(db: impl SqliteExecutor<'e>) -> Result<Vec<PivotCell>> {
-    let json: String = sqlx::query_scalar(PIVOT_SQL).fetch_one(db).await?;
-    type Cell = (Option<Id>, Option<String>, Option<String>, String, String, i64, i64, i64);
-    let mut cells: Vec<Cell> =
-        serde_json::from_str(&json).map_err(|e| CoreError::new(crate::error::ErrorCode::Storage).with("detail", e))?;
-    // SQLite does not promise that an aggregate sees rows in the subquery's order: sort again (a
-    // pass over cells already in order) by department (pinyin key, triage first), type and month,
-    // comparing bytes as SQLite's BINARY collation does.
-    cells.sort_by(|a, b| (&a.2, &a.3, &a.4).cmp(&(&b.2, &b.3, &b.4)));
-    Ok(cells
-        .into_iter()
-        .map(|(department_id, department_name, _, problem_type, month, count, wait_minutes, cost)| PivotCell {
-            department_id,
-            department_name,
-            problem_type,
-            month,
-            count,
-            wait_minutes,
-            cost: Money::from_fen(cost),
-        })
-        .collect())
+/// The 864 cells of a large workspace are read with `raw_rows`: through sqlx's rows they took
+/// 4.8 ms, as one JSON array 1.1–1.4 ms, stepped directly 0.75 ms.
+pub async fn pivot(pool: &SqlitePool) -> Result<Vec<PivotCell>> {
+    let mut conn = pool.acquire().await?;
+    super::raw_rows::read(&mut conn, PIVOT_SQL, |row| PivotCell {
+        department_id: row.opt_int(0),
+        department_name: row.text(1),
+        problem_type: row.text(2).unwrap_or_default(),
+        month: row.text(3).unwrap_or_default(),
+        count: row.int(4),
+        wait_minutes: row.int(5),
+        cost: Money::from_fen(row.int(6)),
+    })
+    .await
 }
 
 /// Public so the import benchmark can give the sqlite3 shell the very same statement.
-pub const PIVOT_SQL: &str = "SELECT json_group_array(json_array(department_id, department_name, name_key, problem_type, month, count, wait_minutes, cost))
-     FROM (SELECT nullif(p.department_id, 0) AS department_id, d.name AS department_name, d.name_key, p.problem_type,
-               p.month, p.count, p.wait_minutes, p.cost_fen AS cost
-           FROM incident_pivot p LEFT JOIN departments d ON d.id = p.department_id
-           ORDER BY d.name_key, p.problem_type, p.month)";
+pub const PIVOT_SQL: &std::ffi::CStr = c"SELECT nullif(p.department_id, 0), d.name, p.problem_type, p.month, p.count, p.wait_minutes, p.cost_fen
+     FROM incident_pivot p LEFT JOIN departments d ON d.id = p.department_id
+     ORDER BY d.name_key, p.problem_type, p.month";

@@ -19,6 +19,7 @@ pub mod problems;
 pub mod project_metrics;
 pub mod project_people;
 pub mod projects;
+pub mod raw_rows;
 pub mod proposal_drafts;
 pub mod proposal_templates;
 pub mod relationships;
