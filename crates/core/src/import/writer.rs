@@ -85,13 +85,14 @@ async fn existing(conn: &mut SqliteConnection, pending: &[Pending]) -> Result<Ha
         if keys.is_empty() {
             continue;
         }
+        let keep = crate::repo::keep_prepared(keys.len(), BATCH);
         let mut q = QueryBuilder::<Sqlite>::new(sql);
         let mut list = q.separated(", ");
         for k in keys {
             list.push_bind(k);
         }
         list.push_unseparated(")");
-        let rows: Vec<(String, Id, Option<i64>, Option<Id>)> = q.build_query_as().fetch_all(&mut *conn).await?;
+        let rows: Vec<(String, Id, Option<i64>, Option<Id>)> = q.build_query_as().persistent(keep).fetch_all(&mut *conn).await?;
         found.extend(rows.into_iter().map(|(k, id, deleted, dept)| (wrap(k), (id, deleted, dept))));
     }
     Ok(found)

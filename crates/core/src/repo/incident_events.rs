@@ -44,7 +44,7 @@ pub async fn insert_many(conn: &mut sqlx::SqliteConnection, events: &[NewEvent<'
                 .push_bind(e.at)
                 .push_bind(now);
         });
-        q.build().execute(&mut *conn).await?;
+        q.build().persistent(super::keep_prepared(chunk.len(), BATCH)).execute(&mut *conn).await?;
     }
     Ok(())
 }

@@ -130,7 +130,7 @@ async fn insert_into(conn: &mut sqlx::SqliteConnection, table: &str, rows: &[New
                 .push_bind(now)
                 .push_bind(now);
         });
-        q.build().execute(&mut *conn).await?;
+        q.build().persistent(super::keep_prepared(chunk.len(), INSERT_BATCH)).execute(&mut *conn).await?;
     }
     Ok(())
 }

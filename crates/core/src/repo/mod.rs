@@ -63,3 +63,12 @@ pub async fn count_live<'e>(db: impl SqliteExecutor<'e>, table: &'static str) ->
         .fetch_one(db)
         .await?)
 }
+
+/// Whether a multi-row statement of `rows` rows stays prepared. sqlx keeps every statement text
+/// it prepares (100 per connection) and such statements differ by their row count: a
+/// thousand-row INSERT compiles to about 0.6 MB, so a long import filled the cache with
+/// remainders of every size (peak memory 49 MB at 0.2 million rows, 101 MB at 2.2 million). A full
+/// batch recurs and is kept; any other size is prepared, run once and finalized.
+pub(crate) fn keep_prepared(rows: usize, batch: usize) -> bool {
+    rows == batch
+}
