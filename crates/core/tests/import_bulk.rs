@@ -104,3 +104,35 @@ async fn repeated_rows_across_batches_and_stages_update_the_first() {
         held.push(conn);
     }
 }
+
+/// Flushes of every size from 1 to 30 rows (each row repeated once, which writes what is queued
+/// first) leave no prepared statement behind for each size: sqlx would keep them all, 0.6 MB each
+/// at full size, and a long import's memory grew with them.
+#[tokio::test]
+async fn odd_sized_batches_are_not_kept_prepared() {
+    let t = common::temp_workspace().await;
+    let mut csv = String::from("工单号,问题类型,门店,成本,登记时间");
+    let mut n = 0;
+    for size in 1..=30 {
+        let first = n;
+        for _ in 0..size {
+            csv.push_str(&format!("\nT-{n},包装破损,上海一店,1,2024/3/5"));
+            n += 1;
+        }
+        csv.push_str(&format!("\nT-{first},包装破损,上海一店,2,2024/3/5"));
+    }
+    let path = t.dir.path().join("sizes.csv");
+    std::fs::write(&path, csv).unwrap();
+    let overview = import::inspect(&path, None, None).unwrap();
+    let options = ImportOptions { mapping: overview.guessed, ..Default::default() };
+    let report = import::run(&t.ws, &path, &options, false, &|_| {}, &AtomicBool::new(false)).await.unwrap();
+    assert_eq!((report.inserted, report.updated), (n as u32, 30));
+
+    // Every connection of the pool at once, so the import's is among them.
+    let mut held = Vec::new();
+    for _ in 0..4 {
+        held.push(t.ws.pool().acquire().await.unwrap());
+    }
+    let cached: usize = held.iter().map(|c| sqlx::Connection::cached_statements_size(&**c)).sum();
+    assert!(cached < 30, "{cached} statements kept prepared after 30 flush sizes");
+}
