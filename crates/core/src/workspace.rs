@@ -131,16 +131,31 @@ impl Workspace {
         &self.path
     }
 
+    /// Closes every connection and leaves one file: the pool's connections close at once on
+    /// their own threads, and each may see another still open and leave the `-wal` to it, so
+    /// that none removes it. One more connection, alone, checkpoints and removes it.
     pub async fn close(self) {
         self.pool.close().await;
+        if !side_file(&self.path, "-wal").exists() {
+            return;
+        }
+        let Ok(options) = connect_options(&self.path, self.key()) else { return };
+        if let Ok(mut conn) = options.connect().await {
+            let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&mut conn).await;
+            let _ = conn.close().await;
+        }
     }
+}
+
+fn side_file(path: &Path, suffix: &str) -> PathBuf {
+    PathBuf::from(format!("{}{suffix}", path.display()))
 }
 
 /// Removes a database file's `-wal` and `-shm` before another file is renamed into its place:
 /// SQLite would otherwise apply the old file's journal to the new one.
 pub(crate) fn remove_side_files(path: &Path) -> std::io::Result<()> {
     for suffix in ["-wal", "-shm"] {
-        let side = PathBuf::from(format!("{}{suffix}", path.display()));
+        let side = side_file(path, suffix);
         if side.exists() {
             std::fs::remove_file(&side)?;
         }

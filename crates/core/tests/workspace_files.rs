@@ -145,3 +145,25 @@ async fn daily_backups_are_pruned_and_a_restore_can_be_undone() {
     assert_eq!(liaison_core::service::departments::list(&ws).await.unwrap().len(), 1);
     assert!(backup::restore(ws, "../escape.liaison").await.is_err());
 }
+
+/// A closed workspace is one file, however many connections the pool had open: they close at
+/// once on their own threads, and each could leave the `-wal` to another (found as a rare
+/// failure of the encryption tests under load).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn closing_leaves_no_write_ahead_log() {
+    let dir = tempfile::tempdir().unwrap();
+    for round in 0..40 {
+        let path = dir.path().join(format!("w{round}.liaison"));
+        let ws = Workspace::open(&path).await.unwrap();
+        let mut held = Vec::new();
+        for _ in 0..4 {
+            held.push(ws.pool().acquire().await.unwrap());
+        }
+        for (i, conn) in held.iter_mut().enumerate() {
+            sqlx::query("INSERT INTO settings (key, value) VALUES (?, 'x')").bind(format!("k{i}")).execute(&mut **conn).await.unwrap();
+        }
+        drop(held);
+        ws.close().await;
+        assert!(!std::path::PathBuf::from(format!("{}-wal", path.display())).exists(), "round {round}: a -wal is left");
+    }
+}
