@@ -77,7 +77,11 @@ test("S1 on the map: sponsors for smart dispatch, 陈立 dragged to another quad
     await openTab(browser, "关系图", 30_000);
     await byTestId(browser, "relationship-graph");
     await browser.waitUntil(async () => (await pageText(browser)).includes("技术负责人"), { timeout: 30_000 });
-    assert.ok(await browser.execute(() => document.querySelectorAll(".react-flow__edge").length >= 5), "relationship edges drawn");
+    // React Flow draws edges once it has measured their nodes, a frame or more after the cards.
+    await browser.waitUntil(() => browser.execute(() => document.querySelectorAll(".react-flow__edge").length >= 5), {
+      timeout: 30_000,
+      timeoutMsg: "relationship edges drawn",
+    });
     await shot(browser, "stakeholders-graph.png");
 
     // (a) The grid: 陈立 (power 9, interest 6) is to be managed closely.
