@@ -55,15 +55,19 @@ function tauriDriverPath() {
 /**
  * An isolated home (XDG data/config/cache dirs) with its own tauri-driver. `launch()` starts the
  * app and returns a WebdriverIO browser; `close()` quits it. The home survives relaunches.
+ * The save dialog cannot be driven over WebDriver: the shell writes every export to `savedFile`,
+ * inside the home, so `dispose()` removes it with the rest.
  */
 export async function createHome(name, extraEnv = {}) {
   const dir = mkdtempSync(join(tmpdir(), `liaison-e2e-${name}-`));
+  const savedFile = join(dir, "saved-export");
   const env = {
     ...process.env,
     DISPLAY: await ensureDisplay(),
     XDG_DATA_HOME: join(dir, "data"),
     XDG_CONFIG_HOME: join(dir, "config"),
     XDG_CACHE_HOME: join(dir, "cache"),
+    LIAISON_TEST_SAVE_FILE: savedFile,
     ...extraEnv,
   };
   const port = 4444 + Math.floor(Math.random() * 2000) * 2;
@@ -78,6 +82,7 @@ export async function createHome(name, extraEnv = {}) {
 
   return {
     dir,
+    savedFile,
     dataDir: join(dir, "data", "app.liaison.desk"),
     async launch({ application = APP, args = [] } = {}) {
       const browser = await remote({

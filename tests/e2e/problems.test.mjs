@@ -3,8 +3,6 @@
 // S3's business case (2000 lost buyers × 35万, 80万 a month, 600万 invested) gives an ROI of ≈118×.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { byTestId, click, createHome, openTab, pageText, quit, screenshot, switchLanguage, text } from "./harness.mjs";
 
 async function type(browser, testId, value) {
@@ -16,7 +14,7 @@ async function type(browser, testId, value) {
 
 test("a suggestion becomes a problem with its evidence chain and business case", async () => {
   // Where the chart goes when the webview cannot copy images (the save dialog is not drivable).
-  const home = await createHome("problems", { LIAISON_TEST_SAVE_FILE: join(tmpdir(), `liaison-chart-${process.pid}.png`) });
+  const home = await createHome("problems");
   try {
     const browser = await home.launch();
     await (await byTestId(browser, "welcome-demo")).click();

@@ -5,7 +5,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { byTestId, click, createHome, openTab, pageText, quit, screenshot, text } from "./harness.mjs";
 
 const PROJECT = "智能派单 E2E";
@@ -66,8 +65,8 @@ async function pickPerson(browser, testId, pinyin, name) {
 }
 
 test("a co-owned project with a milestone and the S6 cadence; Today shows what is due", async () => {
-  const icsFile = join(process.env.TMPDIR ?? "/tmp", `liaison-e2e-${process.pid}.ics`);
-  const home = await createHome("projects", { LIAISON_TEST_SAVE_FILE: icsFile });
+  const home = await createHome("projects");
+  const icsFile = home.savedFile;
   let browser;
   try {
     browser = await home.launch();

@@ -5,12 +5,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { byTestId, click, createHome, quit, screenshot, text } from "./harness.mjs";
 
 test("a complete solution from the demo: edit, preview, export as PDF", async () => {
-  const pdfFile = join(process.env.TMPDIR ?? "/tmp", `liaison-e2e-${process.pid}.pdf`);
-  const home = await createHome("proposals", { LIAISON_TEST_SAVE_FILE: pdfFile });
+  const home = await createHome("proposals");
+  const pdfFile = home.savedFile;
   let browser;
   try {
     browser = await home.launch();

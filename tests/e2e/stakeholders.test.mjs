@@ -3,7 +3,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ARTIFACTS, byTestId, createHome, invoke, openTab, pageText, quit, screenshot } from "./harness.mjs";
 
@@ -49,9 +48,8 @@ async function rowTexts(browser, testId) {
 }
 
 test("S1 on the map: sponsors for smart dispatch, 陈立 dragged to another quadrant stays there after a restart", async () => {
-  // The save dialog cannot be driven over WebDriver: the shell writes to this path instead.
-  const saved = join(tmpdir(), `liaison-map-${process.pid}`);
-  const home = await createHome("stakeholders", { LIAISON_TEST_SAVE_FILE: saved });
+  const home = await createHome("stakeholders");
+  const saved = home.savedFile;
   try {
     let browser = await home.launch();
     await (await byTestId(browser, "welcome-demo")).click();
