@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::Workspace;
 pub use fields::Field;
-use source::{detect_encoding, detect_kind, file_error, read_sample, FileKind, Row, Rows, TextEncoding, MAX_COLUMNS};
+use source::{detect_encoding, detect_kind, file_error, read_sample, FileKind, Row, Rows, TextEncoding, Unreadable, MAX_COLUMNS};
 
 const SAMPLE_ROWS: usize = 5;
 /// Bad rows kept for the preview; the count goes on past it.
@@ -91,7 +91,8 @@ pub fn inspect(path: &Path, sheet: Option<&str>, encoding: Option<TextEncoding>)
         match rows.next_row() {
             Some(Ok(row)) if row.cells.iter().all(|c| c.trim().is_empty()) => continue,
             Some(Ok(row)) => sample.push(row.cells),
-            Some(Err(_)) => continue,
+            Some(Err(Unreadable::Row(..))) => continue,
+            Some(Err(Unreadable::File(error))) => return Err(error),
             None => break,
         }
     }
@@ -136,9 +137,8 @@ pub async fn run(
             report.rows += 1;
             match checked {
                 Checked::Row(line, record) => writer.write(&mut tx, line, record, &mut report).await?,
-                // A sheet calamine cannot read on is a file we cannot read, not a bad row.
-                Checked::Bad(line, error) if error.code == ErrorCode::ImportUnsupportedFile => return Err(error.with("line", line)),
                 Checked::Bad(line, error) => report.issue(line, error),
+                Checked::Unreadable(error) => return Err(error),
             }
         }
         progress(chunk.done);
@@ -169,6 +169,8 @@ const CHUNK_ROWS: usize = 1024;
 enum Checked {
     Row(u64, writer::Parsed),
     Bad(u64, CoreError),
+    /// The file cannot be read past this point: the import fails whole.
+    Unreadable(CoreError),
 }
 
 struct Chunk {
@@ -183,7 +185,8 @@ fn read_and_check(mut rows: Rows, parser: &writer::Parser, total_bytes: u64, chu
     let mut checked = Vec::with_capacity(CHUNK_ROWS);
     while let Some(next) = rows.next_row() {
         checked.push(match next {
-            Err((line, error)) => Checked::Bad(line, error),
+            Err(Unreadable::Row(line, error)) => Checked::Bad(line, error),
+            Err(Unreadable::File(error)) => Checked::Unreadable(error),
             Ok(Row { cells, .. }) if cells.iter().all(|c| c.trim().is_empty()) => continue,
             Ok(Row { line, cells }) if cells.len() > MAX_COLUMNS => Checked::Bad(
                 line,
@@ -226,7 +229,8 @@ fn headers(path: &Path, rows: &mut Rows) -> Result<Vec<String>> {
     loop {
         match rows.next_row() {
             None => return Err(file_error(ErrorCode::ImportEmptyFile, path)),
-            Some(Err((line, e))) => return Err(e.with("line", line)),
+            Some(Err(Unreadable::Row(line, e))) => return Err(e.with("line", line)),
+            Some(Err(Unreadable::File(e))) => return Err(e),
             Some(Ok(row)) if row.cells.iter().all(|c| c.trim().is_empty()) => continue,
             Some(Ok(row)) if row.cells.len() > MAX_COLUMNS => {
                 return Err(file_error(ErrorCode::ImportTooManyColumns, path).with("count", row.cells.len()).with("max", MAX_COLUMNS))

@@ -88,6 +88,13 @@ pub fn read_sample(path: &Path, len: usize) -> Result<Vec<u8>> {
     Ok(buf)
 }
 
+/// Why a row could not be read: that row is bad and the rest of the file goes on, or the file
+/// cannot be read past it and the whole import fails.
+pub enum Unreadable {
+    Row(u64, CoreError),
+    File(CoreError),
+}
+
 /// Rows of a file. The first row holds the headers.
 pub enum Rows {
     Csv { reader: csv::Reader<LineCounting<File>>, encoding: TextEncoding, record: csv::ByteRecord, first: bool },
@@ -135,22 +142,23 @@ impl Rows {
         }
     }
 
-    /// The next row, or an error naming its line; None at the end.
-    pub fn next_row(&mut self) -> Option<std::result::Result<Row, (u64, CoreError)>> {
+    /// The next row, or why it cannot be read; None at the end.
+    pub fn next_row(&mut self) -> Option<std::result::Result<Row, Unreadable>> {
         match self {
             Rows::Xlsx { received, at_row, .. } => match received.recv().ok()? {
                 FromSheet::Row(row) => {
                     *at_row = row.line as u32;
                     Some(Ok(row))
                 }
-                FromSheet::Failed(error) => Some(Err((u64::from(*at_row) + 1, error))),
+                // A row is whole only once the next starts: the first row not read whole.
+                FromSheet::Failed(error) => Some(Err(Unreadable::File(error.with("line", u64::from(*at_row) + 1)))),
                 FromSheet::Opened { .. } => None,
             },
             Rows::Csv { reader, encoding, record, first } => {
                 let line = reader.get_ref().line_at(reader.position().byte());
                 match reader.read_byte_record(record) {
                     Ok(false) => None,
-                    Err(e) => Some(Err((line, CoreError::new(ErrorCode::ImportMalformedRow).with("detail", e)))),
+                    Err(e) => Some(Err(Unreadable::Row(line, CoreError::new(ErrorCode::ImportMalformedRow).with("detail", e)))),
                     Ok(true) => {
                         let line = record.position().map(|p| reader.get_ref().line_at(p.byte())).unwrap_or(line);
                         let mut cells = Vec::with_capacity(record.len());
@@ -159,7 +167,7 @@ impl Rows {
                             match decode(field, *encoding) {
                                 Some(text) => cells.push(text),
                                 None => {
-                                    return Some(Err((line, CoreError::new(ErrorCode::ImportBadEncoding).with("column", i + 1))))
+                                    return Some(Err(Unreadable::Row(line, CoreError::new(ErrorCode::ImportBadEncoding).with("column", i + 1))))
                                 }
                             }
                         }
@@ -444,9 +452,11 @@ mod tests {
 
         let good = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>问题类型</t></is></c><c r="B1" t="inlineStr"><is><t>登记时间</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>包装破损</t></is></c><c r="B2" t="inlineStr"><is><t>2024/3/5</t></is></c></row>"#;
         let path = xlsx(dir.path(), &format!("<sheetData>{good}{}</sheetData>", broken(3)));
-        let overview = super::super::inspect(&path, None, None).unwrap();
+        // The preview's sample reaches row 3 too, and says so.
+        assert_eq!(super::super::inspect(&path, None, None).unwrap_err().code, ErrorCode::ImportUnsupportedFile);
         let ws = crate::Workspace::open(&dir.path().join("w.liaison")).await.unwrap();
-        let options = super::super::ImportOptions { mapping: overview.guessed, valid_rows_only: true, ..Default::default() };
+        let mapping = vec![Some(super::super::Field::ProblemType), Some(super::super::Field::OpenedAt)];
+        let options = super::super::ImportOptions { mapping, valid_rows_only: true, ..Default::default() };
         let cancel = std::sync::atomic::AtomicBool::new(false);
         let err = super::super::run(&ws, &path, &options, false, &|_| {}, &cancel).await.unwrap_err();
         // Row 2 is whole only once row 3 starts, so the message names the first row not read whole.
