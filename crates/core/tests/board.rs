@@ -102,7 +102,8 @@ async fn filters_narrow_and_a_pivot_cell_drills_down_to_its_incidents() {
     assert!(facets.channels.len() >= 2 && facets.suppliers.contains(&"星能电气".to_string()));
     // Every field narrows: each filter alone matches fewer than all, and every row it returns fits.
     let one_store = all.rows[0].store_id.unwrap();
-    let checks: Vec<(IncidentFilter, Box<dyn Fn(&incidents::Incident) -> bool>)> = vec![
+    type Check = (IncidentFilter, Box<dyn Fn(&incidents::Incident) -> bool>);
+    let checks: Vec<Check> = vec![
         (IncidentFilter { store_ids: vec![one_store], ..Default::default() }, Box::new(move |i| i.store_id == Some(one_store))),
         (IncidentFilter { suppliers: vec!["星能电气".into()], ..Default::default() }, Box::new(|i| i.supplier == "星能电气")),
         (IncidentFilter { statuses: vec!["closed".into()], ..Default::default() }, Box::new(|i| i.status == "closed")),
@@ -115,7 +116,7 @@ async fn filters_narrow_and_a_pivot_cell_drills_down_to_its_incidents() {
     for (f, fits) in checks {
         let page = filter::page(&mut conn, &f, IncidentSort::OpenedDesc, 0, 1000, offset).await.unwrap();
         assert!(page.total > 0 && page.total < 240, "{f:?} matched {}", page.total);
-        assert!(page.rows.iter().all(|i| fits(i)), "{f:?}");
+        assert!(page.rows.iter().all(fits), "{f:?}");
     }
     // `%` and `_` typed by the user are searched as text, not as wildcards.
     let pct = IncidentFilter { text: Some("%".into()), ..Default::default() };

@@ -68,7 +68,9 @@ async fn a_utf8_bom_export_imports_with_dates_money_and_dispatch() {
     assert!(report.committed);
     assert_eq!((report.inserted, report.dispatched_by_rule, report.to_triage), (3, 1, 1));
     assert_eq!(report.created_stores, ["上海一店", "北京一店"]);
-    let rows: Vec<(String, i64, Option<i64>, bool, i64, Option<String>)> = sqlx::query_as(
+    // (external id, cost, wait, complaint, opened at, department)
+    type Stored = (String, i64, Option<i64>, bool, i64, Option<String>);
+    let rows: Vec<Stored> = sqlx::query_as(
         "SELECT i.external_id, i.cost_fen, i.wait_minutes, i.complaint, i.opened_at, d.name
          FROM incidents i LEFT JOIN departments d ON d.id = i.department_id ORDER BY i.external_id",
     )

@@ -33,7 +33,8 @@ const POSITIONS: [(Stance, i32, f64, f64, Option<usize>); 14] = [
 ];
 
 /// (person index, kind, text, metric, source, days ago)
-const NOTES: &[(usize, NoteKind, T, Option<&str>, T, i64)] = &[
+type NoteRow = (usize, NoteKind, T, Option<&'static str>, T, i64);
+const NOTES: &[NoteRow] = &[
     (1, NoteKind::Kpi, T("用户增长", "User growth"), Some("user_growth"), T("年度目标会", "Annual goals meeting"), 60),
     (1, NoteKind::Kpi, T("日活（DAU）", "Daily active users (DAU)"), Some("dau"), T("年度目标会", "Annual goals meeting"), 60),
     (1, NoteKind::Kpi, T("新功能上线数", "New features shipped"), Some("features_shipped"), T("年度目标会", "Annual goals meeting"), 60),
@@ -52,7 +53,8 @@ const NOTES: &[(usize, NoteKind, T, Option<&str>, T, i64)] = &[
 ];
 
 /// (person index, kind, days ago, summary, sentiment, next step, due in days, done)
-const CONTACTS: &[(usize, InteractionKind, i64, T, i32, T, Option<i64>, bool)] = &[
+type ContactRow = (usize, InteractionKind, i64, T, i32, T, Option<i64>, bool);
+const CONTACTS: &[ContactRow] = &[
     (1, InteractionKind::Message, 20, T("发了一条短消息：40% 的投诉来自长时间等待和反复转派", "Short message: 40% of complaints come from long waits and repeated transfers"), 1,
      T("约 10 分钟咖啡", "Set up a 10-minute coffee"), Some(-18), true),
     (1, InteractionKind::Coffee, 17, T("10 分钟咖啡：他关心 NPS 和留存，对用户画像缺数据很头疼", "10-minute coffee: he cares about NPS and retention; the user profiles lack data"), 2,

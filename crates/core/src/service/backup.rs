@@ -95,7 +95,7 @@ pub fn list(workspace: &Workspace) -> Vec<BackupFile> {
             Some(BackupFile { file_name: name.clone(), reason: reason.to_owned(), created_at: at.and_utc().timestamp_millis(), bytes })
         })
         .collect();
-    files.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    files.sort_by_key(|f| std::cmp::Reverse(f.created_at));
     files
 }
 

@@ -83,7 +83,7 @@ pub async fn create(ws: &Workspace, input: IncidentInput) -> Result<Incident> {
     if input.department_id.is_some() {
         let source = if rule_id.is_some() { "rule" } else { "user" };
         let event = NewEvent { incident_id: id, kind: "assigned", source, from_department_id: None, to_department_id: input.department_id, rule_id, reason: "", at: input.opened_at };
-        events::insert(&mut *tx, &event).await?;
+        events::insert(&mut tx, &event).await?;
     }
     let created = incidents::get(&mut *tx, id).await?;
     tx.commit().await?;

@@ -151,7 +151,7 @@ pub async fn escalate_overdue(ws: &Workspace, now: i64, lang: Lang) -> Result<Ve
         if fresh {
             let reason = format!("SLA {} h", o.sla_hours);
             let event = NewEvent { incident_id: o.id, kind: "escalated", source: "rule", from_department_id: None, to_department_id: o.department_id, rule_id: None, reason: &reason, at: now };
-            events::insert(&mut *tx, &event).await?;
+            events::insert(&mut tx, &event).await?;
         }
         let hours_over = (now - o.opened_at) / 3_600_000 - o.sla_hours;
         let draft = draft_escalation(&o, hours_over, lang);
