@@ -77,3 +77,31 @@ test("import a CSV through the UI and see the board totals", async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a damaged XLSX is refused with the row it breaks at, and nothing is imported", async () => {
+  // Rows 1–9 are good; row 10 points at shared string 3 of a workbook that has no shared strings.
+  const file = join(import.meta.dirname, "fixtures", "工单导出-损坏.xlsx");
+  const home = await createHome("import-damaged", { LIAISON_TEST_PICK_FILE: file });
+  try {
+    const browser = await home.launch();
+    await (await byTestId(browser, "welcome-create")).click();
+    await (await byTestId(browser, "nav-incidents")).click();
+    await (await byTestId(browser, "import-open")).click();
+    // The sample of the first rows reads fine: the columns are guessed.
+    await browser.waitUntil(async () => (await pageText(browser)).includes("外箱破损 2"), { timeout: 30_000 });
+    await (await byTestId(browser, "import-check")).click();
+    const error = await byTestId(browser, "import-error");
+    // Row 9 is whole only once row 10 starts, so row 9 is the first not read whole.
+    assert.equal(await error.getText(), "工单导出-损坏.xlsx 从第 9 行起已损坏，无法继续读取。没有导入任何数据。");
+    await screenshot(browser, "import-damaged.png");
+    assert.equal(await (await browser.$('[data-testid="import-run"]')).isExisting(), false, "no way on to importing");
+    await (await browser.$(".ant-modal-close")).click();
+    await browser.waitUntil(async () => /暂无数据/.test(await tableText(browser, "totals-by-department")), {
+      timeout: 30_000,
+      timeoutMsg: "the board stays empty",
+    });
+    await quit(browser);
+  } finally {
+    await home.dispose();
+  }
+});

@@ -52,6 +52,7 @@ error_codes! {
     ImportUnreadable => "import.unreadable",
     ImportEmptyFile => "import.empty_file",
     ImportUnsupportedFile => "import.unsupported_file",
+    ImportDamagedFile => "import.damaged_file",
     ImportNoMappableColumns => "import.no_mappable_columns",
     ImportTooManyColumns => "import.too_many_columns",
     ImportUnknownEncoding => "import.unknown_encoding",

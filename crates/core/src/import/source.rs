@@ -150,8 +150,12 @@ impl Rows {
                     *at_row = row.line as u32;
                     Some(Ok(row))
                 }
-                // A row is whole only once the next starts: the first row not read whole.
-                FromSheet::Failed(error) => Some(Err(Unreadable::File(error.with("line", u64::from(*at_row) + 1)))),
+                // The sheet opened, so the file is an XLSX damaged from here on. A row is whole
+                // only once the next starts: the line is the first row not read whole.
+                FromSheet::Failed(error) => {
+                    let damaged = CoreError { code: ErrorCode::ImportDamagedFile, ..error };
+                    Some(Err(Unreadable::File(damaged.with("line", u64::from(*at_row) + 1))))
+                }
                 FromSheet::Opened { .. } => None,
             },
             Rows::Csv { reader, encoding, record, first } => {
@@ -447,20 +451,20 @@ mod tests {
         let broken = |r: u32| format!(r#"<row r="{r}"><c r="A{r}" t="s"><v>3</v></c></row>"#);
         let path = xlsx(dir.path(), &format!("<sheetData>{}</sheetData>", broken(1)));
         let err = super::super::inspect(&path, None, None).expect_err("refused");
-        assert_eq!(err.code, ErrorCode::ImportUnsupportedFile);
+        assert_eq!((err.code, err.params.get("line").map(ToString::to_string)), (ErrorCode::ImportDamagedFile, Some("1".into())));
         assert!(err.params.contains_key("file"), "the message names the file: {err:?}");
 
         let good = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>问题类型</t></is></c><c r="B1" t="inlineStr"><is><t>登记时间</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>包装破损</t></is></c><c r="B2" t="inlineStr"><is><t>2024/3/5</t></is></c></row>"#;
         let path = xlsx(dir.path(), &format!("<sheetData>{good}{}</sheetData>", broken(3)));
         // The preview's sample reaches row 3 too, and says so.
-        assert_eq!(super::super::inspect(&path, None, None).unwrap_err().code, ErrorCode::ImportUnsupportedFile);
+        assert_eq!(super::super::inspect(&path, None, None).unwrap_err().code, ErrorCode::ImportDamagedFile);
         let ws = crate::Workspace::open(&dir.path().join("w.liaison")).await.unwrap();
         let mapping = vec![Some(super::super::Field::ProblemType), Some(super::super::Field::OpenedAt)];
         let options = super::super::ImportOptions { mapping, valid_rows_only: true, ..Default::default() };
         let cancel = std::sync::atomic::AtomicBool::new(false);
         let err = super::super::run(&ws, &path, &options, false, &|_| {}, &cancel).await.unwrap_err();
         // Row 2 is whole only once row 3 starts, so the message names the first row not read whole.
-        assert_eq!((err.code, err.params.get("line").map(ToString::to_string)), (ErrorCode::ImportUnsupportedFile, Some("2".into())));
+        assert_eq!((err.code, err.params.get("line").map(ToString::to_string)), (ErrorCode::ImportDamagedFile, Some("2".into())));
         assert_eq!(crate::repo::count_live(ws.pool(), "incidents").await.unwrap(), 0, "not even the good row, asked for valid rows only");
     }
 

@@ -32,11 +32,13 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [progress, setProgress] = useState(0);
   const [busy, setBusy] = useState(false);
+  // Stays in the dialog until the next attempt: a damaged file's message names the row to look at.
+  const [error, setError] = useState<string | null>(null);
   const started = useRef(false);
   const presets = useQuery({ queryKey: [WS, "import-presets"], queryFn: () => unwrap(commands.importPresetsList()) });
   const [presetName, setPresetName] = useState("");
 
-  const fail = (e: unknown) => void message.error(errorText(t, e), 10);
+  const fail = (e: unknown) => setError(errorText(t, e));
   const options = (): ImportOptions => ({ sheet, encoding, mapping, validRowsOnly: validOnly });
   const show = (o: FileOverview) => {
     setOverview(o);
@@ -54,7 +56,8 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
         show(picked.overview);
       })
       .catch((e) => {
-        fail(e);
+        // The dialog closes, so the message goes to a toast.
+        void message.error(errorText(t, e), 10);
         onClose();
       });
     // Runs once: picking the file is what opening the wizard means.
@@ -64,6 +67,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   const reinspect = (nextSheet: string | null, nextEncoding: TextEncoding | null) => {
     setSheet(nextSheet);
     setEncoding(nextEncoding);
+    setError(null);
     unwrap(commands.importInspect(nextSheet, nextEncoding)).then(show).catch(fail);
   };
 
@@ -75,6 +79,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   const savePreset = async () => {
     if (!overview) return;
     const columns = overview.headers.flatMap((header, i) => (mapping[i] ? [{ header, field: mapping[i]! }] : []));
+    setError(null);
     try {
       await unwrap(commands.importPresetSave(presetName, columns));
       await presets.refetch();
@@ -86,6 +91,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
 
   const preview = async () => {
     setBusy(true);
+    setError(null);
     try {
       setReport(await unwrap(commands.importPreview(options())));
       setStep("preview");
@@ -99,6 +105,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   const run = async () => {
     setStep("running");
     setProgress(0);
+    setError(null);
     // f64 crosses as number | null (a NaN would be null); progress is never NaN.
     const channel = new Channel<number | null>();
     channel.onmessage = (done) => setProgress(Math.round((done ?? 0) * 100));
@@ -144,6 +151,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   return (
     <Modal open={overview !== null} title={t("import.title")} width={900} onCancel={onClose} footer={footer} maskClosable={false} destroyOnHidden>
       <Steps size="small" current={stepIndex} items={[{ title: t("import.stepMap") }, { title: t("import.stepPreview") }, { title: t("import.stepDone") }]} style={{ marginBottom: 16 }} />
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="import-error" />}
       {overview && (
         <Space wrap style={{ marginBottom: 12 }}>
           <Typography.Text strong>{t("import.file", { name: fileName })}</Typography.Text>
