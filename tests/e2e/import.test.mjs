@@ -20,17 +20,23 @@ async function tableText(browser, testId) {
   return browser.execute((id) => document.querySelector(`[data-testid="${id}"]`)?.innerText ?? "", testId);
 }
 
+/** A new workspace, the board, and the import dialog open on the picked file once it shows `expected`. */
+async function openImport(home, expected) {
+  const browser = await home.launch();
+  await (await byTestId(browser, "welcome-create")).click();
+  await (await byTestId(browser, "nav-incidents")).click();
+  await (await byTestId(browser, "import-open")).click();
+  await browser.waitUntil(async () => (await pageText(browser)).includes(expected), { timeout: 30_000 });
+  return browser;
+}
+
 test("import a CSV through the UI and see the board totals", async () => {
   const dir = mkdtempSync(join(tmpdir(), "liaison-import-"));
   const file = join(dir, "工单导出.csv");
   writeFileSync(file, "\uFEFF" + CSV);
   const home = await createHome("import", { LIAISON_TEST_PICK_FILE: file });
   try {
-    const browser = await home.launch();
-    await (await byTestId(browser, "welcome-create")).click();
-    await (await byTestId(browser, "nav-incidents")).click();
-    await (await byTestId(browser, "import-open")).click();
-    await browser.waitUntil(async () => (await pageText(browser)).includes("工单导出.csv"), { timeout: 30_000 });
+    const browser = await openImport(home, "工单导出.csv");
     await screenshot(browser, "import-mapping.png");
 
     await (await byTestId(browser, "import-check")).click();
@@ -83,12 +89,8 @@ test("a damaged XLSX is refused with the row it breaks at, and nothing is import
   const file = join(import.meta.dirname, "fixtures", "工单导出-损坏.xlsx");
   const home = await createHome("import-damaged", { LIAISON_TEST_PICK_FILE: file });
   try {
-    const browser = await home.launch();
-    await (await byTestId(browser, "welcome-create")).click();
-    await (await byTestId(browser, "nav-incidents")).click();
-    await (await byTestId(browser, "import-open")).click();
     // The sample of the first rows reads fine: the columns are guessed.
-    await browser.waitUntil(async () => (await pageText(browser)).includes("外箱破损 2"), { timeout: 30_000 });
+    const browser = await openImport(home, "外箱破损 2");
     await (await byTestId(browser, "import-check")).click();
     const error = await byTestId(browser, "import-error");
     // Row 9 is whole only once row 10 starts, so row 9 is the first not read whole.
