@@ -3,6 +3,7 @@
 pub const APP_COMMANDS: &[&str] = &[
     "app_info",
     "mark_first_data",
+    "ui_error_report",
     "prefs_get",
     "prefs_set_language",
     "workspace_status",

@@ -1,7 +1,7 @@
 //! Thin commands: unpack, call one core service, return. No rules live here.
 
 use serde::Serialize;
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
 use liaison_core::demo::Lang;
@@ -45,13 +45,22 @@ pub fn app_info<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Ap
     }
 }
 
-/// The page calls this once its first data is on screen; the start-up benchmark reads the mark.
+/// The page calls this once its first data is on screen: the background sweeps may start, and the
+/// start-up benchmark reads the mark.
 #[tauri::command]
 #[specta::specta]
-pub fn mark_first_data() {
+pub fn mark_first_data<R: Runtime>(app: AppHandle<R>) {
     if std::env::var_os("LIAISON_STARTUP_MARK").is_some() {
         println!("LIAISON_FIRST_DATA {}", chrono::Utc::now().timestamp_millis());
     }
+    app.state::<crate::sweeps::FirstPaint>().painted();
+}
+
+/// What went wrong in the page (a read that failed, an uncaught error) goes to the app's log.
+#[tauri::command]
+#[specta::specta]
+pub fn ui_error_report(kind: String, message: String) {
+    crate::applog::error(&format!("ui.{}", kind.chars().filter(char::is_ascii_alphanumeric).take(20).collect::<String>()), &message.chars().take(2000).collect::<String>());
 }
 
 #[tauri::command]

@@ -115,7 +115,7 @@ pub async fn incident_transfer(state: State<'_, AppState>, id: i64, to: i64, rea
 #[tauri::command]
 #[specta::specta]
 pub async fn incident_escalations(state: State<'_, AppState>, language: Lang) -> Res<Vec<Escalation>> {
-    actions::escalate_overdue(&state.workspace().await?, liaison_core::time::now_ms(), language).await
+    actions::overdue(&state.workspace().await?, liaison_core::time::now_ms(), language).await
 }
 
 #[tauri::command]

@@ -1,12 +1,12 @@
 //! Liaison's Tauri shell: app state, commands over `liaison-core`, plugins, the window.
 
+pub mod applog;
 pub mod backup_commands;
 pub mod board_commands;
 pub mod commands;
 pub mod encryption_commands;
 pub mod image_commands;
 pub mod incident_commands;
-pub mod notify;
 pub mod prefs;
 pub mod save_dialog;
 pub mod problem_commands;
@@ -14,6 +14,7 @@ pub mod project_commands;
 pub mod proposal_commands;
 pub mod stakeholder_commands;
 pub mod state;
+pub mod sweeps;
 pub mod trash_commands;
 
 include!("../app_commands.rs");
@@ -36,7 +37,8 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
     tauri_specta::Builder::<Wry>::new()
         .commands(tauri_specta::collect_commands![
             app_info::<Wry>,
-            mark_first_data,
+            mark_first_data::<Wry>,
+            ui_error_report,
             prefs_get::<Wry>,
             prefs_set_language::<Wry>,
             workspace_status,
@@ -190,8 +192,9 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            applog::init(app.path().app_log_dir()?);
             state::init(app.handle())?;
-            notify::start(app.handle());
+            sweeps::start(app.handle());
             open_main_window(app)?;
             Ok(())
         })

@@ -139,10 +139,13 @@ impl AppState {
             }
         }
         prefs::update(app, |p| p.last_workspace = Some(path.display().to_string()));
-        // The daily backup runs beside the work, not in its way; a failure shows on the backups screen.
+        // The daily backup runs beside the work, not in its way (it only reads the workspace); a
+        // failure shows on the backups screen and in the log.
         if let Ok(ws) = self.workspace().await {
             tauri::async_runtime::spawn(async move {
-                let _ = liaison_core::service::backup::daily(&ws).await;
+                if let Err(e) = liaison_core::service::backup::daily(&ws).await {
+                    crate::applog::error("backup", &e.to_string());
+                }
             });
         }
         Ok(info)

@@ -6,8 +6,10 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { commands } from "./bindings";
 import i18n, { type Language } from "./i18n";
 import { Root } from "./shell/Root";
+import { reportingQueryCache } from "./lib/errorReport";
 
 const queryClient = new QueryClient({
+  queryCache: reportingQueryCache(),
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 } },
 });
 

@@ -7,8 +7,13 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
-	/**  The page calls this once its first data is on screen; the start-up benchmark reads the mark. */
+	/**
+	 *  The page calls this once its first data is on screen: the background sweeps may start, and the
+	 *  start-up benchmark reads the mark.
+	 */
 	markFirstData: () => __TAURI_INVOKE<void>("mark_first_data"),
+	/**  What went wrong in the page (a read that failed, an uncaught error) goes to the app's log. */
+	uiErrorReport: (kind: string, message: string) => __TAURI_INVOKE<void>("ui_error_report", { kind, message }),
 	prefsGet: () => __TAURI_INVOKE<Preferences>("prefs_get"),
 	prefsSetLanguage: (language: Lang) => __TAURI_INVOKE<Preferences>("prefs_set_language", { language }),
 	workspaceStatus: () => typedError<WorkspaceStatus, CoreError>(__TAURI_INVOKE("workspace_status")),

@@ -3,7 +3,10 @@ import { createRoot } from "react-dom/client";
 import { commands } from "./bindings";
 import { initI18n, type Language } from "./i18n";
 import { App } from "./App";
+import { reportUncaught } from "./lib/errorReport";
 import "./styles.css";
+
+reportUncaught();
 
 async function start() {
   const prefs = await commands.prefsGet();

@@ -127,6 +127,15 @@ impl Workspace {
         &self.pool
     }
 
+    /// The one way to start a write: the transaction takes the write lock at its start (`BEGIN
+    /// IMMEDIATE`) and waits its turn behind another writer for up to the busy timeout. A deferred
+    /// transaction that reads first and writes later cannot wait: when another connection writes
+    /// in between, SQLite answers SQLITE_BUSY at once and the work fails (what broke Today at
+    /// start, racing the notification and escalation sweeps).
+    pub async fn write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -250,4 +259,35 @@ fn open_failed(path: &Path, e: impl std::fmt::Display) -> CoreError {
         ErrorCode::WorkspaceOpenFailed
     };
     CoreError::new(code).with("path", path.display()).with("detail", detail)
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every transaction starts with [`super::Workspace::write`] (`BEGIN IMMEDIATE`): a deferred
+    /// one that reads and then writes fails at once when another connection writes in between.
+    #[test]
+    fn no_transaction_starts_deferred() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        // Split so that this test does not find itself.
+        let deferred = [concat!(".begin", "()"), concat!("Connection::", "begin(")];
+        let mut offenders = Vec::new();
+        for dir in [root.join("src"), root.join("../../src-tauri/src")] {
+            let mut stack = vec![dir];
+            while let Some(dir) = stack.pop() {
+                for entry in std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()) {
+                    if entry.is_dir() {
+                        stack.push(entry);
+                    } else if entry.extension().is_some_and(|e| e == "rs") {
+                        let text = std::fs::read_to_string(&entry).unwrap();
+                        for (n, line) in text.lines().enumerate() {
+                            if deferred.iter().any(|d| line.contains(d)) {
+                                offenders.push(format!("{}:{}", entry.display(), n + 1));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(offenders.is_empty(), "deferred transactions: {offenders:?}");
+    }
 }

@@ -21,10 +21,12 @@ const ROWS: usize = 300;
 const KILLS: usize = 50;
 
 /// The worker: round after round, one import of `ROWS` incidents and one edit, each logged to the
-/// journal only after its commit returned.
+/// journal only after its commit returned. Not a test on its own (it asserts nothing until killed):
+/// ignored in a normal run, started with `--ignored` by the test below.
 #[tokio::test]
+#[ignore = "the worker process of sigkill_at_random_moments_loses_nothing_committed"]
 async fn crash_worker() {
-    let Some(dir) = std::env::var_os(WORKER) else { return };
+    let dir = std::env::var_os(WORKER).expect("LIAISON_CRASH_WORKER names the worker's folder");
     let dir = Path::new(&dir);
     let ws = Workspace::open(&dir.join("crash.liaison")).await.unwrap();
     let mut journal = std::fs::OpenOptions::new().create(true).append(true).open(dir.join("journal")).unwrap();
@@ -70,7 +72,7 @@ async fn sigkill_at_random_moments_loses_nothing_committed() {
         seed ^= seed << 17;
         let wait = Duration::from_millis(40 + seed % 400);
         let mut child = Command::new(&me)
-            .args(["--exact", "crash_worker", "--nocapture", "--test-threads=1"])
+            .args(["--exact", "crash_worker", "--ignored", "--nocapture", "--test-threads=1"])
             .env(WORKER, dir.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())

@@ -168,7 +168,10 @@ async fn a_gbk_export_is_detected_and_can_be_overridden() {
     let forced = ImportOptions { encoding: Some(TextEncoding::Utf8), mapping: overview.guessed, ..Default::default() };
     let err = import::inspect(&path, None, Some(TextEncoding::Utf8)).unwrap_err();
     assert_eq!(err.code, ErrorCode::ImportBadEncoding);
-    assert!(import_file(&t.ws, &path, &forced, true).await.is_err());
+    let err = import_file(&t.ws, &path, &forced, true).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::ImportBadEncoding);
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM incidents").fetch_one(t.ws.pool()).await.unwrap();
+    assert_eq!(count, 3, "the refused import wrote nothing");
 }
 
 #[tokio::test]

@@ -47,7 +47,7 @@ async fn claim_transfer_and_escalate_make_a_history() {
     assert_eq!(same.code, ErrorCode::TransferToSameDepartment);
     actions::transfer(&t.ws, late, product.id, "根因在预约系统，不在门店网络", Some(now - 80 * HOUR)).await.unwrap();
 
-    let first = actions::escalate_overdue(&t.ws, now, Lang::ZhCn).await.unwrap();
+    let first = actions::overdue(&t.ws, now, Lang::ZhCn).await.unwrap();
     assert_eq!(first.len(), 1, "only the incident past its 72 h SLA");
     let e = &first[0];
     assert_eq!((e.incident_id, e.sla_hours, e.hours_over), (late, 72, 28));
@@ -55,8 +55,12 @@ async fn claim_transfer_and_escalate_make_a_history() {
     assert!(e.draft.starts_with("陈立您好"), "{}", e.draft);
     assert!(e.draft.contains("已超出 28 小时"));
     assert!(!first.iter().any(|e| e.incident_id == fresh));
-    // Asking again lists it again but does not escalate twice.
-    assert_eq!(actions::escalate_overdue(&t.ws, now + HOUR, Lang::En).await.unwrap()[0].draft.lines().next(), Some("Hello 陈立,"));
+    // Listing is a read: nothing is escalated until the sweep writes it down.
+    assert_eq!(actions::history(&t.ws, late).await.unwrap().len(), 3);
+    assert_eq!(actions::record_escalations(&t.ws, now).await.unwrap(), 1);
+    // The sweep again and another look an hour later list it again but do not escalate twice.
+    assert_eq!(actions::record_escalations(&t.ws, now + HOUR).await.unwrap(), 0);
+    assert_eq!(actions::overdue(&t.ws, now + HOUR, Lang::En).await.unwrap()[0].draft.lines().next(), Some("Hello 陈立,"));
 
     let history = actions::history(&t.ws, late).await.unwrap();
     let kinds: Vec<(&str, &str)> = history.iter().map(|h| (h.kind.as_str(), h.source.as_str())).collect();
@@ -65,4 +69,62 @@ async fn claim_transfer_and_escalate_make_a_history() {
     assert_eq!(history[2].to_department.as_deref(), Some("产品部"));
     assert_eq!(history[2].reason, "根因在预约系统，不在门店网络");
     assert_eq!(history[2].at, now - 80 * HOUR, "back-dated as entered");
+}
+
+/// What runs at once when the app starts: the page reads Today and the escalation list while the
+/// shell records escalations, announces due follow-ups and takes the daily backup, and the user
+/// may already be typing. Every call must succeed every time: deferred transactions that read and
+/// then wrote failed with SQLITE_BUSY at once (the busy timeout does not apply to them), and Today
+/// said "nothing due".
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn start_up_reads_sweeps_and_writes_never_fail_each_other() {
+    use liaison_core::repo::people::PersonInput;
+    use liaison_core::repo::projects::{ProjectInput, ProjectStatus};
+    use liaison_core::service::projects::{self as projects, ApplyCadence};
+    use liaison_core::service::{backup, followup, people};
+
+    let t = common::temp_workspace().await;
+    let ws = t.ws.clone();
+    let it = departments::create(&ws, DepartmentInput { name: "IT部".into(), head: "王强".into(), kpis: String::new() }).await.unwrap();
+    let wang = people::create(&ws, PersonInput { name: "王强".into(), department_id: Some(it.id), ..Default::default() }).await.unwrap();
+    let class = severity_classes::insert(ws.pool(), "一般", "24 小时内解决", 24, 1).await.unwrap();
+    let project = projects::create(
+        &ws,
+        ProjectInput { title: "门店网络改造".into(), goal: String::new(), status: ProjectStatus::Active, impact_metrics: String::new(), benefits: String::new(), anchor_on: None, launch_on: None },
+    )
+    .await
+    .unwrap();
+    let plan = projects::apply_cadence(&ws, project.id, ApplyCadence { template_id: None, anchor_on: "2026-09-18".into(), counterpart_id: Some(wang.id) }, Lang::ZhCn).await.unwrap();
+    let moving = plan[1].id;
+    let now = liaison_core::time::now_ms();
+
+    const ROUNDS: i64 = 30;
+    let mut overdue_seen = 0;
+    for round in 0..ROUNDS {
+        // Each round brings new work to every writer: an incident past its SLA to escalate, a
+        // follow-up moved to a day not yet announced.
+        let day = format!("2026-10-{:02}", 10 + round % 15);
+        let (ws1, ws2, ws3, ws4, ws5, ws6, ws7) = (ws.clone(), ws.clone(), ws.clone(), ws.clone(), ws.clone(), ws.clone(), ws.clone());
+        let d1 = day.clone();
+        let d2 = day.clone();
+        let today = tokio::spawn(async move { followup::today(&ws1, &d1, now, Lang::ZhCn).await });
+        let listed = tokio::spawn(async move { actions::overdue(&ws2, now, Lang::ZhCn).await });
+        let escalated = tokio::spawn(async move { actions::record_escalations(&ws3, now).await });
+        let announced = tokio::spawn(async move { followup::announce_due(&ws4, &d2).await });
+        let backed_up = tokio::spawn(async move { backup::create(&ws5, "manual").await });
+        let created = tokio::spawn(async move { records::create(&ws6, input(&format!("门店网络中断 {round}"), Some(it.id), class, now - 30 * HOUR)).await });
+        let moved = tokio::spawn(async move { projects::reschedule(&ws7, moving, &format!("2026-10-{:02}", 10 + (round + 1) % 15)).await });
+
+        let today = today.await.unwrap().unwrap_or_else(|e| panic!("round {round}: today failed: {e}"));
+        assert!(today.touchpoints.iter().any(|tp| tp.project_id == project.id), "round {round}: the overdue recap is listed");
+        let listed = listed.await.unwrap().unwrap_or_else(|e| panic!("round {round}: the escalation list failed: {e}"));
+        assert!(listed.len() as i64 >= round, "round {round}: {} listed", listed.len());
+        overdue_seen += escalated.await.unwrap().unwrap_or_else(|e| panic!("round {round}: the escalation sweep failed: {e}"));
+        announced.await.unwrap().unwrap_or_else(|e| panic!("round {round}: announcing failed: {e}"));
+        backed_up.await.unwrap().unwrap_or_else(|e| panic!("round {round}: the backup failed: {e}"));
+        created.await.unwrap().unwrap_or_else(|e| panic!("round {round}: creating an incident failed: {e}"));
+        moved.await.unwrap().unwrap_or_else(|e| panic!("round {round}: rescheduling failed: {e}"));
+    }
+    overdue_seen += actions::record_escalations(&ws, now).await.unwrap();
+    assert_eq!(overdue_seen as i64, ROUNDS, "each incident escalated exactly once");
 }

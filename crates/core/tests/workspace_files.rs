@@ -22,7 +22,8 @@ async fn a_new_workspace_uses_wal_and_foreign_keys() {
     let err = sqlx::query("INSERT INTO people (name, department_id, created_at, updated_at) VALUES ('x', 999, 0, 0)")
         .execute(t.ws.pool())
         .await;
-    assert!(err.is_err(), "a dangling department id must be refused");
+    let refused = err.expect_err("a dangling department id must be refused");
+    assert!(refused.as_database_error().is_some_and(|e| e.is_foreign_key_violation()), "{refused}");
 }
 
 #[tokio::test]
@@ -143,7 +144,17 @@ async fn daily_backups_are_pruned_and_a_restore_can_be_undone() {
     assert_eq!(err.code, liaison_core::ErrorCode::WorkspaceNotLiaison);
     let ws = liaison_core::Workspace::open(&ws_path).await.unwrap();
     assert_eq!(liaison_core::service::departments::list(&ws).await.unwrap().len(), 1);
-    assert!(backup::restore(ws, "../escape.liaison").await.is_err());
+
+    // A name that climbs out of the backups folder is refused even when a workspace lies there.
+    let outside = backup::backups_dir(&ws).join("../escape.liaison");
+    let escape = liaison_core::Workspace::open(&outside).await.unwrap();
+    liaison_core::service::departments::create(&escape, dept("外面的部门")).await.unwrap();
+    escape.close().await;
+    let err = backup::restore(ws, "../escape.liaison").await.unwrap_err();
+    assert_eq!(err.code, liaison_core::ErrorCode::NotFound);
+    let ws = liaison_core::Workspace::open(&ws_path).await.unwrap();
+    let names: Vec<String> = liaison_core::service::departments::list(&ws).await.unwrap().into_iter().map(|d| d.name).collect();
+    assert_eq!(names, ["备份前的部门"], "the workspace is not replaced");
 }
 
 /// A closed workspace is one file, however many connections the pool had open: they close at

@@ -165,7 +165,7 @@ pub async fn seed(ws: &Workspace, lang: Lang) -> Result<()> {
         let input = PersonInput { name: name.pick(lang), title: title.pick(lang), department_id: Some(department_ids[*dept]), ..Default::default() };
         person_ids.push(service::people::create(ws, input).await?.id);
     }
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     for (city, region, tier) in CITIES {
         for site in &SITES {
             let name = match lang {
@@ -205,7 +205,7 @@ pub async fn seed(ws: &Workspace, lang: Lang) -> Result<()> {
 
 /// Severity classes, problem types under them, and routing rules for most types.
 async fn seed_registry(ws: &Workspace, lang: Lang, department_ids: &[Id]) -> Result<()> {
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     let mut class_ids = Vec::new();
     for (position, (name, remedy, sla)) in SEVERITY_CLASSES.iter().enumerate() {
         class_ids.push(severity_classes::insert(&mut *tx, &name.pick(lang), &remedy.pick(lang), *sla, position as i64).await?);
@@ -271,7 +271,7 @@ pub async fn insert_incidents(ws: &Workspace, lang: Lang, count: usize, until_ms
         };
         rows.push(NewIncident { id: None, content_hash: None, record });
     }
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     incidents::insert_many(&mut tx, &rows).await?;
     tx.commit().await?;
     Ok(())

@@ -119,7 +119,7 @@ pub async fn run(
     let total_bytes = std::fs::metadata(path).map(|m| m.len().max(1)).unwrap_or(1);
 
     // Immediate: the writer numbers new incidents itself, so no other write may slip in between.
-    let mut tx = ws.pool().begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = ws.write().await?;
     let (mut writer, parser) = writer::Writer::prepare(&mut tx, &mapping).await?;
     // Reading and checking rows runs on a thread of its own, a chunk ahead of the statements
     // SQLite runs for the chunk before, so the two overlap when a second core is free.

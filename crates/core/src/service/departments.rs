@@ -13,7 +13,7 @@ pub async fn list(ws: &Workspace) -> Result<Vec<Department>> {
 
 pub async fn create(ws: &Workspace, input: DepartmentInput) -> Result<Department> {
     let input = validate(input)?;
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     ensure_name_free(&mut tx, &input.name, None).await?;
     let id = departments::insert(&mut *tx, &input, &pinyin_key(&input.name)).await?;
     let created = departments::get(&mut *tx, id).await?;
@@ -23,7 +23,7 @@ pub async fn create(ws: &Workspace, input: DepartmentInput) -> Result<Department
 
 pub async fn update(ws: &Workspace, id: Id, input: DepartmentInput) -> Result<Department> {
     let input = validate(input)?;
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     ensure_name_free(&mut tx, &input.name, Some(id)).await?;
     departments::update(&mut *tx, id, &input, &pinyin_key(&input.name)).await?;
     let updated = departments::get(&mut *tx, id).await?;

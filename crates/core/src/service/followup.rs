@@ -240,7 +240,7 @@ pub async fn today(ws: &Workspace, today: &str, now_ms: i64, lang: Lang) -> Resu
     let proposals = escalation_proposals(&mut conn, day).await?;
     drop(conn);
     let not_contacted = stakeholders::contact_health(ws, now_ms).await?.into_iter().filter(|h| h.overdue).collect();
-    let escalations = incident_actions::escalate_overdue(ws, now_ms, lang).await?;
+    let escalations = incident_actions::overdue(ws, now_ms, lang).await?;
     let titles: std::collections::HashMap<Id, String> = projects::list(ws.pool()).await?.into_iter().map(|p| (p.id, p.input.title)).collect();
     let all = milestones::list_all(ws.pool()).await?;
     let deps = milestones::dependencies(ws.pool()).await?;
@@ -255,7 +255,7 @@ pub async fn today(ws: &Workspace, today: &str, now_ms: i64, lang: Lang) -> Resu
 /// desktop notification shows once per touchpoint, also for what fell due while the app was closed.
 pub async fn announce_due(ws: &Workspace, today: &str) -> Result<Vec<Touchpoint>> {
     parse_day(today, "today")?;
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     let due = touchpoints::unannounced_until(&mut *tx, today).await?;
     for t in &due {
         touchpoints::mark_notified(&mut *tx, t.id).await?;

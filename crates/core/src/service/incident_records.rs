@@ -69,7 +69,7 @@ async fn resolve(conn: &mut sqlx::SqliteConnection, mut input: IncidentInput, id
 
 pub async fn create(ws: &Workspace, input: IncidentInput) -> Result<Incident> {
     let input = validate(input)?;
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     let mut input = resolve(&mut tx, input, None).await?;
     let mut rule_id = None;
     if input.department_id.is_none() {
@@ -93,7 +93,7 @@ pub async fn create(ws: &Workspace, input: IncidentInput) -> Result<Incident> {
 /// Saves every field but the owner: a change of owner is a transfer, with its reason.
 pub async fn update(ws: &Workspace, id: Id, input: IncidentInput) -> Result<Incident> {
     let input = validate(input)?;
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     let input = resolve(&mut tx, IncidentInput { department_id: None, ..input }, Some(id)).await?;
     incidents::update(&mut *tx, id, &input).await?;
     let updated = incidents::get(&mut *tx, id).await?;

@@ -61,7 +61,7 @@ async fn record(conn: &mut sqlx::SqliteConnection, id: Id, kind: &str, from: Opt
 
 /// The owning department claims the incident. `at` may be in the past (back-dating).
 pub async fn claim(ws: &Workspace, id: Id, at: Option<i64>) -> Result<()> {
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     let now = crate::time::now_ms();
     let cur = current(&mut tx, id).await?;
     let department = cur.department_id.ok_or_else(|| CoreError::new(ErrorCode::IncidentUnassigned))?;
@@ -79,7 +79,7 @@ pub async fn transfer(ws: &Workspace, id: Id, to: Id, reason: &str, at: Option<i
     if reason.is_empty() {
         return Err(CoreError::required("reason"));
     }
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     let now = crate::time::now_ms();
     let cur = current(&mut tx, id).await?;
     departments::get(&mut *tx, to).await.map_err(|e| e.on_field("departmentId"))?;
@@ -123,23 +123,45 @@ struct Overdue {
     opened_at: i64,
 }
 
-/// Flags every incident not yet closed whose SLA has passed at `now`: the escalation becomes an
-/// event (once per incident and owner), and each comes back with a drafted message.
-pub async fn escalate_overdue(ws: &Workspace, now: i64, lang: Lang) -> Result<Vec<Escalation>> {
-    let mut tx = ws.pool().begin().await?;
-    let overdue: Vec<Overdue> = sqlx::query_as(
-        "SELECT i.id, i.department_id, i.title, d.name AS department, nullif(d.head, '') AS head, c.name AS class, c.sla_hours, i.opened_at
-         FROM incidents i
-         JOIN severity_classes c ON c.id = i.severity_class_id
-         LEFT JOIN departments d ON d.id = i.department_id
-         WHERE i.deleted_at IS NULL AND i.status NOT IN ('resolved', 'closed')
-           AND i.opened_at + c.sla_hours * 3600000 < ?
-         ORDER BY i.opened_at",
-    )
-    .bind(now)
-    .fetch_all(&mut *tx)
-    .await?;
-    let mut escalations = Vec::with_capacity(overdue.len());
+/// Incidents not yet closed whose SLA has passed at `now`, oldest first.
+const OVERDUE: &str = "SELECT i.id, i.department_id, i.title, d.name AS department, nullif(d.head, '') AS head, c.name AS class, c.sla_hours, i.opened_at
+     FROM incidents i
+     JOIN severity_classes c ON c.id = i.severity_class_id
+     LEFT JOIN departments d ON d.id = i.department_id
+     WHERE i.deleted_at IS NULL AND i.status NOT IN ('resolved', 'closed')
+       AND i.opened_at + c.sla_hours * 3600000 < ?
+     ORDER BY i.opened_at";
+
+/// Every incident past its SLA at `now`, each with a drafted message. Only reads: a view may ask
+/// as often as it likes; [`record_escalations`] writes the escalations down.
+pub async fn overdue(ws: &Workspace, now: i64, lang: Lang) -> Result<Vec<Escalation>> {
+    let rows: Vec<Overdue> = sqlx::query_as(OVERDUE).bind(now).fetch_all(ws.pool()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|o| {
+            let hours_over = (now - o.opened_at) / 3_600_000 - o.sla_hours;
+            let draft = draft_escalation(&o, hours_over, lang);
+            Escalation {
+                incident_id: o.id,
+                title: o.title,
+                department: o.department,
+                head: o.head,
+                severity_class: o.class,
+                sla_hours: o.sla_hours,
+                hours_over,
+                draft,
+            }
+        })
+        .collect())
+}
+
+/// Writes down each escalation not yet recorded: `escalated_at` and an `escalated` event in the
+/// incident's history, once per incident and owner (a transfer starts the clock again). The shell
+/// runs it in the background; returns how many incidents were escalated now.
+pub async fn record_escalations(ws: &Workspace, now: i64) -> Result<usize> {
+    let mut tx = ws.write().await?;
+    let overdue: Vec<Overdue> = sqlx::query_as(OVERDUE).bind(now).fetch_all(&mut *tx).await?;
+    let mut recorded = 0;
     for o in overdue {
         let fresh = sqlx::query("UPDATE incidents SET escalated_at = ? WHERE id = ? AND escalated_at IS NULL")
             .bind(now)
@@ -152,22 +174,11 @@ pub async fn escalate_overdue(ws: &Workspace, now: i64, lang: Lang) -> Result<Ve
             let reason = format!("SLA {} h", o.sla_hours);
             let event = NewEvent { incident_id: o.id, kind: "escalated", source: "rule", from_department_id: None, to_department_id: o.department_id, rule_id: None, reason: &reason, at: now };
             events::insert(&mut tx, &event).await?;
+            recorded += 1;
         }
-        let hours_over = (now - o.opened_at) / 3_600_000 - o.sla_hours;
-        let draft = draft_escalation(&o, hours_over, lang);
-        escalations.push(Escalation {
-            incident_id: o.id,
-            title: o.title,
-            department: o.department,
-            head: o.head,
-            severity_class: o.class,
-            sla_hours: o.sla_hours,
-            hours_over,
-            draft,
-        });
     }
     tx.commit().await?;
-    Ok(escalations)
+    Ok(recorded)
 }
 
 /// A short, helpful note to the department head: facts first, one clear ask.

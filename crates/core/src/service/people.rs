@@ -16,7 +16,7 @@ pub async fn list(ws: &Workspace) -> Result<Vec<Person>> {
 
 pub async fn create(ws: &Workspace, input: PersonInput) -> Result<Person> {
     let input = validate(input)?;
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     ensure_links(&mut tx, &input, None).await?;
     let id = people::insert(&mut *tx, &input, &pinyin_key(&input.name)).await?;
     let created = people::get(&mut *tx, id).await?;
@@ -26,7 +26,7 @@ pub async fn create(ws: &Workspace, input: PersonInput) -> Result<Person> {
 
 pub async fn update(ws: &Workspace, id: Id, input: PersonInput) -> Result<Person> {
     let input = validate(input)?;
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     ensure_links(&mut tx, &input, Some(id)).await?;
     people::update(&mut *tx, id, &input, &pinyin_key(&input.name)).await?;
     let updated = people::get(&mut *tx, id).await?;
@@ -46,7 +46,7 @@ pub async fn place(ws: &Workspace, id: Id, power: f64, interest: f64) -> Result<
 /// says to remove those roles too (the trash keeps them for a restore); otherwise the error names
 /// the projects and nothing changes.
 pub async fn delete(ws: &Workspace, id: Id, remove_project_roles: bool) -> Result<()> {
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     let projects = project_people::project_titles_of(&mut *tx, id).await?;
     if !projects.is_empty() {
         if !remove_project_roles {

@@ -53,7 +53,7 @@ pub fn default_input(title: &str) -> ProblemInput {
 pub async fn create(ws: &Workspace, input: ProblemInput, link: Option<IncidentFilter>) -> Result<Problem> {
     let input = validate(input)?;
     let offset = settings::month_offset_seconds(ws.pool()).await?;
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     if let Some(d) = input.owner_department_id {
         departments::get(&mut *tx, d).await.map_err(|e| e.on_field("ownerDepartmentId"))?;
     }
@@ -68,7 +68,7 @@ pub async fn create(ws: &Workspace, input: ProblemInput, link: Option<IncidentFi
 
 pub async fn update(ws: &Workspace, id: Id, input: ProblemInput) -> Result<Problem> {
     let input = validate(input)?;
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     if let Some(d) = input.owner_department_id {
         departments::get(&mut *tx, d).await.map_err(|e| e.on_field("ownerDepartmentId"))?;
     }
@@ -81,7 +81,7 @@ pub async fn update(ws: &Workspace, id: Id, input: ProblemInput) -> Result<Probl
 /// Links every incident the board's filter matches (e.g. the current selection on the board).
 pub async fn link(ws: &Workspace, id: Id, filter: &IncidentFilter) -> Result<u64> {
     let offset = settings::month_offset_seconds(ws.pool()).await?;
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     problems::get(&mut *tx, id).await?;
     let added = problems::link_matching(&mut tx, id, filter, offset).await?;
     tx.commit().await?;
@@ -89,7 +89,7 @@ pub async fn link(ws: &Workspace, id: Id, filter: &IncidentFilter) -> Result<u64
 }
 
 pub async fn set_stores(ws: &Workspace, id: Id, set: StoreSet, store_ids: &[Id]) -> Result<()> {
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     problems::get(&mut *tx, id).await?;
     for s in store_ids {
         stores::get(&mut *tx, *s).await.map_err(|e| e.on_field("storeIds"))?;
@@ -102,7 +102,7 @@ pub async fn set_stores(ws: &Workspace, id: Id, set: StoreSet, store_ids: &[Id])
 /// Tells every linked incident that is not closed that the fix is out: a status event each, and
 /// the incident marked resolved. Returns how many were told.
 pub async fn announce_fix(ws: &Workspace, id: Id) -> Result<u64> {
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     let problem = problems::get(&mut *tx, id).await?;
     if problem.input.fix.trim().is_empty() {
         return Err(CoreError::required("fix"));

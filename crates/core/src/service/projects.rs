@@ -55,7 +55,7 @@ pub async fn update(ws: &Workspace, id: Id, input: ProjectInput) -> Result<Proje
 /// The two executive sponsors; they must come from different departments (shared credit across
 /// the line is the point of a co-owned project).
 pub async fn set_co_owners(ws: &Workspace, project_id: Id, a: Id, b: Id) -> Result<()> {
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     projects::get(&mut *tx, project_id).await?;
     let pa = people::get(&mut *tx, a).await.map_err(|e| e.on_field("coOwnerA"))?;
     let pb = people::get(&mut *tx, b).await.map_err(|e| e.on_field("coOwnerB"))?;
@@ -90,7 +90,7 @@ fn check_milestone(m: MilestoneInput) -> Result<MilestoneInput> {
 
 pub async fn add_milestone(ws: &Workspace, project_id: Id, m: MilestoneInput) -> Result<Milestone> {
     let m = check_milestone(m)?;
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     projects::get(&mut *tx, project_id).await?;
     let id = milestones::insert(&mut *tx, project_id, &m).await?;
     replan_build_steps(&mut tx, project_id).await?;
@@ -102,7 +102,7 @@ pub async fn add_milestone(ws: &Workspace, project_id: Id, m: MilestoneInput) ->
 /// Moving a milestone moves the recurring check-ins that belong to it.
 pub async fn update_milestone(ws: &Workspace, id: Id, m: MilestoneInput) -> Result<Milestone> {
     let m = check_milestone(m)?;
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     let project_id = milestones::get(&mut *tx, id).await?.project_id;
     milestones::update(&mut *tx, id, &m).await?;
     replan_build_steps(&mut tx, project_id).await?;
@@ -113,7 +113,7 @@ pub async fn update_milestone(ws: &Workspace, id: Id, m: MilestoneInput) -> Resu
 
 /// `id` waits for `depends_on`; refused when that closes a loop.
 pub async fn add_dependency(ws: &Workspace, id: Id, depends_on: Id) -> Result<()> {
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     milestones::get(&mut *tx, id).await?;
     let other = milestones::get(&mut *tx, depends_on).await.map_err(|e| e.on_field("dependsOn"))?;
     let mut edges: HashMap<Id, Vec<Id>> = HashMap::new();
@@ -169,7 +169,7 @@ pub async fn default_template(conn: &mut sqlx::SqliteConnection, lang: Lang) -> 
 
 pub async fn save_template_steps(ws: &Workspace, template_id: Id, steps: Vec<Step>) -> Result<Vec<Step>> {
     cadence::validate_steps(&steps)?;
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     cadence_templates::replace_steps(&mut tx, template_id, &steps).await?;
     let saved = cadence_templates::steps(&mut *tx, template_id).await?;
     tx.commit().await?;
@@ -208,7 +208,7 @@ async fn insert_planned(conn: &mut sqlx::SqliteConnection, project_id: Id, count
 /// Plans the project's touchpoints afresh from the template; done ones stay as they are.
 pub async fn apply_cadence(ws: &Workspace, project_id: Id, a: ApplyCadence, lang: Lang) -> Result<Vec<Touchpoint>> {
     let anchor = parse_day(&a.anchor_on, "anchorOn")?;
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     let mut project = projects::get(&mut *tx, project_id).await?;
     if let Some(c) = a.counterpart_id {
         people::get(&mut *tx, c).await.map_err(|e| e.on_field("counterpartId"))?;
@@ -250,7 +250,7 @@ async fn replan_build_steps(conn: &mut sqlx::SqliteConnection, project_id: Id) -
 pub async fn complete(ws: &Workspace, id: Id, done_on: &str, result: &str) -> Result<Vec<Touchpoint>> {
     let day = parse_day(done_on, "doneOn")?;
     let result = bounded(result, "result", 2_000)?;
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     let t = touchpoints::get(&mut *tx, id).await?;
     complete_in(&mut tx, &t, day, &result).await?;
     let all = touchpoints::list_for(&mut *tx, t.project_id).await?;
@@ -337,7 +337,7 @@ pub async fn escalation_proposals(conn: &mut sqlx::SqliteConnection, today: Naiv
 /// Takes up a proposal: an escalation touchpoint due the next working day, with the sponsor.
 pub async fn escalate(ws: &Workspace, touchpoint_id: Id, today: &str) -> Result<Touchpoint> {
     let today = parse_day(today, "today")?;
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     let proposals = escalation_proposals(&mut tx, today).await?;
     let p = proposals.into_iter().find(|p| p.touchpoint.id == touchpoint_id).ok_or_else(|| CoreError::not_found("touchpoint", touchpoint_id))?;
     let calendar: Calendar = calendar_days::calendar(&mut *tx).await?;

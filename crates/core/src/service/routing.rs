@@ -42,7 +42,7 @@ async fn validate(conn: &mut sqlx::SqliteConnection, drafts: Vec<RuleDraft>) -> 
 }
 
 pub async fn save(ws: &Workspace, drafts: Vec<RuleDraft>) -> Result<Vec<RuleDraft>> {
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     let drafts = validate(&mut tx, drafts).await?;
     routing_rules::retire_all(&mut *tx).await?;
     for (position, d) in drafts.iter().enumerate() {

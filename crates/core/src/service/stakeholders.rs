@@ -84,7 +84,7 @@ pub async fn log_interaction(ws: &Workspace, person_id: Id, i: InteractionInput)
     }
     let i = InteractionInput { summary: bounded(&i.summary, "summary", 2_000)?, next_step, ..i };
     let offset = crate::repo::settings::month_offset_seconds(ws.pool()).await?;
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     people::get(&mut *tx, person_id).await?;
     let id = interactions::insert(&mut *tx, person_id, &i).await?;
     // The contact is the follow-up that was due with this person.
@@ -109,7 +109,7 @@ pub async fn add_relationship(ws: &Workspace, from: Id, to: Id, kind: RelationKi
         return Err(CoreError::new(ErrorCode::SamePerson).on_field("toPersonId"));
     }
     let note = bounded(note, "note", TEXT_MAX)?;
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     people::get(&mut *tx, from).await?;
     people::get(&mut *tx, to).await.map_err(|e| e.on_field("toPersonId"))?;
     if relationships::exists(&mut *tx, from, to, kind).await? {

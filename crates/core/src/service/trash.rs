@@ -183,7 +183,7 @@ fn links_sql(keys: &[ForeignKey], table: &str) -> String {
 
 /// Takes a row out of the trash. A person gets back the project roles their delete removed.
 pub async fn restore(ws: &Workspace, kind: TrashKind, id: Id) -> Result<()> {
-    let mut tx = ws.pool().begin().await?;
+    let mut tx = ws.write().await?;
     let title: Option<String> = sqlx::query_scalar(AssertSqlSafe(format!(
         "SELECT {} FROM {} WHERE id = ? AND deleted_at IS NOT NULL",
         kind.title_sql(),
@@ -227,7 +227,7 @@ pub async fn purge(ws: &Workspace, item: Option<(TrashKind, Id)>) -> Result<u64>
 }
 
 async fn purge_on(conn: &mut SqliteConnection, item: Option<(TrashKind, Id)>) -> Result<u64> {
-    let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+    let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await?;
     let keys = foreign_keys(&mut tx).await?;
     let mut statements = Vec::new();
     let kinds: Vec<TrashKind> = match item {
