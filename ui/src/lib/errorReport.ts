@@ -22,7 +22,7 @@ function safeJson(value: unknown) {
 
 /** A query cache that reports every failed read, with the query's key. */
 export const reportingQueryCache = () =>
-  new QueryCache({ onError: (error, query) => report("query", { key: query.queryKey, error: error instanceof Error ? { message: error.message, ...error } : error }) });
+  new QueryCache({ onError: (error, query) => report("query", { key: query.queryKey, error: error instanceof Error ? { ...error, message: error.message } : error }) });
 
 export function reportUncaught() {
   window.addEventListener("error", (e) => report("uncaught", e.error ?? e.message));
