@@ -13,7 +13,7 @@ use liaison_core::import::source::TextEncoding;
 use liaison_core::repo::import_presets::{self, ImportPreset, PresetColumn};
 use liaison_core::repo::incidents::{self, PivotCell};
 use liaison_core::demo::Lang;
-use liaison_core::service::incidents::{self as actions, Escalation, IncidentEvent};
+use liaison_core::service::incidents::{self as actions, Escalations, IncidentEvent};
 use liaison_core::{CoreError, ErrorCode};
 
 use crate::state::AppState;
@@ -111,11 +111,12 @@ pub async fn incident_transfer(state: State<'_, AppState>, id: i64, to: i64, rea
     actions::transfer(&state.workspace().await?, id, to, &reason, at).await
 }
 
-/// Incidents past their SLA, escalated once each, with drafted messages in `language`.
+/// How many incidents are past their SLA, and the `limit` longest overdue, with drafted messages in
+/// `language`. A read: the escalations are written down by the background sweep.
 #[tauri::command]
 #[specta::specta]
-pub async fn incident_escalations(state: State<'_, AppState>, language: Lang) -> Res<Vec<Escalation>> {
-    actions::overdue(&state.workspace().await?, liaison_core::time::now_ms(), language).await
+pub async fn incident_escalations(state: State<'_, AppState>, language: Lang, limit: u32) -> Res<Escalations> {
+    actions::overdue(&state.workspace().await?, liaison_core::time::now_ms(), language, limit).await
 }
 
 #[tauri::command]

@@ -283,8 +283,8 @@ pub async fn weekly_report_text(state: State<'_, AppState>, project_id: i64, rep
 
 #[tauri::command]
 #[specta::specta]
-pub async fn today(state: State<'_, AppState>, today: String, language: Lang) -> Res<Today> {
-    followup::today(&state.workspace().await?, &today, liaison_core::time::now_ms(), language).await
+pub async fn today(state: State<'_, AppState>, today: String) -> Res<Today> {
+    followup::today(&state.workspace().await?, &today, liaison_core::time::now_ms()).await
 }
 
 #[tauri::command]

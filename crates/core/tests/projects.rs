@@ -141,10 +141,13 @@ async fn the_weekly_report_and_the_start_page_fill_from_the_data() {
     let text = followup::report_text("智能派单", &report, Lang::ZhCn);
     assert!(text.starts_with("【智能派单】周报") && text.contains("\n致谢\n"));
 
-    let start = followup::today(&t.ws, &day(0), liaison_core::time::now_ms(), Lang::ZhCn).await.unwrap();
+    let now = liaison_core::time::now_ms();
+    let start = followup::today(&t.ws, &day(0), now).await.unwrap();
     assert!(start.milestones_at_risk.iter().any(|m| m.milestone.name == "旧的评审" && m.project_title == "智能派单"));
     assert!(start.not_contacted.iter().any(|h| h.days_since == Some(75)), "王强, 75 days");
-    assert!(!start.escalations.is_empty(), "demo incidents past their SLA");
+    let past_sla = liaison_core::service::incidents::overdue(&t.ws, now, Lang::ZhCn, 5).await.unwrap();
+    assert_eq!(past_sla.shown.len(), 5, "demo incidents past their SLA, a page of them");
+    assert!(past_sla.total > 5);
 }
 
 #[tokio::test]

@@ -12,7 +12,6 @@ use crate::repo::project_metrics::{self, MetricDirection};
 use crate::repo::projects;
 use crate::repo::touchpoints::{self, Touchpoint};
 use crate::repo::weekly_reports::WeeklyReport;
-use crate::service::incidents::{self as incident_actions, Escalation};
 use crate::service::projects::{escalation_proposals, parse_day, EscalationProposal, DATE};
 use crate::service::stakeholders::{self, ContactHealth};
 use crate::{Id, Workspace};
@@ -229,18 +228,16 @@ pub struct Today {
     pub touchpoints: Vec<Touchpoint>,
     pub proposals: Vec<EscalationProposal>,
     pub not_contacted: Vec<ContactHealth>,
-    pub escalations: Vec<Escalation>,
     pub milestones_at_risk: Vec<MilestoneAtRisk>,
 }
 
-pub async fn today(ws: &Workspace, today: &str, now_ms: i64, lang: Lang) -> Result<Today> {
+pub async fn today(ws: &Workspace, today: &str, now_ms: i64) -> Result<Today> {
     let day = parse_day(today, "today")?;
     let mut conn = ws.pool().acquire().await?;
     let touchpoints = touchpoints::open_until(&mut *conn, today).await?;
     let proposals = escalation_proposals(&mut conn, day).await?;
     drop(conn);
     let not_contacted = stakeholders::contact_health(ws, now_ms).await?.into_iter().filter(|h| h.overdue).collect();
-    let escalations = incident_actions::overdue(ws, now_ms, lang).await?;
     let titles: std::collections::HashMap<Id, String> = projects::list(ws.pool()).await?.into_iter().map(|p| (p.id, p.input.title)).collect();
     let all = milestones::list_all(ws.pool()).await?;
     let deps = milestones::dependencies(ws.pool()).await?;
@@ -248,7 +245,7 @@ pub async fn today(ws: &Workspace, today: &str, now_ms: i64, lang: Lang) -> Resu
         .into_iter()
         .map(|m| MilestoneAtRisk { project_title: titles.get(&m.project_id).cloned().unwrap_or_default(), milestone: m.clone() })
         .collect();
-    Ok(Today { touchpoints, proposals, not_contacted, escalations, milestones_at_risk })
+    Ok(Today { touchpoints, proposals, not_contacted, milestones_at_risk })
 }
 
 /// Touchpoints due by `today` that were never announced, each returned once and then marked: a

@@ -2,6 +2,7 @@
 //! escalation past the SLA of its severity class. Each is an event in the incident's history.
 
 use serde::Serialize;
+use sqlx::AssertSqlSafe;
 
 use crate::demo::Lang;
 use crate::error::{CoreError, ErrorCode, Result};
@@ -112,7 +113,7 @@ pub async fn history(ws: &Workspace, id: Id) -> Result<Vec<IncidentEvent>> {
 }
 
 #[derive(sqlx::FromRow)]
-struct Overdue {
+struct OverdueRow {
     id: Id,
     department_id: Option<Id>,
     title: String,
@@ -123,20 +124,37 @@ struct Overdue {
     opened_at: i64,
 }
 
-/// Incidents not yet closed whose SLA has passed at `now`, oldest first.
-const OVERDUE: &str = "SELECT i.id, i.department_id, i.title, d.name AS department, nullif(d.head, '') AS head, c.name AS class, c.sla_hours, i.opened_at
-     FROM incidents i
+/// Incidents not yet closed whose SLA has passed at `now`.
+const PAST_SLA: &str = "FROM incidents i
      JOIN severity_classes c ON c.id = i.severity_class_id
      LEFT JOIN departments d ON d.id = i.department_id
      WHERE i.deleted_at IS NULL AND i.status NOT IN ('resolved', 'closed')
-       AND i.opened_at + c.sla_hours * 3600000 < ?
-     ORDER BY i.opened_at";
+       AND i.opened_at + c.sla_hours * 3600000 < ?";
 
-/// Every incident past its SLA at `now`, each with a drafted message. Only reads: a view may ask
-/// as often as it likes; [`record_escalations`] writes the escalations down.
-pub async fn overdue(ws: &Workspace, now: i64, lang: Lang) -> Result<Vec<Escalation>> {
-    let rows: Vec<Overdue> = sqlx::query_as(OVERDUE).bind(now).fetch_all(ws.pool()).await?;
-    Ok(rows
+const COLUMNS: &str = "SELECT i.id, i.department_id, i.title, d.name AS department, nullif(d.head, '') AS head, c.name AS class, c.sla_hours, i.opened_at";
+
+/// The incidents past their SLA: how many there are, and the longest overdue of them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Escalations {
+    pub total: i64,
+    pub shown: Vec<Escalation>,
+}
+
+/// The incidents past their SLA at `now`: the count, and up to `limit` of them, longest overdue
+/// first, each with a drafted message. A workspace of a million tickets may have tens of
+/// thousands past their SLA; a page of them is what a person reads (all of them, drafts and all,
+/// once took 4 GB in the web page). Only reads: [`record_escalations`] writes them down.
+pub async fn overdue(ws: &Workspace, now: i64, lang: Lang, limit: u32) -> Result<Escalations> {
+    let mut conn = ws.pool().acquire().await?;
+    let total: i64 = sqlx::query_scalar(AssertSqlSafe(format!("SELECT count(*) {PAST_SLA}"))).bind(now).fetch_one(&mut *conn).await?;
+    let rows: Vec<OverdueRow> = sqlx::query_as(AssertSqlSafe(format!("{COLUMNS} {PAST_SLA} ORDER BY i.opened_at + c.sla_hours * 3600000, i.id LIMIT ?")))
+        .bind(now)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?;
+    let shown = rows
         .into_iter()
         .map(|o| {
             let hours_over = (now - o.opened_at) / 3_600_000 - o.sla_hours;
@@ -152,7 +170,8 @@ pub async fn overdue(ws: &Workspace, now: i64, lang: Lang) -> Result<Vec<Escalat
                 draft,
             }
         })
-        .collect())
+        .collect();
+    Ok(Escalations { total, shown })
 }
 
 /// Writes down each escalation not yet recorded: `escalated_at` and an `escalated` event in the
@@ -160,7 +179,7 @@ pub async fn overdue(ws: &Workspace, now: i64, lang: Lang) -> Result<Vec<Escalat
 /// runs it in the background; returns how many incidents were escalated now.
 pub async fn record_escalations(ws: &Workspace, now: i64) -> Result<usize> {
     let mut tx = ws.write().await?;
-    let overdue: Vec<Overdue> = sqlx::query_as(OVERDUE).bind(now).fetch_all(&mut *tx).await?;
+    let overdue: Vec<OverdueRow> = sqlx::query_as(AssertSqlSafe(format!("{COLUMNS} {PAST_SLA} AND i.escalated_at IS NULL"))).bind(now).fetch_all(&mut *tx).await?;
     let mut recorded = 0;
     for o in overdue {
         let fresh = sqlx::query("UPDATE incidents SET escalated_at = ? WHERE id = ? AND escalated_at IS NULL")
@@ -182,7 +201,7 @@ pub async fn record_escalations(ws: &Workspace, now: i64) -> Result<usize> {
 }
 
 /// A short, helpful note to the department head: facts first, one clear ask.
-fn draft_escalation(o: &Overdue, hours_over: i64, lang: Lang) -> String {
+fn draft_escalation(o: &OverdueRow, hours_over: i64, lang: Lang) -> String {
     match lang {
         Lang::ZhCn => format!(
             "{}您好：\n问题“{}”属于“{}”等级，处理时限 {} 小时，目前已超出 {} 小时，仍未关闭。\n能否请{}今天确认负责人和预计完成时间？需要数据或现场配合的话我这边随时支持。谢谢！",
