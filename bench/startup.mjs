@@ -21,10 +21,24 @@ if (!args.includes("--no-build")) {
 }
 const work = mkdtempSync(join(tmpdir(), "liaison-bench-"));
 const workspace = join(work, "bench.liaison");
-execFileSync(join(ROOT, "target/release/examples/gen_workspace"), [workspace, "100000"], { stdio: "inherit" });
-
 const display = ":" + (200 + Math.floor(Math.random() * 50));
-const xvfb = spawn("Xvfb", [display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"], { stdio: "ignore" });
+let xvfb;
+/** Apps still running (with their WebKit processes), killed however the benchmark ends. */
+const running = new Set();
+
+// However the run ends (done, a launch that never marks, an exception, Ctrl-C), nothing is left
+// behind: an aborted run once left apps with multi-GB web processes and Xvfb running.
+function cleanUp() {
+  for (const pid of running) killTree(pid);
+  running.clear();
+  xvfb?.kill("SIGKILL");
+  rmSync(work, { recursive: true, force: true });
+}
+process.on("exit", cleanUp);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => process.exit(130));
+
+execFileSync(join(ROOT, "target/release/examples/gen_workspace"), [workspace, "100000"], { stdio: "inherit" });
+xvfb = spawn("Xvfb", [display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"], { stdio: "ignore" });
 await sleep(800);
 
 function children(pid) {
@@ -61,6 +75,16 @@ function pssKb(pid) {
   }, 0);
 }
 
+function killTree(pid) {
+  for (const p of children(pid).reverse()) {
+    try {
+      process.kill(p, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
 async function launch(binary, extraArgs) {
   const home = mkdtempSync(join(work, "home-"));
   const env = {
@@ -73,28 +97,30 @@ async function launch(binary, extraArgs) {
   };
   const started = Date.now();
   const child = spawn(binary, extraArgs, { env, stdio: ["ignore", "pipe", "ignore"] });
-  const mark = await new Promise((resolveMark, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`${binary}: no mark within 60 s`)), 60_000);
-    child.stdout.on("data", (d) => {
-      out += d;
-      const m = out.match(/LIAISON_FIRST_DATA (\d+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolveMark(Number(m[1]));
-      }
+  running.add(child.pid);
+  try {
+    const mark = await new Promise((resolveMark, reject) => {
+      let out = "";
+      const timer = setTimeout(() => reject(new Error(`${binary}: no mark within 60 s`)), 60_000);
+      timer.unref();
+      child.on("exit", (code, signal) => reject(new Error(`${binary} exited (${code ?? signal}) before its mark`)));
+      child.stdout.on("data", (d) => {
+        out += d;
+        const m = out.match(/LIAISON_FIRST_DATA (\d+)/);
+        if (m) {
+          clearTimeout(timer);
+          resolveMark(Number(m[1]));
+        }
+      });
     });
-  });
-  await sleep(IDLE_MS);
-  const pss = pssKb(child.pid);
-  for (const p of children(child.pid).reverse()) {
-    try {
-      process.kill(p, "SIGKILL");
-    } catch {}
+    await sleep(IDLE_MS);
+    return { startMs: mark - started, pssMb: pssKb(child.pid) / 1024 };
+  } finally {
+    killTree(child.pid);
+    running.delete(child.pid);
+    await sleep(300);
+    rmSync(home, { recursive: true, force: true });
   }
-  await sleep(300);
-  rmSync(home, { recursive: true, force: true });
-  return { startMs: mark - started, pssMb: pss / 1024 };
 }
 
 const median = (xs) => {
@@ -113,8 +139,7 @@ for (let i = 0; i < RUNS; i++) {
   results.hello.push(await launch(hello, []));
   process.stdout.write(`run ${i + 1}/${RUNS}: liaison ${results.liaison.at(-1).startMs} ms, hello ${results.hello.at(-1).startMs} ms\n`);
 }
-xvfb.kill();
-rmSync(work, { recursive: true, force: true });
+cleanUp();
 
 const summary = Object.fromEntries(
   Object.entries(results).map(([k, rs]) => [k, { startMs: median(rs.map((r) => r.startMs)), pssMb: median(rs.map((r) => r.pssMb)) }]),
