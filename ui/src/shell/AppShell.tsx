@@ -11,7 +11,8 @@ import {
   TeamOutlined,
 } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { commands, type WorkspaceInfo } from "../bindings";
+import { commands, type OverviewCounts, type WorkspaceInfo } from "../bindings";
+import { QueryState } from "../components/QueryState";
 import { unwrap } from "../lib/api";
 import { errorText } from "../lib/errors";
 import { useCounts } from "../lib/queries";
@@ -30,6 +31,9 @@ import type { LanguageProps } from "./Root";
 import { useWorkspaceActions } from "./workspaceActions";
 
 type Section = "today" | "stakeholders" | "projects" | "incidents" | "problems" | "proposals";
+
+/** The sections whose menu item carries a count, and which count. */
+const COUNTED: Partial<Record<Section, keyof OverviewCounts>> = { projects: "projects", incidents: "incidents", stakeholders: "people" };
 
 const ICONS: Record<Section, ReactNode> = {
   today: <CalendarOutlined />,
@@ -54,9 +58,12 @@ export function AppShell(props: LanguageProps & { workspace: WorkspaceInfo }) {
     setProjectFocus(null);
     setSection(s);
   };
-  const counts = useCounts().data;
-  const badge = (s: Section) =>
-    s === "projects" ? counts?.projects : s === "incidents" ? counts?.incidents : s === "stakeholders" ? counts?.people : undefined;
+  const counts = useCounts();
+  const badge = (key: keyof OverviewCounts) => (
+    <QueryState query={counts} what={t("reads.counts")} compact>
+      {(c) => <Badge count={c[key]} overflowCount={99999} color="#3c5a99" />}
+    </QueryState>
+  );
 
   return (
     <Layout style={{ height: "100%" }}>
@@ -74,7 +81,7 @@ export function AppShell(props: LanguageProps & { workspace: WorkspaceInfo }) {
             label: (
               <Space>
                 {t(`nav.${s}`)}
-                {badge(s) !== undefined && <Badge count={badge(s)} overflowCount={99999} color="#3c5a99" />}
+                {COUNTED[s] && badge(COUNTED[s])}
               </Space>
             ),
           }))}

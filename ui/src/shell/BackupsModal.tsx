@@ -2,6 +2,7 @@ import { App, Button, InputNumber, Modal, Popconfirm, Space, Table, Typography }
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { commands, type BackupFile } from "../bindings";
+import { UnlessFailed } from "../components/QueryState";
 import type { Language } from "../i18n";
 import { unwrap } from "../lib/api";
 import { errorText } from "../lib/errors";
@@ -32,40 +33,42 @@ export function BackupsModal({ onClose, language }: { onClose: () => void; langu
           <span>{t("backups.keep")}</span>
           <InputNumber min={1} max={365} value={data?.keep} onChange={(n) => n && keep.mutateAsync(n).catch(fail)} />
         </Space>
-        <Table<BackupFile>
-          size="small"
-          rowKey="fileName"
-          loading={list.isLoading}
-          dataSource={data?.files ?? []}
-          pagination={false}
-          locale={{ emptyText: t("backups.empty") }}
-          columns={[
-            { title: t("backups.when"), key: "at", render: (_, b) => formatDateTime(b.createdAt, language) },
-            { title: t("backups.reason"), key: "reason", render: (_, b) => t(`backups.reasons.${b.reason}`, { defaultValue: b.reason }) },
-            { title: t("backups.size"), key: "size", render: (_, b) => `${((b.bytes ?? 0) / 1_048_576).toFixed(1)} MB` },
-            {
-              key: "restore",
-              render: (_, b) => (
-                <Popconfirm
-                  title={t("backups.restoreConfirm")}
-                  onConfirm={() =>
-                    restore
-                      .mutateAsync(b.fileName)
-                      .then(() => {
-                        message.success(t("backups.restored"));
-                        onClose();
-                      })
-                      .catch(fail)
-                  }
-                >
-                  <Button size="small" loading={restore.isPending && restore.variables === b.fileName}>
-                    {t("backups.restore")}
-                  </Button>
-                </Popconfirm>
-              ),
-            },
-          ]}
-        />
+        <UnlessFailed queries={list} what={t("reads.backups")}>
+          <Table<BackupFile>
+            size="small"
+            rowKey="fileName"
+            loading={list.isLoading}
+            dataSource={data?.files ?? []}
+            pagination={false}
+            locale={{ emptyText: t("backups.empty") }}
+            columns={[
+              { title: t("backups.when"), key: "at", render: (_, b) => formatDateTime(b.createdAt, language) },
+              { title: t("backups.reason"), key: "reason", render: (_, b) => t(`backups.reasons.${b.reason}`, { defaultValue: b.reason }) },
+              { title: t("backups.size"), key: "size", render: (_, b) => `${((b.bytes ?? 0) / 1_048_576).toFixed(1)} MB` },
+              {
+                key: "restore",
+                render: (_, b) => (
+                  <Popconfirm
+                    title={t("backups.restoreConfirm")}
+                    onConfirm={() =>
+                      restore
+                        .mutateAsync(b.fileName)
+                        .then(() => {
+                          message.success(t("backups.restored"));
+                          onClose();
+                        })
+                        .catch(fail)
+                    }
+                  >
+                    <Button size="small" loading={restore.isPending && restore.variables === b.fileName}>
+                      {t("backups.restore")}
+                    </Button>
+                  </Popconfirm>
+                ),
+              },
+            ]}
+          />
+        </UnlessFailed>
       </Space>
     </Modal>
   );

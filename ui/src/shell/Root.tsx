@@ -1,5 +1,6 @@
 import { Spin } from "antd";
 import { useTranslation } from "react-i18next";
+import { QueryState } from "../components/QueryState";
 import type { Language } from "../i18n";
 import { useWorkspaceStatus } from "../lib/queries";
 import { AppShell } from "./AppShell";
@@ -11,14 +12,14 @@ export type LanguageProps = { language: Language; onLanguageChange: (language: L
 export function Root(props: LanguageProps) {
   const { t } = useTranslation();
   const status = useWorkspaceStatus();
-  if (!status.data) {
-    return <Spin fullscreen tip={t("app.loading")} />;
-  }
-  const { current, locked, startupError } = status.data;
   return (
-    <>
-      {current ? <AppShell {...props} workspace={current} /> : <Welcome {...props} startupError={startupError} />}
-      {locked && <UnlockModal path={locked} />}
-    </>
+    <QueryState query={status} what={t("reads.workspaceStatus")} loading={<Spin fullscreen tip={t("app.loading")} />}>
+      {({ current, locked, startupError }) => (
+        <>
+          {current ? <AppShell {...props} workspace={current} /> : <Welcome {...props} startupError={startupError} />}
+          {locked && <UnlockModal path={locked} />}
+        </>
+      )}
+    </QueryState>
   );
 }

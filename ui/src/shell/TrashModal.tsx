@@ -2,6 +2,7 @@ import { App, Button, Modal, Popconfirm, Space, Table, Tag, Typography } from "a
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { commands, type TrashItem, type TrashKind } from "../bindings";
+import { UnlessFailed } from "../components/QueryState";
 import type { Language } from "../i18n";
 import { unwrap } from "../lib/api";
 import { errorText } from "../lib/errors";
@@ -49,59 +50,61 @@ export function TrashModal({ onClose, language }: { onClose: () => void; languag
             <Typography.Text type="secondary">{t("trash.showingNewest", { shown: list.data?.items.length, total })}</Typography.Text>
           )}
         </Space>
-        <Table<TrashItem>
-          size="small"
-          rowKey={itemKey}
-          loading={list.isLoading}
-          dataSource={list.data?.items ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: t("trash.nothing") }}
-          columns={[
-            { title: t("trash.kind"), key: "kind", width: 110, render: (_, i) => <Tag>{kindLabel(i.kind)}</Tag> },
-            {
-              title: t("trash.item"),
-              key: "title",
-              render: (_, i) => (
-                <span data-testid={`trash-item-${i.kind}`}>
-                  {i.title}
-                  {i.owner && <Typography.Text type="secondary">{` · ${i.owner}`}</Typography.Text>}
-                </span>
-              ),
-            },
-            { title: t("trash.links"), key: "links", width: 90, render: (_, i) => i.links },
-            { title: t("trash.deletedAt"), key: "at", width: 160, render: (_, i) => formatDateTime(i.deletedAt, language) },
-            {
-              key: "actions",
-              width: 190,
-              render: (_, i) => (
-                <Space>
-                  <Button
-                    size="small"
-                    loading={restore.isPending && restore.variables === i}
-                    onClick={() =>
-                      restore
-                        .mutateAsync(i)
-                        .then(() => message.success(t("trash.restored", { title: i.title })))
-                        .catch(fail)
-                    }
-                    data-testid={`trash-restore-${i.kind}-${i.id}`}
-                  >
-                    {t("trash.restore")}
-                  </Button>
-                  <Popconfirm
-                    title={t("trash.purgeConfirm", { title: i.title })}
-                    okButtonProps={{ danger: true }}
-                    onConfirm={() => purge.mutateAsync(i).catch(fail)}
-                  >
-                    <Button size="small" danger type="text">
-                      {t("trash.purge")}
+        <UnlessFailed queries={list} what={t("reads.trash")}>
+          <Table<TrashItem>
+            size="small"
+            rowKey={itemKey}
+            loading={list.isLoading}
+            dataSource={list.data?.items ?? []}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            locale={{ emptyText: t("trash.nothing") }}
+            columns={[
+              { title: t("trash.kind"), key: "kind", width: 110, render: (_, i) => <Tag>{kindLabel(i.kind)}</Tag> },
+              {
+                title: t("trash.item"),
+                key: "title",
+                render: (_, i) => (
+                  <span data-testid={`trash-item-${i.kind}`}>
+                    {i.title}
+                    {i.owner && <Typography.Text type="secondary">{` · ${i.owner}`}</Typography.Text>}
+                  </span>
+                ),
+              },
+              { title: t("trash.links"), key: "links", width: 90, render: (_, i) => i.links },
+              { title: t("trash.deletedAt"), key: "at", width: 160, render: (_, i) => formatDateTime(i.deletedAt, language) },
+              {
+                key: "actions",
+                width: 190,
+                render: (_, i) => (
+                  <Space>
+                    <Button
+                      size="small"
+                      loading={restore.isPending && restore.variables === i}
+                      onClick={() =>
+                        restore
+                          .mutateAsync(i)
+                          .then(() => message.success(t("trash.restored", { title: i.title })))
+                          .catch(fail)
+                      }
+                      data-testid={`trash-restore-${i.kind}-${i.id}`}
+                    >
+                      {t("trash.restore")}
                     </Button>
-                  </Popconfirm>
-                </Space>
-              ),
-            },
-          ]}
-        />
+                    <Popconfirm
+                      title={t("trash.purgeConfirm", { title: i.title })}
+                      okButtonProps={{ danger: true }}
+                      onConfirm={() => purge.mutateAsync(i).catch(fail)}
+                    >
+                      <Button size="small" danger type="text">
+                        {t("trash.purge")}
+                      </Button>
+                    </Popconfirm>
+                  </Space>
+                ),
+              },
+            ]}
+          />
+        </UnlessFailed>
       </Space>
     </Modal>
   );

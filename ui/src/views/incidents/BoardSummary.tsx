@@ -1,6 +1,7 @@
 import { Card, Col, Row, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { IncidentFilter, PivotCell } from "../../bindings";
+import { UnlessFailed } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { fenToYuan, formatMoney, toFen } from "../../lib/format";
 import { useBoardPivot } from "../../lib/queries";
@@ -36,7 +37,8 @@ function Drill({ count, drill, onDrill }: { count: number; drill: IncidentFilter
  */
 export function BoardSummary({ language, onDrill }: { language: Language; onDrill: (filter: IncidentFilter) => void }) {
   const { t } = useTranslation();
-  const cells = useBoardPivot().data ?? [];
+  const pivot = useBoardPivot();
+  const cells = pivot.data ?? [];
   const department = (c: PivotCell) => ({
     key: String(c.departmentId ?? TRIAGE),
     label: c.departmentName ?? t("board.triage"),
@@ -60,6 +62,7 @@ export function BoardSummary({ language, onDrill }: { language: Language; onDril
         size="small"
         rowKey="key"
         pagination={false}
+        loading={pivot.isLoading}
         dataSource={data}
         data-testid={testId}
         columns={[
@@ -73,39 +76,42 @@ export function BoardSummary({ language, onDrill }: { language: Language; onDril
   );
   return (
     <div data-testid="board-summary">
-      <Row gutter={16}>
-        <Col span={12}>{totalsTable(t("board.byDepartment"), totalsBy(cells, department), "totals-by-department")}</Col>
-        <Col span={12}>{totalsTable(t("board.byType"), totalsBy(cells, type), "totals-by-type")}</Col>
-      </Row>
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
-        {t("board.pivot")}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t("board.drillHint")}</Typography.Paragraph>
-      <Table
-        size="small"
-        rowKey="key"
-        pagination={false}
-        scroll={{ x: true }}
-        dataSource={rows}
-        data-testid="board-pivot"
-        columns={[
-          { title: t("board.byDepartment"), dataIndex: "label", fixed: "left", width: 140 },
-          { title: t("board.byType"), dataIndex: "type", fixed: "left", width: 140 },
-          ...months.map((m) => ({
-            title: m,
-            align: "right" as const,
-            width: 90,
-            render: (_: unknown, r: (typeof rows)[number]) =>
-              r.perMonth[m] ? <Drill count={r.perMonth[m]} drill={{ ...r.drill, month: m }} onDrill={onDrill} /> : "",
-          })),
-          {
-            title: t("board.total"),
-            align: "right" as const,
-            width: 80,
-            render: (_: unknown, r: (typeof rows)[number]) => <Drill count={r.count} drill={r.drill} onDrill={onDrill} />,
-          },
-        ]}
-      />
+      <UnlessFailed queries={pivot} what={t("reads.pivot")}>
+        <Row gutter={16}>
+          <Col span={12}>{totalsTable(t("board.byDepartment"), totalsBy(cells, department), "totals-by-department")}</Col>
+          <Col span={12}>{totalsTable(t("board.byType"), totalsBy(cells, type), "totals-by-type")}</Col>
+        </Row>
+        <Typography.Title level={5} style={{ marginTop: 16 }}>
+          {t("board.pivot")}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t("board.drillHint")}</Typography.Paragraph>
+        <Table
+          size="small"
+          rowKey="key"
+          pagination={false}
+          scroll={{ x: true }}
+          loading={pivot.isLoading}
+          dataSource={rows}
+          data-testid="board-pivot"
+          columns={[
+            { title: t("board.byDepartment"), dataIndex: "label", fixed: "left", width: 140 },
+            { title: t("board.byType"), dataIndex: "type", fixed: "left", width: 140 },
+            ...months.map((m) => ({
+              title: m,
+              align: "right" as const,
+              width: 90,
+              render: (_: unknown, r: (typeof rows)[number]) =>
+                r.perMonth[m] ? <Drill count={r.perMonth[m]} drill={{ ...r.drill, month: m }} onDrill={onDrill} /> : "",
+            })),
+            {
+              title: t("board.total"),
+              align: "right" as const,
+              width: 80,
+              render: (_: unknown, r: (typeof rows)[number]) => <Drill count={r.count} drill={r.drill} onDrill={onDrill} />,
+            },
+          ]}
+        />
+      </UnlessFailed>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { Flex, Table, Tag, Typography } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
 import { useTranslation } from "react-i18next";
 import type { Incident, IncidentFilter, IncidentSort } from "../../bindings";
+import { UnlessFailed } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { formatDateTime, formatMoney } from "../../lib/format";
 import { useIncidentsPage } from "./boardQueries";
@@ -46,61 +47,63 @@ export function DetailTab({ filter, language, onOpen }: { filter: IncidentFilter
         </Typography.Text>
         <ExportButtons filter={filter} language={language} />
       </Flex>
-      <Table<Incident>
-        rowKey="id"
-        size="small"
-        loading={result.isFetching}
-        dataSource={data?.rows}
-        scroll={{ x: 1080 }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false }}
-        onChange={(pagination, _filters, sorter) => {
-          const next = sortOf(Array.isArray(sorter) ? sorter[0] : sorter);
-          if (next !== sort) {
-            setSort(next);
-            setPage(1);
-          } else setPage(pagination.current ?? 1);
-        }}
-        locale={{ emptyText: t("incidents.empty") }}
-        onRow={(record) => ({ onClick: () => onOpen(record.id), style: { cursor: "pointer" } })}
-        data-testid="incidents-table"
-        columns={[
-          {
-            title: t("incidents.openedAt"),
-            dataIndex: "openedAt",
-            width: 145,
-            sorter: true,
-            sortDirections: ["descend", "ascend"],
-            sortOrder: order(sort, "openedAt"),
-            render: (ms: number) => formatDateTime(ms, language),
-          },
-          { title: t("incidents.name"), dataIndex: "title", width: 240, ellipsis: true },
-          { title: t("incidents.type"), dataIndex: "problemType", width: 110, ellipsis: true },
-          { title: t("incidents.department"), dataIndex: "departmentName", width: 110, ellipsis: true, render: (d: string | null) => d ?? t("board.triage") },
-          { title: t("incident.status"), dataIndex: "status", width: 80, render: (s: string) => t(`incident.statuses.${s}`, { defaultValue: s }) },
-          { title: t("incidents.store"), dataIndex: "storeName", width: 100, ellipsis: true, render: (s: string | null) => s ?? none },
-          { title: t("incidents.severity"), dataIndex: "severityClass", width: 80, render: (s: string | null) => (s ? <Tag>{s}</Tag> : none) },
-          {
-            title: t("board.wait"),
-            dataIndex: "waitMinutes",
-            width: 130,
-            align: "right",
-            sorter: true,
-            sortDirections: ["descend"],
-            sortOrder: order(sort, "wait"),
-            render: (w: number | null) => w ?? none,
-          },
-          {
-            title: t("incidents.cost"),
-            dataIndex: "cost",
-            width: 110,
-            align: "right",
-            sorter: true,
-            sortDirections: ["descend"],
-            sortOrder: order(sort, "cost"),
-            render: (c: string) => formatMoney(c, language),
-          },
-        ]}
-      />
+      <UnlessFailed queries={result} what={t("reads.incidents")}>
+        <Table<Incident>
+          rowKey="id"
+          size="small"
+          loading={result.isFetching}
+          dataSource={data?.rows}
+          scroll={{ x: 1080 }}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false }}
+          onChange={(pagination, _filters, sorter) => {
+            const next = sortOf(Array.isArray(sorter) ? sorter[0] : sorter);
+            if (next !== sort) {
+              setSort(next);
+              setPage(1);
+            } else setPage(pagination.current ?? 1);
+          }}
+          locale={{ emptyText: t("incidents.empty") }}
+          onRow={(record) => ({ onClick: () => onOpen(record.id), style: { cursor: "pointer" } })}
+          data-testid="incidents-table"
+          columns={[
+            {
+              title: t("incidents.openedAt"),
+              dataIndex: "openedAt",
+              width: 145,
+              sorter: true,
+              sortDirections: ["descend", "ascend"],
+              sortOrder: order(sort, "openedAt"),
+              render: (ms: number) => formatDateTime(ms, language),
+            },
+            { title: t("incidents.name"), dataIndex: "title", width: 240, ellipsis: true },
+            { title: t("incidents.type"), dataIndex: "problemType", width: 110, ellipsis: true },
+            { title: t("incidents.department"), dataIndex: "departmentName", width: 110, ellipsis: true, render: (d: string | null) => d ?? t("board.triage") },
+            { title: t("incident.status"), dataIndex: "status", width: 80, render: (s: string) => t(`incident.statuses.${s}`, { defaultValue: s }) },
+            { title: t("incidents.store"), dataIndex: "storeName", width: 100, ellipsis: true, render: (s: string | null) => s ?? none },
+            { title: t("incidents.severity"), dataIndex: "severityClass", width: 80, render: (s: string | null) => (s ? <Tag>{s}</Tag> : none) },
+            {
+              title: t("board.wait"),
+              dataIndex: "waitMinutes",
+              width: 130,
+              align: "right",
+              sorter: true,
+              sortDirections: ["descend"],
+              sortOrder: order(sort, "wait"),
+              render: (w: number | null) => w ?? none,
+            },
+            {
+              title: t("incidents.cost"),
+              dataIndex: "cost",
+              width: 110,
+              align: "right",
+              sorter: true,
+              sortDirections: ["descend"],
+              sortOrder: order(sort, "cost"),
+              render: (c: string) => formatMoney(c, language),
+            },
+          ]}
+        />
+      </UnlessFailed>
     </>
   );
 }

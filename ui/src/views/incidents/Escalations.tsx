@@ -3,6 +3,7 @@ import { CopyOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { commands } from "../../bindings";
+import { QueryState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { unwrap } from "../../lib/api";
 import { WS } from "../../lib/queries";
@@ -11,40 +12,45 @@ import { WS } from "../../lib/queries";
 export function Escalations({ language, expanded = false }: { language: Language; expanded?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const escalations = useQuery({
+  const query = useQuery({
     queryKey: [WS, "escalations", language],
     queryFn: () => unwrap(commands.incidentEscalations(language)),
-  }).data ?? [];
+  });
   const copy = (text: string) =>
     navigator.clipboard.writeText(text).then(() => message.success(t("incident.copied")));
   return (
-    <Collapse
-      style={{ marginBottom: 16 }}
-      defaultActiveKey={expanded ? ["escalations"] : []}
-      data-testid="escalations"
-      items={[
-        {
-          key: "escalations",
-          label: <Typography.Text type={escalations.length ? "danger" : undefined}>{t("incident.escalations", { count: escalations.length })}</Typography.Text>,
-          children: escalations.length ? (
-            <List
-              className="escalation-list"
-              size="small"
-              dataSource={escalations}
-              renderItem={(e) => (
-                <List.Item actions={[<Button key="copy" size="small" icon={<CopyOutlined />} onClick={() => copy(e.draft)}>{t("incident.copyDraft")}</Button>]}>
-                  <List.Item.Meta
-                    title={<>{e.title} <Tag color="red">{t("incident.hoursOver", { hours: e.hoursOver })}</Tag></>}
-                    description={`${e.department ?? ""} · ${e.severityClass} · SLA ${e.slaHours} h`}
+    <div style={{ marginBottom: 16 }}>
+      <QueryState query={query} what={t("reads.escalations")}>
+        {(escalations) => (
+          <Collapse
+            defaultActiveKey={expanded ? ["escalations"] : []}
+            data-testid="escalations"
+            items={[
+              {
+                key: "escalations",
+                label: <Typography.Text type={escalations.length ? "danger" : undefined}>{t("incident.escalations", { count: escalations.length })}</Typography.Text>,
+                children: escalations.length ? (
+                  <List
+                    className="escalation-list"
+                    size="small"
+                    dataSource={escalations}
+                    renderItem={(e) => (
+                      <List.Item actions={[<Button key="copy" size="small" icon={<CopyOutlined />} onClick={() => copy(e.draft)}>{t("incident.copyDraft")}</Button>]}>
+                        <List.Item.Meta
+                          title={<>{e.title} <Tag color="red">{t("incident.hoursOver", { hours: e.hoursOver })}</Tag></>}
+                          description={`${e.department ?? ""} · ${e.severityClass} · SLA ${e.slaHours} h`}
+                        />
+                      </List.Item>
+                    )}
                   />
-                </List.Item>
-              )}
-            />
-          ) : (
-            t("incident.noEscalations")
-          ),
-        },
-      ]}
-    />
+                ) : (
+                  t("incident.noEscalations")
+                ),
+              },
+            ]}
+          />
+        )}
+      </QueryState>
+    </div>
   );
 }

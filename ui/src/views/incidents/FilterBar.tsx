@@ -4,6 +4,7 @@ import { ClearOutlined, FilterOutlined, SearchOutlined } from "@ant-design/icons
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import type { IncidentFilter } from "../../bindings";
+import { optionsState } from "../../components/QueryState";
 import { blockEnterWhileComposing } from "../../lib/ime";
 import { useDepartments } from "../../lib/queries";
 import { rangeToSpan, spanToRange } from "../../lib/zone";
@@ -38,15 +39,19 @@ const MORE: (keyof IncidentFilter)[] = [
 /** Filters shared by the detail list and the kanban; every empty field means "any". */
 export function FilterBar({ filter, onChange }: { filter: IncidentFilter; onChange: (filter: IncidentFilter) => void }) {
   const { t } = useTranslation();
-  const lists = useBoardLists().data;
-  const departments = useDepartments().data ?? [];
+  const listsQuery = useBoardLists();
+  const departmentsQuery = useDepartments();
+  const lists = listsQuery.data;
+  const departments = departmentsQuery.data ?? [];
+  // Every choice but the statuses is read: a failed read marks its pickers instead of leaving them empty.
+  const fromLists = optionsState(listsQuery, t("reads.boardLists"));
   const [more, setMore] = useState(false);
   const [text, setText] = useState(filter.text ?? "");
   useEffect(() => setText(filter.text ?? ""), [filter.text]);
   const set = (patch: Partial<IncidentFilter>) => onChange({ ...filter, ...patch });
   const texts = (values: string[] | undefined) => (values ?? []).map((v) => ({ value: v, label: v || t("board.filter.blank") }));
 
-  const multi = (key: ListKey, options: { value: string | number; label: string }[], width = 180) => (
+  const multi = (key: ListKey, options: { value: string | number; label: string }[], read = fromLists, width = 180) => (
     <Select
       key={key}
       mode="multiple"
@@ -58,6 +63,7 @@ export function FilterBar({ filter, onChange }: { filter: IncidentFilter; onChan
       value={filter[key] ?? []}
       onChange={(v: (string | number)[]) => set({ [key]: v })}
       options={options}
+      {...read}
       data-testid={`filter-${key}`}
     />
   );
@@ -98,12 +104,14 @@ export function FilterBar({ filter, onChange }: { filter: IncidentFilter; onChan
         {multi(
           "departmentIds",
           [{ value: TRIAGE, label: t("board.triage") }, ...departments.map((d) => ({ value: d.id, label: d.name }))],
+          optionsState(departmentsQuery, t("reads.departments")),
           200,
         )}
         {multi("problemTypes", texts(lists?.facets.problemTypes))}
         {multi(
           "statuses",
           STATUSES.map((s) => ({ value: s, label: t(`incident.statuses.${s}`) })),
+          {},
         )}
         <DatePicker.RangePicker
           style={{ width: 250 }}

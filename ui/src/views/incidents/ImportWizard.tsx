@@ -4,6 +4,7 @@ import { Channel } from "@tauri-apps/api/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { commands, type Field, type FileOverview, type ImportOptions, type ImportPreset, type ImportReport, type RowIssue, type TextEncoding } from "../../bindings";
+import { optionsState } from "../../components/QueryState";
 import { AppError, unwrap } from "../../lib/api";
 import { errorText } from "../../lib/errors";
 import { WS } from "../../lib/queries";
@@ -182,6 +183,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
             style={{ width: 240 }}
             options={(presets.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
             onChange={(id) => applyPreset(presets.data?.find((p) => p.id === id))}
+            {...optionsState(presets, t("reads.importPresets"))}
             aria-label={t("import.preset")}
           />
           <Popover

@@ -4,6 +4,7 @@ import type { Dayjs } from "dayjs";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { commands, type Incident } from "../../bindings";
+import { optionsState, QueryState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { unwrap } from "../../lib/api";
 import { errorText, showFieldError } from "../../lib/errors";
@@ -18,14 +19,17 @@ type DrawerProps = { id: number; language: Language; onClose: () => void; onEdit
 
 /** Loads the incident fresh, so a claim, transfer or edit shows up in the open drawer at once. */
 export function IncidentDrawer({ id, ...props }: DrawerProps) {
-  const incident = useIncident(id).data;
-  if (!incident)
-    return (
-      <Drawer open size={560} onClose={props.onClose}>
-        <Spin />
-      </Drawer>
-    );
-  return <IncidentDetail incident={incident} {...props} />;
+  const { t } = useTranslation();
+  const incident = useIncident(id);
+  if (incident.data && !incident.isError) return <IncidentDetail incident={incident.data} {...props} />;
+  // Until the record is read, the drawer says why it is not there yet.
+  return (
+    <Drawer open size={560} onClose={props.onClose}>
+      <QueryState query={incident} what={t("reads.incident")} loading={<Spin />}>
+        {() => null}
+      </QueryState>
+    </Drawer>
+  );
 }
 
 /** An incident's record, its full history, and the claim, transfer, edit and delete actions. */
@@ -34,7 +38,8 @@ function IncidentDetail({ incident, language, onClose, onEdit }: Omit<DrawerProp
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm<TransferValues>();
-  const departments = useDepartments().data ?? [];
+  const departmentsQuery = useDepartments();
+  const departments = departmentsQuery.data ?? [];
   const history = useQuery({
     queryKey: [WS, "incident-history", incident.id],
     queryFn: () => unwrap(commands.incidentHistory(incident.id)),
@@ -116,7 +121,11 @@ function IncidentDetail({ incident, language, onClose, onEdit }: Omit<DrawerProp
           }
         >
           <Form.Item name="to" label={t("incident.transferTo")} rules={[{ required: true, message: t("errors.required") }]}>
-            <Select options={departments.map((d) => ({ value: d.id, label: d.name }))} data-testid="transfer-to" />
+            <Select
+              options={departments.map((d) => ({ value: d.id, label: d.name }))}
+              {...optionsState(departmentsQuery, t("reads.departments"))}
+              data-testid="transfer-to"
+            />
           </Form.Item>
           <Form.Item name="reason" label={t("incident.reason")} required>
             <Input.TextArea rows={2} maxLength={500} placeholder={t("incident.reasonPlaceholder")} data-testid="transfer-reason" />
@@ -133,29 +142,33 @@ function IncidentDetail({ incident, language, onClose, onEdit }: Omit<DrawerProp
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t("incident.history")}
       </Typography.Title>
-      {history.data?.length ? (
-        <Timeline
-          data-testid="incident-history"
-          items={history.data.map((e) => ({
-            key: e.id,
-            color: e.kind === "escalated" ? "red" : e.kind === "transferred" ? "orange" : "blue",
-            children: (
-              <>
-                <Typography.Text strong>
-                  {t(`incident.kinds.${e.kind}`, { defaultValue: e.kind })}（{t(`incident.sources.${e.source}`, { defaultValue: e.source })}）
-                </Typography.Text>{" "}
-                <Typography.Text type="secondary">{formatDateTime(e.at, language)}</Typography.Text>
-                <div>
-                  {[e.fromDepartment, e.toDepartment].filter(Boolean).join(" → ")}
-                  {e.reason && <div className="pre-wrap">{e.reason}</div>}
-                </div>
-              </>
-            ),
-          }))}
-        />
-      ) : (
-        <Empty description={t("incident.noHistory")} />
-      )}
+      <QueryState query={history} what={t("reads.incidentHistory")}>
+        {(events) =>
+          events.length ? (
+            <Timeline
+              data-testid="incident-history"
+              items={events.map((e) => ({
+                key: e.id,
+                color: e.kind === "escalated" ? "red" : e.kind === "transferred" ? "orange" : "blue",
+                children: (
+                  <>
+                    <Typography.Text strong>
+                      {t(`incident.kinds.${e.kind}`, { defaultValue: e.kind })}（{t(`incident.sources.${e.source}`, { defaultValue: e.source })}）
+                    </Typography.Text>{" "}
+                    <Typography.Text type="secondary">{formatDateTime(e.at, language)}</Typography.Text>
+                    <div>
+                      {[e.fromDepartment, e.toDepartment].filter(Boolean).join(" → ")}
+                      {e.reason && <div className="pre-wrap">{e.reason}</div>}
+                    </div>
+                  </>
+                ),
+              }))}
+            />
+          ) : (
+            <Empty description={t("incident.noHistory")} />
+          )
+        }
+      </QueryState>
     </Drawer>
   );
 }

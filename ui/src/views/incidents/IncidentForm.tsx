@@ -3,6 +3,7 @@ import type { Dayjs } from "dayjs";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { commands, type Incident, type IncidentInput } from "../../bindings";
+import { optionsState } from "../../components/QueryState";
 import { unwrap } from "../../lib/api";
 import { errorText, showFieldError } from "../../lib/errors";
 import { parseMoney } from "../../lib/format";
@@ -37,8 +38,11 @@ export function IncidentForm({ incident, onClose }: { incident: Incident | null;
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const lists = useBoardLists().data;
-  const departments = useDepartments().data ?? [];
+  const listsQuery = useBoardLists();
+  const departmentsQuery = useDepartments();
+  const lists = listsQuery.data;
+  const departments = departmentsQuery.data ?? [];
+  const fromLists = optionsState(listsQuery, t("reads.boardLists"));
   const save = useMutation({
     mutationFn: (input: IncidentInput) => unwrap(incident ? commands.incidentUpdate(incident.id, input) : commands.incidentCreate(input)),
     onSuccess: () => client.invalidateQueries({ queryKey: [WS] }),
@@ -76,7 +80,7 @@ export function IncidentForm({ incident, onClose }: { incident: Incident | null;
 
   const text = (name: keyof Values, options?: { value: string }[]) => (
     <Form.Item name={name} label={t(`incident.form.${name}`)}>
-      {options ? <AutoComplete options={options} allowClear showSearch={{ filterOption: true }} /> : <Input maxLength={100} />}
+      {options ? <AutoComplete options={options} allowClear showSearch={{ filterOption: true }} {...fromLists} /> : <Input maxLength={100} />}
     </Form.Item>
   );
 
@@ -109,6 +113,7 @@ export function IncidentForm({ incident, onClose }: { incident: Incident | null;
                   allowClear
                   options={typeNames.filter(Boolean).map((value) => ({ value }))}
                   showSearch={{ filterOption: true }}
+                  {...fromLists}
                   onChange={(name: string) => {
                     // A known type brings its class (remedy and SLA); the director may still pick another.
                     const known = lists?.problemTypes.find((p) => p.name === name);
@@ -120,7 +125,7 @@ export function IncidentForm({ incident, onClose }: { incident: Incident | null;
             </Col>
             <Col span={8}>
               <Form.Item name="severityClassId" label={t("incident.severityClass")} extra={t("incident.form.severityHint")}>
-                <Select allowClear options={(lists?.severityClasses ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+                <Select allowClear options={(lists?.severityClasses ?? []).map((c) => ({ value: c.id, label: c.name }))} {...fromLists} />
               </Form.Item>
             </Col>
             <Col span={8}>
@@ -135,13 +140,23 @@ export function IncidentForm({ incident, onClose }: { incident: Incident | null;
                 </Form.Item>
               ) : (
                 <Form.Item name="departmentId" label={t("incidents.department")} extra={t("incident.form.departmentHint")}>
-                  <Select allowClear placeholder={t("incident.form.byRules")} options={departments.map((d) => ({ value: d.id, label: d.name }))} />
+                  <Select
+                    allowClear
+                    placeholder={t("incident.form.byRules")}
+                    options={departments.map((d) => ({ value: d.id, label: d.name }))}
+                    {...optionsState(departmentsQuery, t("reads.departments"))}
+                  />
                 </Form.Item>
               )}
             </Col>
             <Col span={8}>
               <Form.Item name="storeId" label={t("incidents.store")}>
-                <Select allowClear showSearch={{ optionFilterProp: "label" }} options={(lists?.stores ?? []).map((s) => ({ value: s.id, label: s.name }))} />
+                <Select
+                  allowClear
+                  showSearch={{ optionFilterProp: "label" }}
+                  options={(lists?.stores ?? []).map((s) => ({ value: s.id, label: s.name }))}
+                  {...fromLists}
+                />
               </Form.Item>
             </Col>
             <Col span={8}>{text("region", suggestions(lists?.facets.regions))}</Col>

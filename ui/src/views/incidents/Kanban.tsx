@@ -2,6 +2,7 @@ import { memo, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } fro
 import { Empty, Spin, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Card, IncidentFilter } from "../../bindings";
+import { QueriesState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
 import { useDepartments } from "../../lib/queries";
@@ -56,7 +57,8 @@ const Row = memo(function Row({ row, top, language }: { row: KanbanRow; top: num
 export function Kanban({ filter, language, onOpen }: { filter: IncidentFilter; language: Language; onOpen: (id: number) => void }) {
   const { t } = useTranslation();
   const cards = useKanbanCards(filter);
-  const departments = useDepartments().data;
+  const departmentsQuery = useDepartments();
+  const departments = departmentsQuery.data;
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
@@ -92,8 +94,9 @@ export function Kanban({ filter, language, onOpen }: { filter: IncidentFilter; l
 
   return (
     <div data-testid="kanban">
+      {/* No count before the cards are read: "0 incidents" would say there are none. */}
       <Typography.Text type={shown < total ? "warning" : "secondary"} data-testid="kanban-count">
-        {shown < total ? t("board.kanban.cut", { shown, total }) : t("board.kanban.all", { total })}
+        {!cards.data ? "\u00a0" : shown < total ? t("board.kanban.cut", { shown, total }) : t("board.kanban.all", { total })}
       </Typography.Text>
       <div className="kanban-scroller" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onClick={open} data-testid="kanban-scroller">
         <div className="kanban-grid kanban-columns">
@@ -103,17 +106,20 @@ export function Kanban({ filter, language, onOpen }: { filter: IncidentFilter; l
             </div>
           ))}
         </div>
-        {!cards.data ? (
-          <Spin style={{ display: "block", marginTop: 48 }} />
-        ) : layout.rows.length === 0 ? (
-          <Empty description={t("incidents.empty")} style={{ marginTop: 48 }} />
-        ) : (
-          <div className="kanban-body" style={{ height: layout.height }}>
-            {layout.rows.slice(first, end).map((row, i) => (
-              <Row key={row.key} row={row} top={layout.tops[first + i]} language={language} />
-            ))}
-          </div>
-        )}
+        {/* The swimlanes are the departments: the cards are only laid out with both reads. */}
+        <QueriesState queries={[cards, departmentsQuery]} what={t("reads.kanban")} loading={<Spin style={{ display: "block", marginTop: 48 }} />}>
+          {() =>
+            layout.rows.length === 0 ? (
+              <Empty description={t("incidents.empty")} style={{ marginTop: 48 }} />
+            ) : (
+              <div className="kanban-body" style={{ height: layout.height }}>
+                {layout.rows.slice(first, end).map((row, i) => (
+                  <Row key={row.key} row={row} top={layout.tops[first + i]} language={language} />
+                ))}
+              </div>
+            )
+          }
+        </QueriesState>
       </div>
     </div>
   );

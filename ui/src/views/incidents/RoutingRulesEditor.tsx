@@ -4,6 +4,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, ExperimentOutlined,
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { commands, type RuleDraft, type RuleTrial } from "../../bindings";
+import { optionsState, QueriesState } from "../../components/QueryState";
 import { AppError, unwrap } from "../../lib/api";
 import { errorText } from "../../lib/errors";
 import { useDepartments, WS } from "../../lib/queries";
@@ -24,8 +25,11 @@ export function RoutingRulesEditor() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const saved = useQuery({ queryKey: [WS, "routing-rules"], queryFn: () => unwrap(commands.routingRulesList()) });
-  const lists = useBoardLists().data;
-  const departments = useDepartments().data ?? [];
+  const listsQuery = useBoardLists();
+  const departmentsQuery = useDepartments();
+  const lists = listsQuery.data;
+  const departments = departmentsQuery.data ?? [];
+  const fromLists = optionsState(listsQuery, t("reads.boardLists"));
   // null until the first edit: the editor then shows what is saved.
   const [drafts, setDrafts] = useState<RuleDraft[] | null>(null);
   const [trial, setTrial] = useState<{ rules: RuleDraft[]; result: RuleTrial[] } | null>(null);
@@ -67,91 +71,101 @@ export function RoutingRulesEditor() {
       placeholder={t(`rules.any.${key}`)}
       options={(values ?? []).filter(Boolean).map((value) => ({ value }))}
       showSearch={{ filterOption: true }}
+      {...fromLists}
       onChange={(v?: string) => update(i, { [key]: v || null })}
     />
   );
 
   return (
     <div data-testid="rules-editor">
-      <Flex justify="space-between" wrap gap={8} style={{ marginBottom: 12 }}>
-        <Button
-          icon={<PlusOutlined />}
-          disabled={departments.length === 0}
-          onClick={() =>
-            edit([
-              ...rules,
-              {
-                name: t("rules.newRule", { n: rules.length + 1 }),
-                problemType: null,
-                productCategory: null,
-                product: null,
-                supplier: null,
-                storeId: null,
-                region: null,
-                departmentId: departments[0].id,
-                enabled: true,
-              },
-            ])
-          }
-          data-testid="rule-add"
-        >
-          {t("rules.add")}
-        </Button>
-        <Space>
-          {drafts && <Tag color="orange">{t("rules.unsaved")}</Tag>}
-          <Button icon={<ExperimentOutlined />} loading={runTrial.isPending} onClick={() => runTrial.mutate(rules)} data-testid="rules-trial">
-            {t("rules.trial", { count: TRIAL_SAMPLE })}
-          </Button>
-          <Button type="primary" disabled={!drafts} loading={save.isPending} onClick={() => save.mutate(rules)} data-testid="rules-save">
-            {t("common.save")}
-          </Button>
-        </Space>
-      </Flex>
-      {rules.length === 0 && <Empty description={t("rules.empty")} />}
-      {rules.map((rule, i) => (
-        <div key={i} className={rule.enabled ? "rule-item" : "rule-item disabled"} data-testid="rule-item">
-          <Flex gap={8} align="center" wrap>
-            <Tag color="blue">#{i + 1}</Tag>
-            <Input style={{ width: 220 }} maxLength={100} value={rule.name} placeholder={t("rules.name")} onChange={(e) => update(i, { name: e.target.value })} />
-            <span className="rule-arrow">{t("rules.then")}</span>
-            <Select
-              style={{ width: 180 }}
-              value={rule.departmentId}
-              showSearch={{ optionFilterProp: "label" }}
-              options={departments.map((d) => ({ value: d.id, label: d.name }))}
-              onChange={(departmentId: number) => update(i, { departmentId })}
-            />
-            <Switch checked={rule.enabled} checkedChildren={t("rules.enabled")} unCheckedChildren={t("rules.disabled")} onChange={(enabled) => update(i, { enabled })} />
-            <Space.Compact style={{ marginLeft: "auto" }}>
-              <Tooltip title={t("rules.up")}>
-                <Button icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} />
-              </Tooltip>
-              <Tooltip title={t("rules.down")}>
-                <Button icon={<ArrowDownOutlined />} disabled={i === rules.length - 1} onClick={() => move(i, 1)} />
-              </Tooltip>
-              <Tooltip title={t("common.delete")}>
-                <Button danger icon={<DeleteOutlined />} onClick={() => edit(rules.filter((_, j) => j !== i))} />
-              </Tooltip>
-            </Space.Compact>
-          </Flex>
-          <div className="rule-conditions">
-            {condition(i, "problemType", lists?.facets.problemTypes)}
-            {condition(i, "productCategory", lists?.facets.productCategories)}
-            {condition(i, "product", lists?.facets.products)}
-            {condition(i, "supplier", lists?.facets.suppliers)}
-            <Select
-              allowClear
-              value={rule.storeId ?? undefined}
-              placeholder={t("rules.any.storeId")}
-              showSearch={{ optionFilterProp: "label" }}
-              options={(lists?.stores ?? []).map((s) => ({ value: s.id, label: s.name }))}
-              onChange={(storeId?: number) => update(i, { storeId: storeId ?? null })}
-            />
-            {condition(i, "region", lists?.facets.regions)}
-          </div>
-        </div>
-      ))}
-      {trial && <RuleTrialResult rules={trial.rules} trials={trial.result} />}
+      {/* Saving replaces every rule and each rule names a department: nothing is edited over rules or
+          departments that were not read. */}
+      <QueriesState queries={[saved, departmentsQuery]} what={t("reads.routingRules")}>
+        {() => (
+          <>
+            <Flex justify="space-between" wrap gap={8} style={{ marginBottom: 12 }}>
+              <Button
+                icon={<PlusOutlined />}
+                disabled={departments.length === 0}
+                onClick={() =>
+                  edit([
+                    ...rules,
+                    {
+                      name: t("rules.newRule", { n: rules.length + 1 }),
+                      problemType: null,
+                      productCategory: null,
+                      product: null,
+                      supplier: null,
+                      storeId: null,
+                      region: null,
+                      departmentId: departments[0].id,
+                      enabled: true,
+                    },
+                  ])
+                }
+                data-testid="rule-add"
+              >
+                {t("rules.add")}
+              </Button>
+              <Space>
+                {drafts && <Tag color="orange">{t("rules.unsaved")}</Tag>}
+                <Button icon={<ExperimentOutlined />} loading={runTrial.isPending} onClick={() => runTrial.mutate(rules)} data-testid="rules-trial">
+                  {t("rules.trial", { count: TRIAL_SAMPLE })}
+                </Button>
+                <Button type="primary" disabled={!drafts} loading={save.isPending} onClick={() => save.mutate(rules)} data-testid="rules-save">
+                  {t("common.save")}
+                </Button>
+              </Space>
+            </Flex>
+            {rules.length === 0 && <Empty description={t("rules.empty")} />}
+            {rules.map((rule, i) => (
+              <div key={i} className={rule.enabled ? "rule-item" : "rule-item disabled"} data-testid="rule-item">
+                <Flex gap={8} align="center" wrap>
+                  <Tag color="blue">#{i + 1}</Tag>
+                  <Input style={{ width: 220 }} maxLength={100} value={rule.name} placeholder={t("rules.name")} onChange={(e) => update(i, { name: e.target.value })} />
+                  <span className="rule-arrow">{t("rules.then")}</span>
+                  <Select
+                    style={{ width: 180 }}
+                    value={rule.departmentId}
+                    showSearch={{ optionFilterProp: "label" }}
+                    options={departments.map((d) => ({ value: d.id, label: d.name }))}
+                    onChange={(departmentId: number) => update(i, { departmentId })}
+                  />
+                  <Switch checked={rule.enabled} checkedChildren={t("rules.enabled")} unCheckedChildren={t("rules.disabled")} onChange={(enabled) => update(i, { enabled })} />
+                  <Space.Compact style={{ marginLeft: "auto" }}>
+                    <Tooltip title={t("rules.up")}>
+                      <Button icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} />
+                    </Tooltip>
+                    <Tooltip title={t("rules.down")}>
+                      <Button icon={<ArrowDownOutlined />} disabled={i === rules.length - 1} onClick={() => move(i, 1)} />
+                    </Tooltip>
+                    <Tooltip title={t("common.delete")}>
+                      <Button danger icon={<DeleteOutlined />} onClick={() => edit(rules.filter((_, j) => j !== i))} />
+                    </Tooltip>
+                  </Space.Compact>
+                </Flex>
+                <div className="rule-conditions">
+                  {condition(i, "problemType", lists?.facets.problemTypes)}
+                  {condition(i, "productCategory", lists?.facets.productCategories)}
+                  {condition(i, "product", lists?.facets.products)}
+                  {condition(i, "supplier", lists?.facets.suppliers)}
+                  <Select
+                    allowClear
+                    value={rule.storeId ?? undefined}
+                    placeholder={t("rules.any.storeId")}
+                    showSearch={{ optionFilterProp: "label" }}
+                    options={(lists?.stores ?? []).map((s) => ({ value: s.id, label: s.name }))}
+                    {...fromLists}
+                    onChange={(storeId?: number) => update(i, { storeId: storeId ?? null })}
+                  />
+                  {condition(i, "region", lists?.facets.regions)}
+                </div>
+              </div>
+            ))}
+            {trial && <RuleTrialResult rules={trial.rules} trials={trial.result} departments={departments} />}
+          </>
+        )}
+      </QueriesState>
     </div>
   );
 }

@@ -1,12 +1,13 @@
 import { Flex, Statistic, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import type { RuleDraft, RuleTrial } from "../../bindings";
-import { useDepartments } from "../../lib/queries";
+import type { Department, RuleDraft, RuleTrial } from "../../bindings";
 
-/** What the tried rules would do: counts first, then each sample incident, changes on top. */
-export function RuleTrialResult({ rules, trials }: { rules: RuleDraft[]; trials: RuleTrial[] }) {
+/**
+ * What the tried rules would do: counts first, then each sample incident, changes on top. The
+ * departments are the editor's, already read: the trial is only offered once they are.
+ */
+export function RuleTrialResult({ rules, trials, departments }: { rules: RuleDraft[]; trials: RuleTrial[]; departments: Department[] }) {
   const { t } = useTranslation();
-  const departments = useDepartments().data ?? [];
   const name = (id: number | null) => (id === null ? t("board.triage") : (departments.find((d) => d.id === id)?.name ?? `#${id}`));
   const changes = (r: RuleTrial) => r.departmentId !== r.currentDepartmentId;
   const matched = trials.filter((r) => r.ruleIndex !== null).length;

@@ -3,6 +3,7 @@ import { App, Button, Input, InputNumber, Table } from "antd";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { commands, type SeverityClass } from "../../bindings";
+import { UnlessFailed } from "../../components/QueryState";
 import { unwrap } from "../../lib/api";
 import { errorText } from "../../lib/errors";
 import { WS } from "../../lib/queries";
@@ -15,7 +16,8 @@ export function SeverityClassesPanel() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const classes = useBoardLists().data?.severityClasses ?? [];
+  const lists = useBoardLists();
+  const classes = lists.data?.severityClasses ?? [];
   const [edits, setEdits] = useState<Record<number, Edit>>({});
   const save = useMutation({
     mutationFn: ({ id, remedy, slaHours }: { id: number; remedy: string; slaHours: number }) =>
@@ -31,46 +33,49 @@ export function SeverityClassesPanel() {
   const change = (c: SeverityClass, patch: Partial<Edit>) => setEdits({ ...edits, [c.id]: { ...editOf(c), ...patch } });
 
   return (
-    <Table<SeverityClass>
-      size="small"
-      rowKey="id"
-      pagination={false}
-      dataSource={classes}
-      data-testid="severity-classes"
-      columns={[
-        { title: t("rules.className"), dataIndex: "name", width: 120 },
-        {
-          title: t("rules.remedy"),
-          render: (_, c) => (
-            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} value={editOf(c).remedy} onChange={(e) => change(c, { remedy: e.target.value })} />
-          ),
-        },
-        {
-          title: t("rules.slaHours"),
-          width: 130,
-          render: (_, c) => (
-            <InputNumber min={1} precision={0} style={{ width: "100%" }} value={editOf(c).slaHours} onChange={(v) => change(c, { slaHours: v })} />
-          ),
-        },
-        {
-          title: t("common.actions"),
-          width: 90,
-          render: (_, c) => {
-            const { remedy, slaHours } = editOf(c);
-            return (
-              <Button
-                type="primary"
-                size="small"
-                disabled={!edits[c.id] || slaHours === null}
-                loading={save.isPending && save.variables?.id === c.id}
-                onClick={() => slaHours !== null && save.mutate({ id: c.id, remedy, slaHours })}
-              >
-                {t("common.save")}
-              </Button>
-            );
+    <UnlessFailed queries={lists} what={t("reads.severityClasses")}>
+      <Table<SeverityClass>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        loading={lists.isLoading}
+        dataSource={classes}
+        data-testid="severity-classes"
+        columns={[
+          { title: t("rules.className"), dataIndex: "name", width: 120 },
+          {
+            title: t("rules.remedy"),
+            render: (_, c) => (
+              <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} value={editOf(c).remedy} onChange={(e) => change(c, { remedy: e.target.value })} />
+            ),
           },
-        },
-      ]}
-    />
+          {
+            title: t("rules.slaHours"),
+            width: 130,
+            render: (_, c) => (
+              <InputNumber min={1} precision={0} style={{ width: "100%" }} value={editOf(c).slaHours} onChange={(v) => change(c, { slaHours: v })} />
+            ),
+          },
+          {
+            title: t("common.actions"),
+            width: 90,
+            render: (_, c) => {
+              const { remedy, slaHours } = editOf(c);
+              return (
+                <Button
+                  type="primary"
+                  size="small"
+                  disabled={!edits[c.id] || slaHours === null}
+                  loading={save.isPending && save.variables?.id === c.id}
+                  onClick={() => slaHours !== null && save.mutate({ id: c.id, remedy, slaHours })}
+                >
+                  {t("common.save")}
+                </Button>
+              );
+            },
+          },
+        ]}
+      />
+    </UnlessFailed>
   );
 }

@@ -1,6 +1,7 @@
 import { Card, Col, Descriptions, Form, Input, InputNumber, Row, Spin, Statistic, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { BusinessCase, Money, Problem } from "../../bindings";
+import { QueryState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { formatMoney } from "../../lib/format";
 import { CopyButton } from "./CopyButton";
@@ -24,7 +25,7 @@ type Values = {
 /** 商业论证: the problem in money (S3), so a department head can weigh it against their budget. */
 export function BusinessCaseTab({ problem, language }: { problem: Problem; language: Language }) {
   const { t } = useTranslation();
-  const business = useEvidence(problem.id, language).data?.businessCase;
+  const evidence = useEvidence(problem.id, language);
   const moneyHint = t("businessCase.moneyHint");
   return (
     <Row gutter={24}>
@@ -79,7 +80,9 @@ export function BusinessCaseTab({ problem, language }: { problem: Problem; langu
         </PatchForm>
       </Col>
       <Col xs={24} xl={13}>
-        {business ? <BusinessResult business={business} problem={problem} language={language} /> : <Spin />}
+        <QueryState query={evidence} what={t("reads.businessCase")} loading={<Spin />}>
+          {(e) => <BusinessResult business={e.businessCase} problem={problem} language={language} />}
+        </QueryState>
       </Col>
     </Row>
   );

@@ -1,8 +1,8 @@
-import { Alert, Flex, Spin, Typography } from "antd";
+import { Flex, Spin, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Problem } from "../../bindings";
+import { QueryState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
-import { errorText } from "../../lib/errors";
 import { PrevalenceCard } from "./PrevalenceCard";
 import { useEvidence } from "./problemQueries";
 import { RootCauseCard } from "./RootCauseCard";
@@ -14,17 +14,18 @@ import { ValidationCard } from "./ValidationCard";
 export function EvidenceTab({ problem, language }: { problem: Problem; language: Language }) {
   const { t } = useTranslation();
   const evidence = useEvidence(problem.id, language);
-  if (evidence.error) return <Alert type="error" title={errorText(t, evidence.error)} />;
-  const e = evidence.data;
-  if (!e) return <Spin />;
   return (
-    <Flex vertical gap={16} data-testid="evidence-chain">
-      <Typography.Text type="secondary">{t("evidence.intro", { count: e.incidents })}</Typography.Text>
-      <PrevalenceCard problemId={problem.id} prevalence={e.prevalence} language={language} />
-      <SeverityCard severity={e.severity} all={e.prevalence.link} language={language} />
-      <TrendCard problem={problem} trend={e.trend} language={language} />
-      <RootCauseCard problem={problem} rootCause={e.rootCause} language={language} />
-      <ValidationCard problem={problem} validation={e.validation} language={language} />
-    </Flex>
+    <QueryState query={evidence} what={t("reads.evidence")} loading={<Spin />}>
+      {(e) => (
+        <Flex vertical gap={16} data-testid="evidence-chain">
+          <Typography.Text type="secondary">{t("evidence.intro", { count: e.incidents })}</Typography.Text>
+          <PrevalenceCard problemId={problem.id} prevalence={e.prevalence} language={language} />
+          <SeverityCard severity={e.severity} all={e.prevalence.link} language={language} />
+          <TrendCard problem={problem} trend={e.trend} language={language} />
+          <RootCauseCard problem={problem} rootCause={e.rootCause} language={language} />
+          <ValidationCard problem={problem} validation={e.validation} language={language} />
+        </Flex>
+      )}
+    </QueryState>
   );
 }

@@ -1,6 +1,7 @@
 import { App, Form, Input, Radio, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import type { IncidentFilter, Problem } from "../../bindings";
+import { optionsState } from "../../components/QueryState";
 import { useDepartments } from "../../lib/queries";
 import { EditModal } from "../stakeholders/EditModal";
 import { useCreateProblem, useLinkIncidents, useProblems } from "./problemQueries";
@@ -24,8 +25,8 @@ export function NewProblemModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const target = Form.useWatch("target", form) ?? "new";
-  const departments = useDepartments().data ?? [];
-  const problems = useProblems().data ?? [];
+  const departments = useDepartments();
+  const problems = useProblems();
   const create = useCreateProblem();
   const linkIncidents = useLinkIncidents();
 
@@ -56,7 +57,8 @@ export function NewProblemModal({
           <Radio.Group
             options={[
               { value: "new", label: t("problems.fileNew") },
-              { value: "existing", label: t("problems.fileExisting"), disabled: problems.length === 0 },
+              // Only a list read as empty rules this out; a failed one is shown at the picker.
+              { value: "existing", label: t("problems.fileExisting"), disabled: problems.data?.length === 0 },
             ]}
           />
         </Form.Item>
@@ -65,7 +67,8 @@ export function NewProblemModal({
         <Form.Item name="problemId" label={t("problems.fileProblem")} rules={[{ required: true, message: t("errors.required") }]}>
           <Select
             showSearch={{ optionFilterProp: "label" }}
-            options={problems.map((p) => ({ value: p.id, label: p.title ?? "" }))}
+            options={(problems.data ?? []).map((p) => ({ value: p.id, label: p.title ?? "" }))}
+            {...optionsState(problems, t("reads.problems"))}
             data-testid="problem-form-existing"
           />
         </Form.Item>
@@ -79,7 +82,8 @@ export function NewProblemModal({
               allowClear
               showSearch={{ optionFilterProp: "label" }}
               placeholder={t("problems.fields.ownerHint")}
-              options={departments.map((d) => ({ value: d.id, label: d.name }))}
+              options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+              {...optionsState(departments, t("reads.departments"))}
             />
           </Form.Item>
         </>

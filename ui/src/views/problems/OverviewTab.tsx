@@ -2,6 +2,7 @@ import { App, Button, Col, Form, Input, Popconfirm, Row, Select, Typography } fr
 import { NotificationOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Problem } from "../../bindings";
+import { optionsState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { errorText, showFieldError } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
@@ -27,7 +28,7 @@ const toPatch = (v: Values) => ({ ...v, impactMetrics: v.impactMetrics.join(",")
 export function OverviewTab({ problem, language }: { problem: Problem; language: Language }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const departments = useDepartments().data ?? [];
+  const departments = useDepartments();
   const update = useUpdateProblem();
   const announce = useAnnounceFix();
 
@@ -92,7 +93,8 @@ export function OverviewTab({ problem, language }: { problem: Problem; language:
               allowClear
               showSearch={{ optionFilterProp: "label" }}
               placeholder={t("problems.fields.ownerHint")}
-              options={departments.map((d) => ({ value: d.id, label: d.name }))}
+              options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+              {...optionsState(departments, t("reads.departments"))}
             />
           </Form.Item>
           <Form.Item name="impactMetrics" label={t("problems.fields.impactMetrics")} extra={t("problems.fields.impactMetricsHint")}>

@@ -3,6 +3,7 @@ import { App, Button, Card, Flex, InputNumber, Table, Tag, Typography } from "an
 import { BulbOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Suggestion, SuggestionRule } from "../../bindings";
+import { UnlessFailed } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { errorText } from "../../lib/errors";
 import { num } from "./Figures";
@@ -52,60 +53,62 @@ export function SuggestionsPanel({ language, onAccepted }: { language: Language;
       data-testid="suggestions"
     >
       <Typography.Paragraph type="secondary">{t("problems.suggestions.hint", { stores: rule.minStores, days: rule.windowDays })}</Typography.Paragraph>
-      <Table<Suggestion>
-        rowKey={pattern}
-        size="small"
-        loading={suggestions.isFetching}
-        dataSource={suggestions.data}
-        pagination={{ pageSize: 8, hideOnSinglePage: true }}
-        locale={{ emptyText: t("problems.suggestions.empty") }}
-        data-testid="suggestions-table"
-        columns={[
-          { title: t("problems.suggestions.pattern"), key: "pattern", render: (_, s) => pattern(s) },
-          { title: t("problems.suggestions.stores"), dataIndex: "stores", width: 90, align: "right" },
-          { title: t("problems.suggestions.incidents"), dataIndex: "incidents", width: 90, align: "right" },
-          {
-            title: t("problems.suggestions.growth"),
-            dataIndex: "growth",
-            width: 110,
-            align: "right",
-            render: (g: number | null) =>
-              g === null ? t("common.none") : <Tag color={g > 1 ? "red" : "default"}>{t("problems.suggestions.growthValue", { value: num(g, language) })}</Tag>,
-          },
-          {
-            title: t("problems.suggestions.linked"),
-            dataIndex: "linked",
-            width: 100,
-            align: "right",
-            render: (n: number, s) => (n === 0 ? t("common.none") : `${n}/${s.incidents}`),
-          },
-          {
-            title: t("common.actions"),
-            key: "accept",
-            width: 120,
-            render: (_, s) => (
-              <Button
-                size="small"
-                type="primary"
-                ghost
-                loading={accept.isPending && accept.variables?.suggestion === s}
-                onClick={async () => {
-                  try {
-                    const problem = await accept.mutateAsync({ suggestion: s, rule });
-                    void message.success(t("problems.createdLinked", { title: problem.title, count: problem.incidentCount }));
-                    onAccepted(problem.id);
-                  } catch (error) {
-                    void message.error(errorText(t, error), 8);
-                  }
-                }}
-                data-testid="suggestion-accept"
-              >
-                {t("problems.suggestions.accept")}
-              </Button>
-            ),
-          },
-        ]}
-      />
+      <UnlessFailed queries={suggestions} what={t("reads.suggestions")}>
+        <Table<Suggestion>
+          rowKey={pattern}
+          size="small"
+          loading={suggestions.isFetching}
+          dataSource={suggestions.data}
+          pagination={{ pageSize: 8, hideOnSinglePage: true }}
+          locale={{ emptyText: t("problems.suggestions.empty") }}
+          data-testid="suggestions-table"
+          columns={[
+            { title: t("problems.suggestions.pattern"), key: "pattern", render: (_, s) => pattern(s) },
+            { title: t("problems.suggestions.stores"), dataIndex: "stores", width: 90, align: "right" },
+            { title: t("problems.suggestions.incidents"), dataIndex: "incidents", width: 90, align: "right" },
+            {
+              title: t("problems.suggestions.growth"),
+              dataIndex: "growth",
+              width: 110,
+              align: "right",
+              render: (g: number | null) =>
+                g === null ? t("common.none") : <Tag color={g > 1 ? "red" : "default"}>{t("problems.suggestions.growthValue", { value: num(g, language) })}</Tag>,
+            },
+            {
+              title: t("problems.suggestions.linked"),
+              dataIndex: "linked",
+              width: 100,
+              align: "right",
+              render: (n: number, s) => (n === 0 ? t("common.none") : `${n}/${s.incidents}`),
+            },
+            {
+              title: t("common.actions"),
+              key: "accept",
+              width: 120,
+              render: (_, s) => (
+                <Button
+                  size="small"
+                  type="primary"
+                  ghost
+                  loading={accept.isPending && accept.variables?.suggestion === s}
+                  onClick={async () => {
+                    try {
+                      const problem = await accept.mutateAsync({ suggestion: s, rule });
+                      void message.success(t("problems.createdLinked", { title: problem.title, count: problem.incidentCount }));
+                      onAccepted(problem.id);
+                    } catch (error) {
+                      void message.error(errorText(t, error), 8);
+                    }
+                  }}
+                  data-testid="suggestion-accept"
+                >
+                  {t("problems.suggestions.accept")}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </UnlessFailed>
     </Card>
   );
 }

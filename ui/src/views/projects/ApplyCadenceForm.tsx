@@ -2,6 +2,7 @@ import { App, Button, DatePicker, Form, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import type { Project, Touchpoint } from "../../bindings";
+import { QueryState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { errorText, showFieldError } from "../../lib/errors";
 import { fromPicker, toPicker, todayInZone } from "./days";
@@ -19,7 +20,7 @@ export function ApplyCadenceForm({ project, touchpoints, language }: { project: 
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const templates = useTemplates(language).data;
+  const templatesQuery = useTemplates(language);
   const apply = useApplyCadence();
   const current = touchpoints.find((tp) => tp.counterpartId !== null && !tp.escalates)?.counterpartId ?? null;
 
@@ -41,33 +42,36 @@ export function ApplyCadenceForm({ project, touchpoints, language }: { project: 
       ? modal.confirm({ title: t("cadence.replanConfirm"), okText: t("common.confirm"), cancelText: t("common.cancel"), onOk: () => run(v) })
       : run(v);
 
-  if (!templates) return null;
   const required = [{ required: true, message: t("errors.required") }];
   return (
-    <Form<Values>
-      form={form}
-      layout="inline"
-      className="commitment-form"
-      initialValues={{
-        anchorOn: toPicker(project.anchorOn ?? todayInZone()),
-        counterpartId: current,
-        templateId: templates.find((tpl) => tpl.isDefault)?.id ?? templates[0]?.id ?? null,
-      }}
-      onFinish={submit}
-      data-testid="cadence-apply-form"
-    >
-      <Form.Item name="anchorOn" label={t("cadence.anchorOn")} rules={required}>
-        <DatePicker allowClear={false} data-testid="cadence-anchor" />
-      </Form.Item>
-      <Form.Item name="counterpartId" label={t("cadence.counterpart")} rules={required}>
-        <PersonSelect style={{ width: 220 }} placeholder={t("projects.pickPerson")} data-testid="cadence-counterpart" />
-      </Form.Item>
-      <Form.Item name="templateId" label={t("cadence.template")}>
-        <Select style={{ width: 200 }} options={templates.map((tpl) => ({ value: tpl.id, label: tpl.name }))} data-testid="cadence-template" />
-      </Form.Item>
-      <Button type="primary" htmlType="submit" loading={apply.isPending} data-testid="cadence-apply">
-        {t("cadence.apply")}
-      </Button>
-    </Form>
+    <QueryState query={templatesQuery} what={t("reads.templates")}>
+      {(templates) => (
+        <Form<Values>
+          form={form}
+          layout="inline"
+          className="commitment-form"
+          initialValues={{
+            anchorOn: toPicker(project.anchorOn ?? todayInZone()),
+            counterpartId: current,
+            templateId: templates.find((tpl) => tpl.isDefault)?.id ?? templates[0]?.id ?? null,
+          }}
+          onFinish={submit}
+          data-testid="cadence-apply-form"
+        >
+          <Form.Item name="anchorOn" label={t("cadence.anchorOn")} rules={required}>
+            <DatePicker allowClear={false} data-testid="cadence-anchor" />
+          </Form.Item>
+          <Form.Item name="counterpartId" label={t("cadence.counterpart")} rules={required}>
+            <PersonSelect style={{ width: 220 }} placeholder={t("projects.pickPerson")} data-testid="cadence-counterpart" />
+          </Form.Item>
+          <Form.Item name="templateId" label={t("cadence.template")}>
+            <Select style={{ width: 200 }} options={templates.map((tpl) => ({ value: tpl.id, label: tpl.name }))} data-testid="cadence-template" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={apply.isPending} data-testid="cadence-apply">
+            {t("cadence.apply")}
+          </Button>
+        </Form>
+      )}
+    </QueryState>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert, Card, Flex, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Project } from "../../bindings";
+import { QueryState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { ApplyCadenceForm } from "./ApplyCadenceForm";
 import { todayInZone } from "./days";
@@ -14,13 +15,16 @@ import { nextOpen, STATUS_COLOR, touchpointStatus } from "./touchpointState";
 export function CadencePanel({ project, language }: { project: Project; language: Language }) {
   const { t } = useTranslation();
   const today = todayInZone();
-  const touchpoints = useTouchpoints(project.id).data ?? [];
-  const proposals = (useToday(today, language).data?.proposals ?? []).filter((p) => p.touchpoint.projectId === project.id);
-  const next = nextOpen(touchpoints);
+  const touchpoints = useTouchpoints(project.id);
+  const todayQuery = useToday(today, language);
+  const next = touchpoints.data && nextOpen(touchpoints.data);
+  const what = t("reads.touchpoints");
   return (
     <Flex vertical gap={16}>
       <Card size="small" title={t("cadence.plan")} extra={<IcsExportButton projectId={project.id} />}>
-        <ApplyCadenceForm project={project} touchpoints={touchpoints} language={language} />
+        <QueryState query={touchpoints} what={what}>
+          {(list) => <ApplyCadenceForm project={project} touchpoints={list} language={language} />}
+        </QueryState>
       </Card>
       {next && (
         <Alert
@@ -36,13 +40,22 @@ export function CadencePanel({ project, language }: { project: Project; language
           description={next.purpose}
         />
       )}
-      {proposals.length > 0 && (
-        <Card size="small" title={t("cadence.proposals")}>
-          <ProposalList proposals={proposals} today={today} />
-        </Card>
-      )}
+      <QueryState query={todayQuery} what={t("reads.todayProposals")}>
+        {(data) => {
+          const proposals = data.proposals.filter((p) => p.touchpoint.projectId === project.id);
+          return (
+            proposals.length > 0 && (
+              <Card size="small" title={t("cadence.proposals")}>
+                <ProposalList proposals={proposals} today={today} />
+              </Card>
+            )
+          );
+        }}
+      </QueryState>
       <Card size="small" title={t("cadence.touchpoints")}>
-        <TouchpointTable touchpoints={touchpoints} today={today} language={language} />
+        <QueryState query={touchpoints} what={what}>
+          {(list) => <TouchpointTable touchpoints={list} today={today} language={language} />}
+        </QueryState>
       </Card>
     </Flex>
   );

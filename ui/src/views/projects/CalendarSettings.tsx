@@ -4,6 +4,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import type { CalendarDay } from "../../bindings";
+import { UnlessFailed } from "../../components/QueryState";
 import { errorText, showFieldError } from "../../lib/errors";
 import { DeleteIconButton } from "../stakeholders/DeleteIconButton";
 import { fromPicker, todayInZone } from "./days";
@@ -20,7 +21,8 @@ export function CalendarSettings() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const days = useCalendarDays().data ?? [];
+  const calendar = useCalendarDays();
+  const days = calendar.data ?? [];
   const save = useSaveCalendarDay();
   const remove = useDeleteCalendarDay();
   const thisYear = todayInZone().slice(0, 4);
@@ -65,24 +67,27 @@ export function CalendarSettings() {
           </Button>
         </Form>
       </Flex>
-      <Table<CalendarDay>
-        size="small"
-        rowKey="day"
-        dataSource={shown}
-        pagination={false}
-        locale={{ emptyText: t("calendar.empty", { year }) }}
-        columns={[
-          { title: t("calendar.day"), dataIndex: "day", width: 130 },
-          {
-            title: t("calendar.kind"),
-            dataIndex: "kind",
-            width: 130,
-            render: (k: string) => <Tag color={k === "holiday" ? "red" : "blue"}>{t(`calendar.kinds.${k}`)}</Tag>,
-          },
-          { title: t("calendar.name"), dataIndex: "name" },
-          { key: "remove", width: 48, render: (_, d) => <DeleteIconButton confirm={t("calendar.deleteConfirm", { day: d.day })} onDelete={() => remove.mutateAsync(d.day)} /> },
-        ]}
-      />
+      <UnlessFailed queries={calendar} what={t("reads.calendar")}>
+        <Table<CalendarDay>
+          size="small"
+          loading={calendar.isLoading}
+          rowKey="day"
+          dataSource={shown}
+          pagination={false}
+          locale={{ emptyText: t("calendar.empty", { year }) }}
+          columns={[
+            { title: t("calendar.day"), dataIndex: "day", width: 130 },
+            {
+              title: t("calendar.kind"),
+              dataIndex: "kind",
+              width: 130,
+              render: (k: string) => <Tag color={k === "holiday" ? "red" : "blue"}>{t(`calendar.kinds.${k}`)}</Tag>,
+            },
+            { title: t("calendar.name"), dataIndex: "name" },
+            { key: "remove", width: 48, render: (_, d) => <DeleteIconButton confirm={t("calendar.deleteConfirm", { day: d.day })} onDelete={() => remove.mutateAsync(d.day)} /> },
+          ]}
+        />
+      </UnlessFailed>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { App, Button, Card, Form } from "antd";
 import { useTranslation } from "react-i18next";
+import { QueryState } from "../../components/QueryState";
 import { errorText, showFieldError } from "../../lib/errors";
 import { useProjectMembers } from "../stakeholders/stakeholderQueries";
 import { PersonSelect } from "./PersonSelect";
@@ -31,27 +32,29 @@ export function CoOwnersCard({ projectId }: { projectId: number }) {
   const required = [{ required: true, message: t("errors.required") }];
   return (
     <Card size="small" title={t("projects.coOwners")} extra={<span className="card-hint">{t("projects.coOwnersHint")}</span>}>
-      {members.isSuccess && (
-        <Form<Values>
-          form={form}
-          layout="inline"
-          // Remount when the stored pair changes, so the pickers show what is saved.
-          key={sponsors.join(",")}
-          initialValues={{ coOwnerA: sponsors[0] ?? null, coOwnerB: sponsors[1] ?? null }}
-          onFinish={submit}
-          data-testid="co-owners-form"
-        >
-          <Form.Item name="coOwnerA" label={t("projects.coOwnerA")} rules={required}>
-            <PersonSelect style={{ width: 240 }} placeholder={t("projects.pickPerson")} data-testid="co-owner-a" />
-          </Form.Item>
-          <Form.Item name="coOwnerB" label={t("projects.coOwnerB")} rules={required}>
-            <PersonSelect style={{ width: 240 }} placeholder={t("projects.pickPerson")} data-testid="co-owner-b" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="co-owners-save">
-            {t("common.save")}
-          </Button>
-        </Form>
-      )}
+      <QueryState query={members} what={t("reads.coOwners")}>
+        {() => (
+          <Form<Values>
+            form={form}
+            layout="inline"
+            // Remount when the stored pair changes, so the pickers show what is saved.
+            key={sponsors.join(",")}
+            initialValues={{ coOwnerA: sponsors[0] ?? null, coOwnerB: sponsors[1] ?? null }}
+            onFinish={submit}
+            data-testid="co-owners-form"
+          >
+            <Form.Item name="coOwnerA" label={t("projects.coOwnerA")} rules={required}>
+              <PersonSelect style={{ width: 240 }} placeholder={t("projects.pickPerson")} data-testid="co-owner-a" />
+            </Form.Item>
+            <Form.Item name="coOwnerB" label={t("projects.coOwnerB")} rules={required}>
+              <PersonSelect style={{ width: 240 }} placeholder={t("projects.pickPerson")} data-testid="co-owner-b" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="co-owners-save">
+              {t("common.save")}
+            </Button>
+          </Form>
+        )}
+      </QueryState>
     </Card>
   );
 }

@@ -2,6 +2,7 @@ import { App, Button, Card, Checkbox, Form, Input, InputNumber, List, Select, Ta
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Commitment } from "../../bindings";
+import { optionsState, UnlessFailed } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { errorText, showFieldError } from "../../lib/errors";
 import { formatMoney, parseMoney } from "../../lib/format";
@@ -19,8 +20,10 @@ export function CommitmentsCard({ projectId, language }: { projectId: number; la
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const commitments = useCommitments(projectId).data ?? [];
-  const departments = useDepartments().data ?? [];
+  const commitmentsQuery = useCommitments(projectId);
+  const departmentsQuery = useDepartments();
+  const commitments = commitmentsQuery.data ?? [];
+  const departments = departmentsQuery.data ?? [];
   const add = useAddCommitment();
   const setDone = useSetCommitmentDone();
   const remove = useDeleteCommitment();
@@ -57,6 +60,7 @@ export function CommitmentsCard({ projectId, language }: { projectId: number; la
             style={{ width: 150 }}
             placeholder={t("projects.department")}
             options={departments.map((d) => ({ value: d.id, label: d.name }))}
+            {...optionsState(departmentsQuery, t("reads.departments"))}
             data-testid="commitment-department"
           />
         </Form.Item>
@@ -80,47 +84,52 @@ export function CommitmentsCard({ projectId, language }: { projectId: number; la
         </Button>
       </Form>
 
-      <Typography.Title level={5}>{t("projects.commitments.mineTitle")}</Typography.Title>
-      <List
-        size="small"
-        dataSource={mine}
-        locale={{ emptyText: t("projects.commitments.noMine") }}
-        data-testid="my-commitments"
-        renderItem={(c) => (
-          <List.Item actions={[remover(c)]}>
-            <Checkbox checked={c.done} onChange={(e) => setDone.mutate({ id: c.id, done: e.target.checked })}>
-              <span className={c.done ? "commitment-done" : undefined}>{c.description}</span>
-            </Checkbox>
-          </List.Item>
-        )}
-      />
+      {/* The table names each commitment's department: it needs both reads. */}
+      <UnlessFailed queries={[commitmentsQuery, departmentsQuery]} what={t("reads.commitments")}>
+        <Typography.Title level={5}>{t("projects.commitments.mineTitle")}</Typography.Title>
+        <List
+          size="small"
+          loading={commitmentsQuery.isLoading}
+          dataSource={mine}
+          locale={{ emptyText: t("projects.commitments.noMine") }}
+          data-testid="my-commitments"
+          renderItem={(c) => (
+            <List.Item actions={[remover(c)]}>
+              <Checkbox checked={c.done} onChange={(e) => setDone.mutate({ id: c.id, done: e.target.checked })}>
+                <span className={c.done ? "commitment-done" : undefined}>{c.description}</span>
+              </Checkbox>
+            </List.Item>
+          )}
+        />
 
-      <Typography.Title level={5}>{t("projects.commitments.byDepartment")}</Typography.Title>
-      <Table<Commitment>
-        size="small"
-        rowKey="id"
-        dataSource={byDepartment}
-        pagination={false}
-        locale={{ emptyText: t("projects.commitments.empty") }}
-        columns={[
-          { title: t("projects.department"), key: "department", width: 140, render: (_, c) => departmentName(c.departmentId) },
-          { title: t("projects.commitments.description"), dataIndex: "description" },
-          {
-            title: t("projects.commitments.effort"),
-            key: "effort",
-            width: 140,
-            render: (_, c) => (c.people !== null || c.weeks !== null ? t("projects.commitments.peopleWeeks", { people: c.people ?? "?", weeks: c.weeks ?? "?" }) : t("common.none")),
-          },
-          { title: t("projects.commitments.budget"), dataIndex: "budget", width: 120, render: (b: string | null) => (b ? formatMoney(b, language) : t("common.none")) },
-          {
-            title: t("projects.commitments.done"),
-            dataIndex: "done",
-            width: 70,
-            render: (done: boolean, c) => <Checkbox checked={done} onChange={(e) => setDone.mutate({ id: c.id, done: e.target.checked })} />,
-          },
-          { key: "remove", width: 48, render: (_, c) => remover(c) },
-        ]}
-      />
+        <Typography.Title level={5}>{t("projects.commitments.byDepartment")}</Typography.Title>
+        <Table<Commitment>
+          size="small"
+          loading={commitmentsQuery.isLoading || departmentsQuery.isLoading}
+          rowKey="id"
+          dataSource={byDepartment}
+          pagination={false}
+          locale={{ emptyText: t("projects.commitments.empty") }}
+          columns={[
+            { title: t("projects.department"), key: "department", width: 140, render: (_, c) => departmentName(c.departmentId) },
+            { title: t("projects.commitments.description"), dataIndex: "description" },
+            {
+              title: t("projects.commitments.effort"),
+              key: "effort",
+              width: 140,
+              render: (_, c) => (c.people !== null || c.weeks !== null ? t("projects.commitments.peopleWeeks", { people: c.people ?? "?", weeks: c.weeks ?? "?" }) : t("common.none")),
+            },
+            { title: t("projects.commitments.budget"), dataIndex: "budget", width: 120, render: (b: string | null) => (b ? formatMoney(b, language) : t("common.none")) },
+            {
+              title: t("projects.commitments.done"),
+              dataIndex: "done",
+              width: 70,
+              render: (done: boolean, c) => <Checkbox checked={done} onChange={(e) => setDone.mutate({ id: c.id, done: e.target.checked })} />,
+            },
+            { key: "remove", width: 48, render: (_, c) => remover(c) },
+          ]}
+        />
+      </UnlessFailed>
     </Card>
   );
 }

@@ -1,11 +1,11 @@
 import { useState } from "react";
-import { Alert, Input, Modal, Spin } from "antd";
+import { Input, Modal, Spin } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { commands, type Touchpoint } from "../../bindings";
+import { QueryState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { unwrap } from "../../lib/api";
-import { errorText } from "../../lib/errors";
 import { WS } from "../../lib/queries";
 import { CopyButton } from "../problems/CopyButton";
 
@@ -21,7 +21,9 @@ export function DraftModal({ touchpoint, language, onClose }: { touchpoint: Touc
   });
   return (
     <Modal open title={t("cadence.draftTitle", { action: touchpoint.action })} onCancel={onClose} footer={null} destroyOnHidden width={640}>
-      {draft.isError ? <Alert type="error" title={errorText(t, draft.error)} /> : draft.data === undefined ? <Spin /> : <DraftText initial={draft.data} />}
+      <QueryState query={draft} what={t("reads.draft")} loading={<Spin />}>
+        {(text) => <DraftText initial={text} />}
+      </QueryState>
     </Modal>
   );
 }

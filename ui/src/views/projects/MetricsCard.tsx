@@ -4,6 +4,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import type { MetricDirection, MetricInput, ProjectMetric, Reading } from "../../bindings";
+import { optionsState, QueriesState, UnlessFailed } from "../../components/QueryState";
 import { errorText, showFieldError } from "../../lib/errors";
 import { useDepartments } from "../../lib/queries";
 import { DeleteIconButton } from "../stakeholders/DeleteIconButton";
@@ -22,8 +23,12 @@ export function MetricsCard({ projectId }: { projectId: number }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<MetricInput>();
-  const data = useProjectMetrics(projectId).data;
-  const departments = useDepartments().data ?? [];
+  const metricsQuery = useProjectMetrics(projectId);
+  const departmentsQuery = useDepartments();
+  // The sides are departments: a metric's side is only known with both reads.
+  const reads = [metricsQuery, departmentsQuery];
+  const data = metricsQuery.data;
+  const departments = departmentsQuery.data ?? [];
   const add = useAddMetric();
   const remove = useDeleteMetric();
   const sideName = (id: number | null) => departments.find((d) => d.id === id)?.name ?? t("projects.metrics.noSide");
@@ -49,7 +54,14 @@ export function MetricsCard({ projectId }: { projectId: number }) {
       <Card size="small" title={t("projects.metrics.title")} extra={<span className="card-hint">{t("projects.metrics.hint")}</span>}>
         <Form<MetricInput> form={form} layout="inline" initialValues={EMPTY_METRIC} onFinish={submit} className="commitment-form" data-testid="metric-form">
           <Form.Item name="departmentId">
-            <Select allowClear style={{ width: 150 }} placeholder={t("projects.metrics.side")} options={departments.map((d) => ({ value: d.id, label: d.name }))} data-testid="metric-side" />
+            <Select
+              allowClear
+              style={{ width: 150 }}
+              placeholder={t("projects.metrics.side")}
+              options={departments.map((d) => ({ value: d.id, label: d.name }))}
+              {...optionsState(departmentsQuery, t("reads.departments"))}
+              data-testid="metric-side"
+            />
           </Form.Item>
           <Form.Item name="name" rules={[{ required: true, message: t("errors.required") }]}>
             <Input style={{ width: 180 }} placeholder={t("projects.metrics.name")} data-testid="metric-name" />
@@ -73,47 +85,52 @@ export function MetricsCard({ projectId }: { projectId: number }) {
             {t("projects.metrics.add")}
           </Button>
         </Form>
-        <Table<ProjectMetric>
-          size="small"
-          rowKey="id"
-          dataSource={metrics}
-          pagination={false}
-          locale={{ emptyText: t("projects.metrics.empty") }}
-          expandable={{ expandedRowRender: (m) => <ReadingHistory readings={readings.filter((r) => r.metricId === m.id)} unit={m.unit} /> }}
-          columns={[
-            { title: t("projects.metrics.side"), key: "side", width: 130, render: (_, m) => <Tag>{sideName(m.departmentId)}</Tag> },
-            { title: t("projects.metrics.name"), dataIndex: "name" },
-            {
-              title: t("projects.metrics.baselineToTarget"),
-              key: "range",
-              width: 170,
-              render: (_, m) => `${m.baseline ?? "?"} → ${m.target ?? "?"} ${m.unit} ${m.direction === "up" ? "↑" : "↓"}`,
-            },
-            {
-              title: t("projects.metrics.latest"),
-              key: "latest",
-              width: 150,
-              render: (_, m) => {
-                const r = latestReading(m.id, readings);
-                return r ? `${r.value} ${m.unit}（${r.takenOn}）` : t("common.none");
+        <UnlessFailed queries={reads} what={t("reads.metrics")}>
+          <Table<ProjectMetric>
+            size="small"
+            loading={metricsQuery.isLoading || departmentsQuery.isLoading}
+            rowKey="id"
+            dataSource={metrics}
+            pagination={false}
+            locale={{ emptyText: t("projects.metrics.empty") }}
+            expandable={{ expandedRowRender: (m) => <ReadingHistory readings={readings.filter((r) => r.metricId === m.id)} unit={m.unit} /> }}
+            columns={[
+              { title: t("projects.metrics.side"), key: "side", width: 130, render: (_, m) => <Tag>{sideName(m.departmentId)}</Tag> },
+              { title: t("projects.metrics.name"), dataIndex: "name" },
+              {
+                title: t("projects.metrics.baselineToTarget"),
+                key: "range",
+                width: 170,
+                render: (_, m) => `${m.baseline ?? "?"} → ${m.target ?? "?"} ${m.unit} ${m.direction === "up" ? "↑" : "↓"}`,
               },
-            },
-            {
-              title: t("projects.metrics.progress"),
-              key: "progress",
-              width: 90,
-              render: (_, m) => {
-                const p = progressToTarget(m, latestReading(m.id, readings)?.value);
-                return p === null ? t("common.none") : <Tag color={p >= 100 ? "green" : "blue"}>{p}%</Tag>;
+              {
+                title: t("projects.metrics.latest"),
+                key: "latest",
+                width: 150,
+                render: (_, m) => {
+                  const r = latestReading(m.id, readings);
+                  return r ? `${r.value} ${m.unit}（${r.takenOn}）` : t("common.none");
+                },
               },
-            },
-            { title: t("projects.metrics.addReading"), key: "reading", width: 300, render: (_, m) => <ReadingInput metricId={m.id} /> },
-            { key: "remove", width: 48, render: (_, m) => <DeleteIconButton confirm={t("projects.metrics.deleteConfirm")} onDelete={() => remove.mutateAsync(m.id)} /> },
-          ]}
-        />
+              {
+                title: t("projects.metrics.progress"),
+                key: "progress",
+                width: 90,
+                render: (_, m) => {
+                  const p = progressToTarget(m, latestReading(m.id, readings)?.value);
+                  return p === null ? t("common.none") : <Tag color={p >= 100 ? "green" : "blue"}>{p}%</Tag>;
+                },
+              },
+              { title: t("projects.metrics.addReading"), key: "reading", width: 300, render: (_, m) => <ReadingInput metricId={m.id} /> },
+              { key: "remove", width: 48, render: (_, m) => <DeleteIconButton confirm={t("projects.metrics.deleteConfirm")} onDelete={() => remove.mutateAsync(m.id)} /> },
+            ]}
+          />
+        </UnlessFailed>
       </Card>
       <Card size="small" title={t("projects.metrics.chartTitle")}>
-        {rows.length ? <ProgressChart rows={rows} /> : <Empty description={t("projects.metrics.noProgress")} />}
+        <QueriesState queries={reads} what={t("reads.metrics")}>
+          {() => (rows.length ? <ProgressChart rows={rows} /> : <Empty description={t("projects.metrics.noProgress")} />)}
+        </QueriesState>
       </Card>
     </Flex>
   );

@@ -2,6 +2,7 @@ import { App, Button, DatePicker, Form, Input, Popconfirm, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import type { Milestone, MilestoneInput } from "../../bindings";
+import { optionsState } from "../../components/QueryState";
 import { AppError } from "../../lib/api";
 import { errorText } from "../../lib/errors";
 import { useProjects } from "../../lib/queries";
@@ -27,8 +28,10 @@ export function MilestoneModal({ milestone, onClose }: { milestone: Milestone | 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const projects = useProjects().data ?? [];
-  const timeline = useTimeline().data;
+  const projectsQuery = useProjects();
+  const timelineQuery = useTimeline();
+  const projects = projectsQuery.data ?? [];
+  const timeline = timelineQuery.data;
   const save = useSaveMilestone();
   const setDependencies = useSetDependencies();
   const remove = useDeleteMilestone();
@@ -78,7 +81,12 @@ export function MilestoneModal({ milestone, onClose }: { milestone: Milestone | 
       testId="milestone-form"
     >
       <Form.Item name="projectId" label={t("projects.name")} rules={required}>
-        <Select disabled={!!milestone} options={projects.map((p) => ({ value: p.id, label: p.title }))} data-testid="milestone-project" />
+        <Select
+          disabled={!!milestone}
+          options={projects.map((p) => ({ value: p.id, label: p.title }))}
+          {...optionsState(projectsQuery, t("reads.projects"))}
+          data-testid="milestone-project"
+        />
       </Form.Item>
       <Form.Item name="name" label={t("timeline.name")} rules={required}>
         <Input maxLength={100} data-testid="milestone-name" />
@@ -96,7 +104,14 @@ export function MilestoneModal({ milestone, onClose }: { milestone: Milestone | 
         <DatePicker data-testid="milestone-done" />
       </Form.Item>
       <Form.Item name="dependsOn" label={t("timeline.dependsOn")} extra={t("timeline.dependsOnHint")}>
-        <Select mode="multiple" allowClear showSearch={{ optionFilterProp: "label" }} options={others} data-testid="milestone-depends" />
+        <Select
+          mode="multiple"
+          allowClear
+          showSearch={{ optionFilterProp: "label" }}
+          options={others}
+          {...optionsState(timelineQuery, t("reads.timeline"))}
+          data-testid="milestone-depends"
+        />
       </Form.Item>
       {milestone && (
         <Popconfirm

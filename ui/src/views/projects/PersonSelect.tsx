@@ -1,6 +1,8 @@
 import { useMemo } from "react";
 import { Select, type SelectProps } from "antd";
+import { useTranslation } from "react-i18next";
 import type { Person } from "../../bindings";
+import { optionsState } from "../../components/QueryState";
 import { matchesName } from "../../lib/format";
 import { usePeople } from "../../lib/queries";
 
@@ -10,7 +12,9 @@ import { usePeople } from "../../lib/queries";
  */
 export function PersonSelect(props: Omit<SelectProps<number>, "options" | "showSearch"> & { exclude?: (p: Person) => boolean }) {
   const { exclude, ...rest } = props;
-  const people = usePeople().data;
+  const { t } = useTranslation();
+  const query = usePeople();
+  const people = query.data;
   const { options, byId } = useMemo(() => {
     const shown = (people ?? []).filter((p) => !exclude?.(p));
     return {
@@ -28,6 +32,7 @@ export function PersonSelect(props: Omit<SelectProps<number>, "options" | "showS
         },
       }}
       options={options}
+      {...optionsState(query, t("reads.people"))}
     />
   );
 }

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { App, Button, Card, Select, Space, Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ProjectMember, ProjectRole } from "../../bindings";
+import { UnlessFailed } from "../../components/QueryState";
 import { errorText } from "../../lib/errors";
 import { DeleteIconButton } from "../stakeholders/DeleteIconButton";
 import { usePeopleById, useProjectMembers } from "../stakeholders/stakeholderQueries";
@@ -14,7 +15,8 @@ export function RolesCard({ projectId }: { projectId: number }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const people = usePeopleById();
-  const members = (useProjectMembers().data ?? []).filter((m) => m.projectId === projectId);
+  const allMembers = useProjectMembers();
+  const members = (allMembers.data ?? []).filter((m) => m.projectId === projectId);
   const add = useAddRole();
   const remove = useRemoveRole();
   const [personId, setPersonId] = useState<number | null>(null);
@@ -42,28 +44,31 @@ export function RolesCard({ projectId }: { projectId: number }) {
           {t("projects.addRole")}
         </Button>
       </Space>
-      <Table<ProjectMember>
-        size="small"
-        rowKey={(m) => `${m.personId}-${m.role}`}
-        dataSource={[...members].sort((a, b) => order(a) - order(b))}
-        pagination={false}
-        locale={{ emptyText: t("projects.noRoles") }}
-        columns={[
-          { title: t("projects.role"), dataIndex: "role", width: 160, render: (r: ProjectRole) => <Tag>{t(`sponsor.roles.${r}`)}</Tag> },
-          { title: t("projects.person"), key: "person", render: (_, m) => people.get(m.personId)?.name ?? t("common.none") },
-          { title: t("projects.department"), key: "department", render: (_, m) => people.get(m.personId)?.departmentName ?? t("common.none") },
-          {
-            key: "remove",
-            width: 48,
-            render: (_, m) => (
-              <DeleteIconButton
-                confirm={t("projects.removeRoleConfirm")}
-                onDelete={() => remove.mutateAsync({ id: projectId, personId: m.personId, role: m.role })}
-              />
-            ),
-          },
-        ]}
-      />
+      <UnlessFailed queries={[allMembers, people]} what={t("reads.roles")}>
+        <Table<ProjectMember>
+          size="small"
+          loading={allMembers.isLoading || people.isLoading}
+          rowKey={(m) => `${m.personId}-${m.role}`}
+          dataSource={[...members].sort((a, b) => order(a) - order(b))}
+          pagination={false}
+          locale={{ emptyText: t("projects.noRoles") }}
+          columns={[
+            { title: t("projects.role"), dataIndex: "role", width: 160, render: (r: ProjectRole) => <Tag>{t(`sponsor.roles.${r}`)}</Tag> },
+            { title: t("projects.person"), key: "person", render: (_, m) => people.data?.get(m.personId)?.name ?? t("common.none") },
+            { title: t("projects.department"), key: "department", render: (_, m) => people.data?.get(m.personId)?.departmentName ?? t("common.none") },
+            {
+              key: "remove",
+              width: 48,
+              render: (_, m) => (
+                <DeleteIconButton
+                  confirm={t("projects.removeRoleConfirm")}
+                  onDelete={() => remove.mutateAsync({ id: projectId, personId: m.personId, role: m.role })}
+                />
+              ),
+            },
+          ]}
+        />
+      </UnlessFailed>
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import { Button, Empty, Flex, Space, Tag } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Milestone } from "../../bindings";
+import { QueriesState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { useProjects } from "../../lib/queries";
 import { todayInZone } from "./days";
@@ -15,10 +16,13 @@ import { useTimeline, useToday } from "./projectQueries";
 export function TimelineView({ language }: { language: Language }) {
   const { t } = useTranslation();
   const today = todayInZone();
-  const timeline = useTimeline().data;
-  const projects = useProjects().data ?? [];
+  const timelineQuery = useTimeline();
+  const projectsQuery = useProjects();
   // At risk is the core's call (it also counts milestones blocked by a late dependency).
-  const atRisk = useToday(today, language).data?.milestonesAtRisk;
+  const todayQuery = useToday(today, language);
+  const timeline = timelineQuery.data;
+  const projects = projectsQuery.data ?? [];
+  const atRisk = todayQuery.data?.milestonesAtRisk;
   const { box, width } = useWidth();
   const [editing, setEditing] = useState<Milestone | "new" | null>(null);
 
@@ -51,7 +55,15 @@ export function TimelineView({ language }: { language: Language }) {
         </Button>
       </Flex>
       <div ref={box} className="gantt-scroller">
-        {gantt ? <GanttChart gantt={gantt} todayLabel={t("timeline.today", { day: today })} onEdit={setEditing} /> : <Empty description={t("timeline.empty")} />}
+        <QueriesState queries={[timelineQuery, projectsQuery, todayQuery]} what={t("reads.timeline")}>
+          {() =>
+            gantt ? (
+              <GanttChart gantt={gantt} todayLabel={t("timeline.today", { day: today })} onEdit={setEditing} />
+            ) : (
+              <Empty description={t("timeline.empty")} />
+            )
+          }
+        </QueriesState>
       </div>
       {editing && <MilestoneModal milestone={editing === "new" ? null : editing} onClose={() => setEditing(null)} />}
     </div>

@@ -4,6 +4,7 @@ import { CopyOutlined, FileAddOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { commands, type WeeklyReport } from "../../bindings";
+import { UnlessFailed } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { unwrap } from "../../lib/api";
 import { errorText } from "../../lib/errors";
@@ -24,7 +25,7 @@ export function WeeklyReportPanel({ projectId, language }: { projectId: number; 
   // Each load (a draft or a past report) remounts the form with it; `n` tells two loads apart.
   const [loaded, setLoaded] = useState<{ report: WeeklyReport; n: number } | null>(null);
   const week = loaded?.report.week ?? null;
-  const past = useWeeklyReports(projectId).data ?? [];
+  const reports = useWeeklyReports(projectId);
   const save = useSaveReport();
   const draft = useMutation({ mutationFn: () => unwrap(commands.weeklyReportDraft(projectId, todayInZone(), language)) });
   const text = useMutation({ mutationFn: (report: WeeklyReport) => unwrap(commands.weeklyReportText(projectId, report, language)) });
@@ -89,19 +90,22 @@ export function WeeklyReportPanel({ projectId, language }: { projectId: number; 
       </Col>
       <Col flex="220px">
         <Card size="small" title={t("report.past")}>
-          <List
-            size="small"
-            dataSource={past}
-            locale={{ emptyText: t("report.noPast") }}
-            renderItem={(r) => (
-              <List.Item>
-                <Button type="link" size="small" onClick={() => load(r)}>
-                  {r.week}
-                </Button>
-                {r.week === week && <Tag color="blue">{t("report.open")}</Tag>}
-              </List.Item>
-            )}
-          />
+          <UnlessFailed queries={reports} what={t("reads.weeklyReports")}>
+            <List
+              size="small"
+              loading={reports.isLoading}
+              dataSource={reports.data ?? []}
+              locale={{ emptyText: t("report.noPast") }}
+              renderItem={(r) => (
+                <List.Item>
+                  <Button type="link" size="small" onClick={() => load(r)}>
+                    {r.week}
+                  </Button>
+                  {r.week === week && <Tag color="blue">{t("report.open")}</Tag>}
+                </List.Item>
+              )}
+            />
+          </UnlessFailed>
         </Card>
       </Col>
     </Row>

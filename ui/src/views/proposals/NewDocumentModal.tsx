@@ -1,6 +1,7 @@
 import { Alert, Checkbox, Form, Input, Modal, Radio, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import type { DraftRequest, TemplateKind } from "../../bindings";
+import { optionsState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { useProjects } from "../../lib/queries";
 import { useProblems } from "../problems/problemQueries";
@@ -29,9 +30,12 @@ export function NewDocumentModal({ open, language, onClose, onCreate, creating }
   const kind = Form.useWatch("kind", form) ?? "solution";
   const lang = Form.useWatch("language", form) ?? language;
   const includePrivate = Form.useWatch("includePrivate", form);
-  const problems = useProblems().data ?? [];
-  const projects = useProjects().data ?? [];
-  const saved = (useCatalogue().data?.saved ?? []).filter((s) => s.template.kind === kind && s.template.language === lang);
+  const problemsQuery = useProblems();
+  const projectsQuery = useProjects();
+  const catalogue = useCatalogue();
+  const problems = problemsQuery.data ?? [];
+  const projects = projectsQuery.data ?? [];
+  const saved = (catalogue.data?.saved ?? []).filter((s) => s.template.kind === kind && s.template.language === lang);
   const submit = (v: Values) => {
     localStorage.setItem(AUTHOR_KEY, v.author ?? "");
     onCreate({
@@ -59,16 +63,29 @@ export function NewDocumentModal({ open, language, onClose, onCreate, creating }
           <Radio.Group optionType="button" options={[{ value: "zh-CN", label: "中文" }, { value: "en", label: "English" }]} />
         </Form.Item>
         <Form.Item name="templateId" label={t("proposals.template")}>
-          <Select options={[{ value: null, label: t("proposals.builtinTemplate") }, ...saved.map((s) => ({ value: s.id, label: s.name }))]} />
+          <Select
+            options={[{ value: null, label: t("proposals.builtinTemplate") }, ...saved.map((s) => ({ value: s.id, label: s.name }))]}
+            {...optionsState(catalogue, t("reads.catalogue"))}
+          />
         </Form.Item>
         {NEEDS[kind].problem && (
           <Form.Item name="problemId" label={t("proposals.problem")}>
-            <Select allowClear options={problems.map((p) => ({ value: p.id, label: p.title }))} data-testid="proposal-problem" />
+            <Select
+              allowClear
+              options={problems.map((p) => ({ value: p.id, label: p.title }))}
+              {...optionsState(problemsQuery, t("reads.problems"))}
+              data-testid="proposal-problem"
+            />
           </Form.Item>
         )}
         {NEEDS[kind].project && (
           <Form.Item name="projectId" label={t("proposals.project")}>
-            <Select allowClear options={projects.map((p) => ({ value: p.id, label: p.title }))} data-testid="proposal-project" />
+            <Select
+              allowClear
+              options={projects.map((p) => ({ value: p.id, label: p.title }))}
+              {...optionsState(projectsQuery, t("reads.projects"))}
+              data-testid="proposal-project"
+            />
           </Form.Item>
         )}
         <Form.Item name="author" label={t("proposals.author")}>

@@ -3,6 +3,7 @@ import { App, Button, Col, Empty, Input, List, Popconfirm, Row, Segmented, Space
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Document, Draft } from "../../bindings";
+import { QueryState, UnlessFailed } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { errorText } from "../../lib/errors";
 import { ViewHeader } from "../../shell/ViewHeader";
@@ -21,7 +22,8 @@ import "./proposals.css";
 export function ProposalsView({ language }: { language: Language }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const drafts = useDrafts().data ?? [];
+  const draftsQuery = useDrafts();
+  const drafts = draftsQuery.data ?? [];
   const [selected, setSelected] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const [templating, setTemplating] = useState(false);
@@ -43,26 +45,29 @@ export function ProposalsView({ language }: { language: Language }) {
       </ViewHeader>
       <Row gutter={16} style={{ marginTop: 12 }}>
         <Col flex="260px">
-          <List
-            size="small"
-            bordered
-            dataSource={drafts}
-            locale={{ emptyText: <Empty description={t("proposals.empty")} /> }}
-            renderItem={(d) => (
-              <List.Item
-                className={d.id === current?.id ? "proposal-item proposal-item-active" : "proposal-item"}
-                onClick={() => setSelected(d.id)}
-                data-testid={`proposal-item-${d.id}`}
-                actions={[
-                  <Popconfirm key="del" title={t("proposals.deleteConfirm")} onConfirm={() => remove.mutateAsync(d.id).catch((e) => message.error(errorText(t, e)))}>
-                    <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t("common.delete")} onClick={(e) => e.stopPropagation()} />
-                  </Popconfirm>,
-                ]}
-              >
-                <List.Item.Meta title={d.document.title} description={<Tag>{t(`proposals.kinds.${d.kind}`)}</Tag>} />
-              </List.Item>
-            )}
-          />
+          <UnlessFailed queries={draftsQuery} what={t("reads.drafts")}>
+            <List
+              size="small"
+              bordered
+              loading={draftsQuery.isLoading}
+              dataSource={drafts}
+              locale={{ emptyText: <Empty description={t("proposals.empty")} /> }}
+              renderItem={(d) => (
+                <List.Item
+                  className={d.id === current?.id ? "proposal-item proposal-item-active" : "proposal-item"}
+                  onClick={() => setSelected(d.id)}
+                  data-testid={`proposal-item-${d.id}`}
+                  actions={[
+                    <Popconfirm key="del" title={t("proposals.deleteConfirm")} onConfirm={() => remove.mutateAsync(d.id).catch((e) => message.error(errorText(t, e)))}>
+                      <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t("common.delete")} onClick={(e) => e.stopPropagation()} />
+                    </Popconfirm>,
+                  ]}
+                >
+                  <List.Item.Meta title={d.document.title} description={<Tag>{t(`proposals.kinds.${d.kind}`)}</Tag>} />
+                </List.Item>
+              )}
+            />
+          </UnlessFailed>
         </Col>
         <Col flex="auto">{current ? <DraftWorkspace key={current.id} draft={current} /> : null}</Col>
       </Row>
@@ -91,7 +96,7 @@ function DraftWorkspace({ draft }: { draft: Draft }) {
   const { message } = App.useApp();
   const [doc, setDoc] = useState<Document>(draft.document);
   const [mode, setMode] = useState<"edit" | "preview">("edit");
-  const sources = useCatalogue().data?.sources ?? [];
+  const catalogue = useCatalogue();
   const save = useSaveDraft();
   useEffect(() => setDoc(draft.document), [draft.document]);
   const dirty = JSON.stringify(doc) !== JSON.stringify(draft.document);
@@ -125,7 +130,10 @@ function DraftWorkspace({ draft }: { draft: Draft }) {
       {mode === "edit" ? (
         <>
           <Input value={doc.title} onChange={(e) => setDoc({ ...doc, title: e.target.value })} addonBefore={t("proposals.docTitle")} data-testid="proposal-title" />
-          <SectionsEditor sections={doc.sections} sources={sources} onChange={(sections) => setDoc({ ...doc, sections })} />
+          {/* A table block picks its data from the catalogue's sources. */}
+          <QueryState query={catalogue} what={t("reads.catalogue")}>
+            {({ sources }) => <SectionsEditor sections={doc.sections} sources={sources} onChange={(sections) => setDoc({ ...doc, sections })} />}
+          </QueryState>
         </>
       ) : (
         <DocumentPreview document={doc} />

@@ -2,6 +2,7 @@ import { useMemo, useState } from "react";
 import { Button, InputNumber, Progress, Space, Switch, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ContactHealth } from "../../bindings";
+import { UnlessFailed } from "../../components/QueryState";
 import { PrivateLabel } from "./PrivateMark";
 import { useContactHealth, usePeopleById } from "./stakeholderQueries";
 
@@ -49,64 +50,66 @@ export function ContactHealthPanel({ onOpen }: { onOpen: (id: number) => void })
           <PrivateLabel>{t("health.hint")}</PrivateLabel>
         </Typography.Text>
       </Space>
-      <Table<ContactHealth>
-        rowKey="personId"
-        size="middle"
-        loading={health.isLoading}
-        dataSource={rows}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        locale={{ emptyText: t("health.empty") }}
-        data-testid="health-table"
-        columns={[
-          {
-            title: t("people.name"),
-            width: 180,
-            render: (_: unknown, h: ContactHealth) => {
-              const p = byId.get(h.personId);
-              return (
-                <div>
-                  <Button type="link" size="small" className="link-cell" onClick={() => onOpen(h.personId)}>
-                    {p?.name}
-                  </Button>
-                  <div className="cell-sub">{p?.departmentName ?? ""}</div>
-                </div>
-              );
+      <UnlessFailed queries={[health, byId]} what={t("reads.contactHealth")}>
+        <Table<ContactHealth>
+          rowKey="personId"
+          size="middle"
+          loading={health.isLoading || byId.isLoading}
+          dataSource={rows}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          locale={{ emptyText: t("health.empty") }}
+          data-testid="health-table"
+          columns={[
+            {
+              title: t("people.name"),
+              width: 180,
+              render: (_: unknown, h: ContactHealth) => {
+                const p = byId.data?.get(h.personId);
+                return (
+                  <div>
+                    <Button type="link" size="small" className="link-cell" onClick={() => onOpen(h.personId)}>
+                      {p?.name}
+                    </Button>
+                    <div className="cell-sub">{p?.departmentName ?? ""}</div>
+                  </div>
+                );
+              },
             },
-          },
-          {
-            title: t("health.score"),
-            dataIndex: "score",
-            width: 180,
-            sorter: (a, b) => a.score - b.score,
-            render: (score: number) => (
-              <Progress percent={score} size="small" strokeColor={healthColor(score)} format={(v) => String(v)} />
-            ),
-          },
-          {
-            title: t("health.lastContact"),
-            width: 200,
-            sorter: (a, b) => (a.daysSince ?? Infinity) - (b.daysSince ?? Infinity),
-            render: (_: unknown, h: ContactHealth) => (
-              <Space size={6}>
-                <span>{h.daysSince === null ? t("health.never") : t("health.daysAgo", { count: h.daysSince })}</span>
-                <Typography.Text type="secondary">{t("health.rhythm", { count: h.everyDays })}</Typography.Text>
-              </Space>
-            ),
-          },
-          {
-            title: t("health.status"),
-            width: 130,
-            render: (_: unknown, h: ContactHealth) =>
-              h.overdue ? <Tag color="red">{t("health.overdue")}</Tag> : <Tag color="green">{t("health.onTrack")}</Tag>,
-          },
-          {
-            title: t("health.lateSteps"),
-            dataIndex: "lateNextSteps",
-            width: 130,
-            render: (n: number) => (n > 0 ? <Tag color="orange">{t("health.lateCount", { count: n })}</Tag> : t("common.none")),
-          },
-        ]}
-      />
+            {
+              title: t("health.score"),
+              dataIndex: "score",
+              width: 180,
+              sorter: (a, b) => a.score - b.score,
+              render: (score: number) => (
+                <Progress percent={score} size="small" strokeColor={healthColor(score)} format={(v) => String(v)} />
+              ),
+            },
+            {
+              title: t("health.lastContact"),
+              width: 200,
+              sorter: (a, b) => (a.daysSince ?? Infinity) - (b.daysSince ?? Infinity),
+              render: (_: unknown, h: ContactHealth) => (
+                <Space size={6}>
+                  <span>{h.daysSince === null ? t("health.never") : t("health.daysAgo", { count: h.daysSince })}</span>
+                  <Typography.Text type="secondary">{t("health.rhythm", { count: h.everyDays })}</Typography.Text>
+                </Space>
+              ),
+            },
+            {
+              title: t("health.status"),
+              width: 130,
+              render: (_: unknown, h: ContactHealth) =>
+                h.overdue ? <Tag color="red">{t("health.overdue")}</Tag> : <Tag color="green">{t("health.onTrack")}</Tag>,
+            },
+            {
+              title: t("health.lateSteps"),
+              dataIndex: "lateNextSteps",
+              width: 130,
+              render: (n: number) => (n > 0 ? <Tag color="orange">{t("health.lateCount", { count: n })}</Tag> : t("common.none")),
+            },
+          ]}
+        />
+      </UnlessFailed>
     </div>
   );
 }

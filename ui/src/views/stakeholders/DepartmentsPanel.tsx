@@ -3,6 +3,7 @@ import { App, Button, Form, Input, Table } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Department, DepartmentInput } from "../../bindings";
+import { UnlessFailed } from "../../components/QueryState";
 import { matchesName } from "../../lib/format";
 import { useDeleteDepartment, useDepartments, useSaveDepartment } from "../../lib/queries";
 import { EditModal } from "./EditModal";
@@ -27,34 +28,36 @@ export function DepartmentsPanel({ search }: { search: string }) {
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")} data-testid="department-add">
         {t("departments.add")}
       </Button>
-      <Table<Department>
-        style={{ marginTop: 12 }}
-        rowKey="id"
-        loading={departments.isLoading}
-        dataSource={rows}
-        pagination={false}
-        locale={{ emptyText: t("departments.empty") }}
-        data-testid="departments-table"
-        columns={[
-          { title: t("departments.name"), dataIndex: "name", width: 180 },
-          { title: t("departments.head"), dataIndex: "head", width: 120 },
-          { title: t("departments.kpis"), dataIndex: "kpis", render: (k: string) => <span className="pre-wrap">{k}</span> },
-          { title: t("departments.peopleCount"), dataIndex: "peopleCount", width: 80, align: "right" },
-          {
-            title: t("common.actions"),
-            width: 140,
-            render: (_: unknown, d: Department) => (
-              <RowActions
-                onEdit={() => setEditing(d)}
-                onDelete={() => remove.mutateAsync(d.id)}
-                confirm={t("departments.deleteConfirm", { name: d.name })}
-                hint={t("departments.deleteHint")}
-                deleted={t("departments.deleted", { name: d.name })}
-              />
-            ),
-          },
-        ]}
-      />
+      <UnlessFailed queries={departments} what={t("reads.departments")}>
+        <Table<Department>
+          style={{ marginTop: 12 }}
+          rowKey="id"
+          loading={departments.isLoading}
+          dataSource={rows}
+          pagination={false}
+          locale={{ emptyText: t("departments.empty") }}
+          data-testid="departments-table"
+          columns={[
+            { title: t("departments.name"), dataIndex: "name", width: 180 },
+            { title: t("departments.head"), dataIndex: "head", width: 120 },
+            { title: t("departments.kpis"), dataIndex: "kpis", render: (k: string) => <span className="pre-wrap">{k}</span> },
+            { title: t("departments.peopleCount"), dataIndex: "peopleCount", width: 80, align: "right" },
+            {
+              title: t("common.actions"),
+              width: 140,
+              render: (_: unknown, d: Department) => (
+                <RowActions
+                  onEdit={() => setEditing(d)}
+                  onDelete={() => remove.mutateAsync(d.id)}
+                  confirm={t("departments.deleteConfirm", { name: d.name })}
+                  hint={t("departments.deleteHint")}
+                  deleted={t("departments.deleted", { name: d.name })}
+                />
+              ),
+            },
+          ]}
+        />
+      </UnlessFailed>
       <EditModal<DepartmentInput>
         open={editing !== null}
         title={t(current ? "departments.edit" : "departments.add")}

@@ -3,6 +3,7 @@ import { App, Button, Form, Input, Rate, Select, Table, Tag } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Person, PersonInput, Stance } from "../../bindings";
+import { optionsState, UnlessFailed } from "../../components/QueryState";
 import { matchesName } from "../../lib/format";
 import { useDepartments, usePeople, useSavePerson } from "../../lib/queries";
 import { EditModal } from "./EditModal";
@@ -49,58 +50,60 @@ export function PeoplePanel({ search, onOpen }: { search: string; onOpen: (id: n
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")} data-testid="person-add">
         {t("people.add")}
       </Button>
-      <Table<Person>
-        style={{ marginTop: 12 }}
-        rowKey="id"
-        loading={people.isLoading}
-        dataSource={rows}
-        pagination={false}
-        locale={{ emptyText: t("people.empty") }}
-        data-testid="people-table"
-        columns={[
-          {
-            title: t("people.name"),
-            dataIndex: "name",
-            width: 160,
-            render: (name: string, p: Person) => (
-              <Button type="link" size="small" className="link-cell" onClick={() => onOpen(p.id)} data-testid="person-open">
-                {name}
-              </Button>
-            ),
-          },
-          { title: t("people.title"), dataIndex: "title" },
-          {
-            title: t("people.department"),
-            dataIndex: "departmentName",
-            width: 180,
-            render: (d: string | null) => d ?? t("people.noDepartment"),
-          },
-          {
-            title: <PrivateLabel>{t("profile.stance")}</PrivateLabel>,
-            dataIndex: "stance",
-            width: 110,
-            render: (s: Stance) => <Tag color={STANCE_COLORS[s]}>{t(`profile.stances.${s}`)}</Tag>,
-          },
-          {
-            title: <PrivateLabel>{t("profile.trust")}</PrivateLabel>,
-            dataIndex: "trust",
-            width: 150,
-            render: (trust: number) => <Rate disabled value={trust} className="rate-small" />,
-          },
-          {
-            title: t("common.actions"),
-            width: 140,
-            render: (_: unknown, p: Person) => (
-              <RowActions
-                onEdit={() => setEditing(p)}
-                onDelete={() => remove(p)}
-                confirm={t("people.deleteConfirm", { name: p.name })}
-                deleted={t("people.deleted", { name: p.name })}
-              />
-            ),
-          },
-        ]}
-      />
+      <UnlessFailed queries={people} what={t("reads.people")}>
+        <Table<Person>
+          style={{ marginTop: 12 }}
+          rowKey="id"
+          loading={people.isLoading}
+          dataSource={rows}
+          pagination={false}
+          locale={{ emptyText: t("people.empty") }}
+          data-testid="people-table"
+          columns={[
+            {
+              title: t("people.name"),
+              dataIndex: "name",
+              width: 160,
+              render: (name: string, p: Person) => (
+                <Button type="link" size="small" className="link-cell" onClick={() => onOpen(p.id)} data-testid="person-open">
+                  {name}
+                </Button>
+              ),
+            },
+            { title: t("people.title"), dataIndex: "title" },
+            {
+              title: t("people.department"),
+              dataIndex: "departmentName",
+              width: 180,
+              render: (d: string | null) => d ?? t("people.noDepartment"),
+            },
+            {
+              title: <PrivateLabel>{t("profile.stance")}</PrivateLabel>,
+              dataIndex: "stance",
+              width: 110,
+              render: (s: Stance) => <Tag color={STANCE_COLORS[s]}>{t(`profile.stances.${s}`)}</Tag>,
+            },
+            {
+              title: <PrivateLabel>{t("profile.trust")}</PrivateLabel>,
+              dataIndex: "trust",
+              width: 150,
+              render: (trust: number) => <Rate disabled value={trust} className="rate-small" />,
+            },
+            {
+              title: t("common.actions"),
+              width: 140,
+              render: (_: unknown, p: Person) => (
+                <RowActions
+                  onEdit={() => setEditing(p)}
+                  onDelete={() => remove(p)}
+                  confirm={t("people.deleteConfirm", { name: p.name })}
+                  deleted={t("people.deleted", { name: p.name })}
+                />
+              ),
+            },
+          ]}
+        />
+      </UnlessFailed>
       <EditModal<PersonInput>
         open={editing !== null}
         title={t(current ? "people.edit" : "people.add")}
@@ -128,10 +131,11 @@ export function PeoplePanel({ search, onOpen }: { search: string; onOpen: (id: n
             }}
             placeholder={t("people.departmentPlaceholder")}
             options={departmentOptions}
+            {...optionsState(departments, t("reads.departments"))}
             data-testid="person-department"
           />
         </Form.Item>
-        <PersonMapFields people={people.data ?? []} editingId={current?.id ?? null} />
+        <PersonMapFields editingId={current?.id ?? null} />
       </EditModal>
     </>
   );

@@ -1,7 +1,8 @@
 import { Form, InputNumber, Rate, Select, Slider } from "antd";
 import { useTranslation } from "react-i18next";
-import type { Person } from "../../bindings";
+import { optionsState } from "../../components/QueryState";
 import { matchesName } from "../../lib/format";
+import { usePeople } from "../../lib/queries";
 import { STANCE_COLORS, STANCES } from "./model";
 import { PrivateLabel } from "./PrivateMark";
 
@@ -14,10 +15,11 @@ const pinyinSearch = {
  * The map fields of the person form: who they report to, where they stand, how much they trust
  * us, their position on the grid and how often we mean to talk to them.
  */
-export function PersonMapFields({ people, editingId }: { people: Person[]; editingId: number | null }) {
+export function PersonMapFields({ editingId }: { editingId: number | null }) {
   const { t } = useTranslation();
+  const people = usePeople();
   // Nobody reports to themselves; the core also refuses longer loops (person.reports_to_cycle).
-  const managers = people
+  const managers = (people.data ?? [])
     .filter((p) => p.id !== editingId)
     .map((p) => ({ value: p.id, label: p.name, key: p.nameKey, title: p.name }));
   return (
@@ -28,6 +30,7 @@ export function PersonMapFields({ people, editingId }: { people: Person[]; editi
           showSearch={pinyinSearch}
           placeholder={t("people.reportsToPlaceholder")}
           options={managers}
+          {...optionsState(people, t("reads.people"))}
           data-testid="person-reports-to"
         />
       </Form.Item>

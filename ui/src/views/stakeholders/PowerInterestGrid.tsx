@@ -3,6 +3,7 @@ import { App, Button, Space, Typography } from "antd";
 import { CopyOutlined, DownloadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Person } from "../../bindings";
+import { QueriesState } from "../../components/QueryState";
 import { errorText } from "../../lib/errors";
 import { usePeople } from "../../lib/queries";
 import { copyPng, saveImage, serializeSvg, svgToPng } from "./exportImage";
@@ -83,7 +84,8 @@ const PersonDot = memo(function PersonDot(props: {
 export function PowerInterestGrid({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const people = usePeople().data;
+  const peopleQuery = usePeople();
+  const people = peopleQuery.data;
   const [projectId, setProjectId] = useState<number | null>(null);
   const members = useProjectPeople(projectId);
   const place = usePlacePerson();
@@ -93,7 +95,8 @@ export function PowerInterestGrid({ onOpen }: { onOpen: (id: number) => void }) 
   const detach = useRef<(() => void) | null>(null);
   useEffect(() => () => detach.current?.(), []);
 
-  const visible = useMemo(() => (people ?? []).filter((p) => !members || members.has(p.id)), [people, members]);
+  const ids = members.data;
+  const visible = useMemo(() => (people ?? []).filter((p) => !ids || ids.has(p.id)), [people, ids]);
 
   const labels = visible.length <= LABEL_LIMIT;
 
@@ -209,64 +212,68 @@ export function PowerInterestGrid({ onOpen }: { onOpen: (id: number) => void }) 
       </Space>
       {/* The frame is a wrapper's border: a border (radius) on the svg itself makes WebKitGTK
           repaint through a clip and doubles the frame time of a drag. */}
-      <div className="power-grid-frame">
-        <svg
-          ref={svgRef}
-          viewBox={`0 0 ${GRID.width} ${GRID.height}`}
-          className="power-grid-svg"
-          role="img"
-          aria-label={t("map.title")}
-          fontFamily={FONT}
-        >
-          <rect x={0} y={0} width={GRID.width} height={GRID.height} fill="#ffffff" />
-          {(Object.keys(quadrantRects) as Quadrant[]).map((q) => {
-            const r = quadrantRects[q];
-            const corner = toXY(QUADRANT_CORNERS[q].power, QUADRANT_CORNERS[q].interest);
-            const anchor = QUADRANT_CORNERS[q].anchor;
-            return (
-              <g key={q}>
-                <rect x={r.x} y={r.y} width={r.w} height={r.h} fill={QUADRANT_FILLS[q]} stroke="#d9d9d9" data-quadrant-area={q} />
-                <text
-                  x={corner.x + (anchor === "start" ? 10 : -10)}
-                  y={corner.y + 24}
-                  textAnchor={anchor}
-                  fontSize={16}
-                  fontWeight={600}
-                  fill="#8c8c8c"
-                >
-                  {t(`map.quadrants.${q}`)}
-                </text>
-              </g>
-            );
-          })}
-          <text x={(topLeft.x + bottomRight.x) / 2} y={GRID.height - 14} textAnchor="middle" fontSize={14} fill="#595959">
-            {t("map.interestAxis")}
-          </text>
-          <text
-            transform={`translate(22 ${(topLeft.y + bottomRight.y) / 2}) rotate(-90)`}
-            textAnchor="middle"
-            fontSize={14}
-            fill="#595959"
-          >
-            {t("map.powerAxis")}
-          </text>
-          {visible.map((p) => {
-            const dragged = drag?.id === p.id ? drag : null;
-            const at = dragged ?? positionOf(p);
-            return (
-              <PersonDot
-                key={p.id}
-                person={p}
-                power={at.power}
-                interest={at.interest}
-                dragging={dragged !== null}
-                label={labels}
-                onPointerDown={startDrag}
-              />
-            );
-          })}
-        </svg>
-      </div>
+      <QueriesState queries={[peopleQuery, members]} what={t("reads.gridPeople")}>
+        {() => (
+          <div className="power-grid-frame">
+            <svg
+              ref={svgRef}
+              viewBox={`0 0 ${GRID.width} ${GRID.height}`}
+              className="power-grid-svg"
+              role="img"
+              aria-label={t("map.title")}
+              fontFamily={FONT}
+            >
+              <rect x={0} y={0} width={GRID.width} height={GRID.height} fill="#ffffff" />
+              {(Object.keys(quadrantRects) as Quadrant[]).map((q) => {
+                const r = quadrantRects[q];
+                const corner = toXY(QUADRANT_CORNERS[q].power, QUADRANT_CORNERS[q].interest);
+                const anchor = QUADRANT_CORNERS[q].anchor;
+                return (
+                  <g key={q}>
+                    <rect x={r.x} y={r.y} width={r.w} height={r.h} fill={QUADRANT_FILLS[q]} stroke="#d9d9d9" data-quadrant-area={q} />
+                    <text
+                      x={corner.x + (anchor === "start" ? 10 : -10)}
+                      y={corner.y + 24}
+                      textAnchor={anchor}
+                      fontSize={16}
+                      fontWeight={600}
+                      fill="#8c8c8c"
+                    >
+                      {t(`map.quadrants.${q}`)}
+                    </text>
+                  </g>
+                );
+              })}
+              <text x={(topLeft.x + bottomRight.x) / 2} y={GRID.height - 14} textAnchor="middle" fontSize={14} fill="#595959">
+                {t("map.interestAxis")}
+              </text>
+              <text
+                transform={`translate(22 ${(topLeft.y + bottomRight.y) / 2}) rotate(-90)`}
+                textAnchor="middle"
+                fontSize={14}
+                fill="#595959"
+              >
+                {t("map.powerAxis")}
+              </text>
+              {visible.map((p) => {
+                const dragged = drag?.id === p.id ? drag : null;
+                const at = dragged ?? positionOf(p);
+                return (
+                  <PersonDot
+                    key={p.id}
+                    person={p}
+                    power={at.power}
+                    interest={at.interest}
+                    dragging={dragged !== null}
+                    label={labels}
+                    onPointerDown={startDrag}
+                  />
+                );
+              })}
+            </svg>
+          </div>
+        )}
+      </QueriesState>
       <StanceLegend />
     </div>
   );

@@ -1,6 +1,7 @@
 import { Descriptions, Drawer, Rate, Spin, Tabs, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Profile } from "../../bindings";
+import { QueryState } from "../../components/QueryState";
 import { InteractionsSection } from "./InteractionsSection";
 import { LedgerSection } from "./LedgerSection";
 import { positionOf, quadrantOf, STANCE_COLORS } from "./model";
@@ -10,8 +11,9 @@ import { usePeopleById, useProfile } from "./stakeholderQueries";
 
 /** Everything we know about one person, opened from any tab of the map. */
 export function ProfileDrawer({ personId, onClose }: { personId: number | null; onClose: () => void }) {
-  const profile = useProfile(personId).data;
-  const shown = profile && profile.person.id === personId ? profile : null;
+  const { t } = useTranslation();
+  const profile = useProfile(personId);
+  const shown = profile.data && profile.data.person.id === personId ? profile.data : null;
   return (
     <Drawer
       open={personId !== null}
@@ -21,15 +23,18 @@ export function ProfileDrawer({ personId, onClose }: { personId: number | null; 
       destroyOnHidden
       data-testid="profile-drawer"
     >
-      {shown ? <ProfileBody profile={shown} /> : <Spin />}
+      <QueryState query={profile} what={t("reads.profile")} loading={<Spin />}>
+        {() => (shown ? <ProfileBody profile={shown} /> : <Spin />)}
+      </QueryState>
     </Drawer>
   );
 }
 
 function ProfileBody({ profile }: { profile: Profile }) {
   const { t } = useTranslation();
-  const byId = usePeopleById();
+  const people = usePeopleById();
   const p = profile.person;
+  const manager = p.reportsToId;
   const none = t("common.none");
   const { power, interest } = positionOf(p);
   const counted = (n: number) => (n > 0 ? ` (${n})` : "");
@@ -39,7 +44,13 @@ function ProfileBody({ profile }: { profile: Profile }) {
         <Descriptions.Item label={t("people.department")}>{p.departmentName ?? t("people.noDepartment")}</Descriptions.Item>
         <Descriptions.Item label={t("people.title")}>{p.title || none}</Descriptions.Item>
         <Descriptions.Item label={t("people.reportsTo")}>
-          {p.reportsToId === null ? none : (byId.get(p.reportsToId)?.name ?? none)}
+          {manager === null ? (
+            none
+          ) : (
+            <QueryState query={people} what={t("reads.people")} compact>
+              {(byId) => byId.get(manager)?.name ?? none}
+            </QueryState>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={<PrivateLabel>{t("profile.stance")}</PrivateLabel>}>
           <Tag color={STANCE_COLORS[p.stance]}>{t(`profile.stances.${p.stance}`)}</Tag>

@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import { Select } from "antd";
 import { useTranslation } from "react-i18next";
+import { optionsState, type Query } from "../../components/QueryState";
 import { useProjects } from "../../lib/queries";
 import { useProjectMembers } from "./stakeholderQueries";
 
@@ -12,7 +13,7 @@ export function ProjectFilter(props: {
   testId: string;
 }) {
   const { t } = useTranslation();
-  const projects = useProjects().data ?? [];
+  const projects = useProjects();
   return (
     <Select
       allowClear
@@ -20,18 +21,24 @@ export function ProjectFilter(props: {
       placeholder={props.placeholder ?? t("map.allPeople")}
       value={props.value ?? undefined}
       onChange={(v?: number) => props.onChange(v ?? null)}
-      options={projects.map((p) => ({ value: p.id, label: p.title, title: p.title }))}
+      options={(projects.data ?? []).map((p) => ({ value: p.id, label: p.title, title: p.title }))}
+      {...optionsState(projects, t("reads.projects"))}
       data-testid={props.testId}
     />
   );
 }
 
-/** The ids of a project's members, or null when no project is picked (nobody is filtered out). */
-export function useProjectPeople(projectId: number | null): Set<number> | null {
-  const members = useProjectMembers().data;
-  return useMemo(
-    () =>
-      projectId === null ? null : new Set((members ?? []).filter((m) => m.projectId === projectId).map((m) => m.personId)),
-    [members, projectId],
+/**
+ * The ids of a project's members, or null when no project is picked (nobody is filtered out). Kept
+ * as a read: with a project picked the members may still load or have failed, and neither may
+ * filter everyone out.
+ */
+export function useProjectPeople(projectId: number | null): Query<Set<number> | null> {
+  const members = useProjectMembers();
+  const ids = useMemo(
+    () => members.data && new Set(members.data.filter((m) => m.projectId === projectId).map((m) => m.personId)),
+    [members.data, projectId],
   );
+  if (projectId === null) return { data: null, error: null, isError: false, refetch: members.refetch };
+  return { data: ids, error: members.error, isError: members.isError, refetch: members.refetch };
 }

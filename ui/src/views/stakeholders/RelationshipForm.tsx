@@ -1,7 +1,9 @@
 import { Form, Input, Select } from "antd";
 import { useTranslation } from "react-i18next";
-import type { Person, RelationKind } from "../../bindings";
+import type { RelationKind } from "../../bindings";
+import { optionsState } from "../../components/QueryState";
 import { matchesName } from "../../lib/format";
+import { usePeople } from "../../lib/queries";
 import { EditModal } from "./EditModal";
 import { PrivateLabel } from "./PrivateMark";
 import { useAddRelationship } from "./stakeholderQueries";
@@ -14,11 +16,13 @@ const pinyinSearch = {
 };
 
 /** Records that two people are allies, rivals, or that one influences the other. */
-export function RelationshipForm({ open, people, onClose }: { open: boolean; people: Person[]; onClose: () => void }) {
+export function RelationshipForm({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const add = useAddRelationship();
-  const options = people.map((p) => ({ value: p.id, label: p.name, key: p.nameKey, title: p.name }));
+  const people = usePeople();
+  const options = (people.data ?? []).map((p) => ({ value: p.id, label: p.name, key: p.nameKey, title: p.name }));
+  const peopleState = optionsState(people, t("reads.people"));
   const kinds: RelationKind[] = ["ally", "rival", "influences"];
   return (
     <EditModal<Values>
@@ -32,13 +36,13 @@ export function RelationshipForm({ open, people, onClose }: { open: boolean; peo
       testId="relationship-form"
     >
       <Form.Item name="from" label={t("map.from")} rules={[{ required: true, message: t("errors.required") }]}>
-        <Select showSearch={pinyinSearch} options={options} data-testid="relationship-from" />
+        <Select showSearch={pinyinSearch} options={options} {...peopleState} data-testid="relationship-from" />
       </Form.Item>
       <Form.Item name="kind" label={t("map.kind")}>
         <Select options={kinds.map((k) => ({ value: k, label: t(`map.edges.${k}`) }))} />
       </Form.Item>
       <Form.Item name="to" label={t("map.to")} rules={[{ required: true, message: t("errors.required") }]}>
-        <Select showSearch={pinyinSearch} options={options} data-testid="relationship-to" />
+        <Select showSearch={pinyinSearch} options={options} {...peopleState} data-testid="relationship-to" />
       </Form.Item>
       <Form.Item name="note" label={<PrivateLabel>{t("map.note")}</PrivateLabel>}>
         <Input maxLength={500} placeholder={t("map.notePlaceholder")} />

@@ -14,6 +14,7 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useTranslation } from "react-i18next";
+import { QueriesState } from "../../components/QueryState";
 import { errorText } from "../../lib/errors";
 import { usePeople } from "../../lib/queries";
 import { NODE_TYPES, type Member } from "./GraphNodes";
@@ -22,7 +23,7 @@ import { ProjectFilter, useProjectPeople } from "./ProjectFilter";
 import { EDGE_KINDS, EDGE_STYLES } from "./relationStyles";
 import { RelationshipForm } from "./RelationshipForm";
 import { StanceLegend } from "./StanceLegend";
-import { useDeleteRelationship, usePeopleById, useRelationships } from "./stakeholderQueries";
+import { useDeleteRelationship, useRelationships } from "./stakeholderQueries";
 
 /** Edge ids carry what they are: "r<id>" a stored relationship, "m<id>" a reporting line. */
 const RELATION_PREFIX = "r";
@@ -52,9 +53,11 @@ function DetailLevel({ onFar }: { onFar: (far: boolean) => void }) {
 export function RelationshipGraph({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
-  const people = usePeople().data;
-  const byId = usePeopleById();
-  const relationships = useRelationships().data;
+  const peopleQuery = usePeople();
+  const relationshipsQuery = useRelationships();
+  const people = peopleQuery.data;
+  const byId = useMemo(() => new Map((people ?? []).map((p) => [p.id, p])), [people]);
+  const relationships = relationshipsQuery.data;
   const remove = useDeleteRelationship();
   const [projectId, setProjectId] = useState<number | null>(null);
   const members = useProjectPeople(projectId);
@@ -65,7 +68,8 @@ export function RelationshipGraph({ onOpen }: { onOpen: (id: number) => void }) 
   // detail level of that zoom, instead of drawing every card at zoom 1 and redrawing after the fit.
   const [start, setStart] = useState<Viewport | null>(null);
 
-  const visible = useMemo(() => (people ?? []).filter((p) => !members || members.has(p.id)), [people, members]);
+  const ids = members.data;
+  const visible = useMemo(() => (people ?? []).filter((p) => !ids || ids.has(p.id)), [people, ids]);
   const layout = useMemo(() => layoutByDepartment(visible), [visible]);
   const shown = useMemo(() => new Set(visible.map((p) => p.id)), [visible]);
   const relations = useMemo(
@@ -192,26 +196,30 @@ export function RelationshipGraph({ onOpen }: { onOpen: (id: number) => void }) 
         <Typography.Text type="secondary">{t("map.graphHint")}</Typography.Text>
       </Space>
       <div ref={canvasRef} className={far ? "graph-canvas graph-far" : "graph-canvas"} data-testid="graph-canvas">
-        {start && (
-          <ReactFlow
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={NODE_TYPES}
-            onNodeClick={onNodeClick}
-            onEdgeClick={onEdgeClick}
-            nodesDraggable={false}
-            nodesConnectable={false}
-            defaultViewport={start}
-            fitView
-            minZoom={MIN_ZOOM}
-            maxZoom={MAX_ZOOM}
-            proOptions={{ hideAttribution: true }}
-          >
-            {!far && <Background gap={24} />}
-            <Controls showInteractive={false} />
-            <DetailLevel onFar={setFar} />
-          </ReactFlow>
-        )}
+        <QueriesState queries={[peopleQuery, relationshipsQuery, members]} what={t("reads.graph")}>
+          {() =>
+            start && (
+              <ReactFlow
+                nodes={nodes}
+                edges={edges}
+                nodeTypes={NODE_TYPES}
+                onNodeClick={onNodeClick}
+                onEdgeClick={onEdgeClick}
+                nodesDraggable={false}
+                nodesConnectable={false}
+                defaultViewport={start}
+                fitView
+                minZoom={MIN_ZOOM}
+                maxZoom={MAX_ZOOM}
+                proOptions={{ hideAttribution: true }}
+              >
+                {!far && <Background gap={24} />}
+                <Controls showInteractive={false} />
+                <DetailLevel onFar={setFar} />
+              </ReactFlow>
+            )
+          }
+        </QueriesState>
       </div>
       <Space wrap size="middle" className="legend">
         {EDGE_KINDS.map((k) => (
@@ -224,7 +232,7 @@ export function RelationshipGraph({ onOpen }: { onOpen: (id: number) => void }) 
         ))}
       </Space>
       <StanceLegend />
-      {adding && <RelationshipForm open people={people ?? []} onClose={() => setAdding(false)} />}
+      {adding && <RelationshipForm open onClose={() => setAdding(false)} />}
     </div>
   );
 }

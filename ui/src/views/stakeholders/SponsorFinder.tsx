@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Button, Card, Empty, List, Progress, Space, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { PersonNote, SponsorCandidate } from "../../bindings";
-import { errorText } from "../../lib/errors";
+import { QueryState, UnlessFailed } from "../../components/QueryState";
 import { useProjects } from "../../lib/queries";
 import { MetricSelect } from "./MetricSelect";
 import { parseMetrics } from "./model";
@@ -33,8 +33,9 @@ function MatchedNotes({ notes }: { notes: PersonNote[] }) {
  */
 export function SponsorFinder({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useTranslation();
-  const projects = useProjects().data ?? [];
-  const byId = usePeopleById();
+  const projectsQuery = useProjects();
+  const projects = projectsQuery.data ?? [];
+  const people = usePeopleById();
   const [projectId, setProjectId] = useState<number | null>(null);
   const [metrics, setMetrics] = useState<string[]>([]);
   // Hand-picked metrics win; with none, the core uses the project's own impact metrics.
@@ -71,79 +72,86 @@ export function SponsorFinder({ onOpen }: { onOpen: (id: number) => void }) {
       )}
       <Typography.Paragraph type="secondary">{t("sponsor.formula")}</Typography.Paragraph>
       {problemMetrics.length === 0 ? (
-        <Empty description={t("sponsor.pickFirst")} />
+        // Nothing to rank may also mean the projects could not be read to pick one from.
+        <QueryState query={projectsQuery} what={t("reads.projects")}>
+          {() => <Empty description={t("sponsor.pickFirst")} />}
+        </QueryState>
       ) : (
-        <Table<SponsorCandidate>
-          rowKey="personId"
-          size="middle"
-          loading={sponsors.isFetching}
-          dataSource={ranked}
-          pagination={false}
-          locale={{ emptyText: sponsors.error ? errorText(t, sponsors.error) : t("sponsor.nobody") }}
-          data-testid="sponsor-table"
-          columns={[
-            { title: "#", width: 48, render: (_: unknown, _c: SponsorCandidate, i: number) => i + 1 },
-            {
-              title: t("people.name"),
-              width: 170,
-              render: (_: unknown, c: SponsorCandidate) => {
-                const p = byId.get(c.personId);
-                return (
-                  <div>
-                    <Button type="link" size="small" className="link-cell" onClick={() => onOpen(c.personId)}>
-                      {p?.name}
-                    </Button>
-                    <div className="cell-sub">{p?.title}</div>
-                  </div>
-                );
+        <UnlessFailed queries={[sponsors, people]} what={t("reads.sponsors")}>
+          <Table<SponsorCandidate>
+            rowKey="personId"
+            size="middle"
+            loading={sponsors.isFetching || people.isLoading}
+            dataSource={ranked}
+            pagination={false}
+            locale={{ emptyText: t("sponsor.nobody") }}
+            data-testid="sponsor-table"
+            columns={[
+              { title: "#", width: 48, render: (_: unknown, _c: SponsorCandidate, i: number) => i + 1 },
+              {
+                title: t("people.name"),
+                width: 170,
+                render: (_: unknown, c: SponsorCandidate) => {
+                  const p = people.data?.get(c.personId);
+                  return (
+                    <div>
+                      <Button type="link" size="small" className="link-cell" onClick={() => onOpen(c.personId)}>
+                        {p?.name}
+                      </Button>
+                      <div className="cell-sub">{p?.title}</div>
+                    </div>
+                  );
+                },
               },
-            },
-            {
-              title: t("sponsor.score"),
-              dataIndex: "score",
-              width: 150,
-              render: (score: number | null) => (
-                <Progress percent={score ?? 0} size="small" format={(v) => String(v)} data-testid="sponsor-score" />
-              ),
-            },
-            {
-              title: t("sponsor.why"),
-              render: (_: unknown, c: SponsorCandidate) => (
-                <div>
-                  <div className="sponsor-reason" data-testid="sponsor-reason">
-                    {sponsorReason(t, c)}
+              {
+                title: t("sponsor.score"),
+                dataIndex: "score",
+                width: 150,
+                render: (score: number | null) => (
+                  <Progress percent={score ?? 0} size="small" format={(v) => String(v)} data-testid="sponsor-score" />
+                ),
+              },
+              {
+                title: t("sponsor.why"),
+                render: (_: unknown, c: SponsorCandidate) => (
+                  <div>
+                    <div className="sponsor-reason" data-testid="sponsor-reason">
+                      {sponsorReason(t, c)}
+                    </div>
+                    <MatchedNotes notes={c.matched} />
                   </div>
-                  <MatchedNotes notes={c.matched} />
-                </div>
-              ),
-            },
-          ]}
-        />
+                ),
+              },
+            ]}
+          />
+        </UnlessFailed>
       )}
       {project && metrics.length === 0 && (
         <Card size="small" title={t("sponsor.benefitsTitle", { project: project.title })} className="benefits-card" data-testid="sponsor-benefits">
-          <List
-            dataSource={benefits.data ?? []}
-            loading={benefits.isFetching}
-            locale={{ emptyText: t("sponsor.noMembers") }}
-            renderItem={(b) => (
-              <List.Item>
-                <div className="benefit-row">
-                  <Space wrap>
-                    <Typography.Text strong>{byId.get(b.personId)?.name}</Typography.Text>
-                    {b.roles.map((r) => (
-                      <Tag key={r}>{t(`sponsor.roles.${r}`)}</Tag>
-                    ))}
-                  </Space>
-                  {b.matched.length > 0 ? (
-                    <MatchedNotes notes={b.matched} />
-                  ) : (
-                    <Typography.Text type="secondary">{t("sponsor.nothingMatched")}</Typography.Text>
-                  )}
-                </div>
-              </List.Item>
-            )}
-          />
+          <UnlessFailed queries={[benefits, people]} what={t("reads.benefits")}>
+            <List
+              dataSource={benefits.data ?? []}
+              loading={benefits.isFetching || people.isLoading}
+              locale={{ emptyText: t("sponsor.noMembers") }}
+              renderItem={(b) => (
+                <List.Item>
+                  <div className="benefit-row">
+                    <Space wrap>
+                      <Typography.Text strong>{people.data?.get(b.personId)?.name}</Typography.Text>
+                      {b.roles.map((r) => (
+                        <Tag key={r}>{t(`sponsor.roles.${r}`)}</Tag>
+                      ))}
+                    </Space>
+                    {b.matched.length > 0 ? (
+                      <MatchedNotes notes={b.matched} />
+                    ) : (
+                      <Typography.Text type="secondary">{t("sponsor.nothingMatched")}</Typography.Text>
+                    )}
+                  </div>
+                </List.Item>
+              )}
+            />
+          </UnlessFailed>
         </Card>
       )}
     </div>

@@ -1,4 +1,3 @@
-import { useMemo } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   commands,
@@ -10,7 +9,7 @@ import {
   type RelationKind,
 } from "../../bindings";
 import { unwrap } from "../../lib/api";
-import { keys, usePeople, WS } from "../../lib/queries";
+import { keys, WS } from "../../lib/queries";
 
 export const stakeholderKeys = {
   profile: (id: number) => [WS, "person-profile", id] as const,
@@ -21,11 +20,13 @@ export const stakeholderKeys = {
   benefits: (projectId: number) => [WS, "project-benefits", projectId] as const,
 };
 
-/** People by id: every tab resolves ids (manager, relationship ends, candidates) to names. */
-export function usePeopleById(): Map<number, Person> {
-  const people = usePeople().data;
-  return useMemo(() => new Map((people ?? []).map((p) => [p.id, p])), [people]);
-}
+const byId = (people: Person[]) => new Map(people.map((p) => [p.id, p]));
+
+/**
+ * People by id: every tab resolves ids (manager, relationship ends, candidates) to names. It is the
+ * people query itself, so a failed read of the names shows as one instead of as nameless rows.
+ */
+export const usePeopleById = () => useQuery({ queryKey: keys.people, queryFn: () => unwrap(commands.peopleList()), select: byId });
 
 export const useProfile = (id: number | null) =>
   useQuery({

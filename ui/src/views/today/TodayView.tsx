@@ -1,5 +1,6 @@
 import { Button, Card, Col, Flex, List, Row, Tag } from "antd";
 import { useTranslation } from "react-i18next";
+import { QueriesState, QueryState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { useFirstDataMark } from "../../shell/firstDataMark";
 import { Escalations } from "../incidents/Escalations";
@@ -27,6 +28,8 @@ export function TodayView({ language, onNavigate }: { language: Language; onNavi
   const people = usePeopleById();
   useFirstDataMark(query.isSuccess);
   const data = query.data;
+  // A count is only given once it is known: "(0)" over a failed read would say there is nothing.
+  const count = (list: unknown[] | undefined) => list?.length ?? t("common.none");
   const openCadence = (projectId: number) => () => onNavigate({ section: "projects", focus: { tab: "list", projectId, projectTab: "cadence" } });
   const openTimeline = () => onNavigate({ section: "projects", focus: { tab: "timeline" } });
   const go = (label: string, onClick: () => void, testId?: string) => (
@@ -42,88 +45,100 @@ export function TodayView({ language, onNavigate }: { language: Language; onNavi
       </ViewHeader>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <Card size="small" title={t("today.touchpoints", { count: data?.touchpoints.length ?? 0 })} loading={query.isLoading}>
-            <List
-              size="small"
-              dataSource={data?.touchpoints ?? []}
-              locale={{ emptyText: t("today.noTouchpoints") }}
-              data-testid="today-touchpoints"
-              renderItem={(tp) => {
-                const status = touchpointStatus(tp, today);
-                return (
-                  <List.Item actions={[go(t("today.openProject"), openCadence(tp.projectId), `today-open-${tp.id}`)]}>
-                    <List.Item.Meta
-                      title={
-                        <>
-                          {tp.action} <Tag color={STATUS_COLOR[status]}>{t(`cadence.states.${status}`)}</Tag>
-                        </>
-                      }
-                      description={t("today.touchpointLine", { project: tp.projectTitle, day: tp.dueOn, person: tp.counterpartName ?? t("common.none") })}
-                    />
-                  </List.Item>
-                );
-              }}
-            />
+          <Card size="small" title={t("today.touchpoints", { count: count(data?.touchpoints) })} loading={query.isLoading}>
+            <QueryState query={query} what={t("reads.todayTouchpoints")}>
+              {({ touchpoints }) => (
+                <List
+                  size="small"
+                  dataSource={touchpoints}
+                  locale={{ emptyText: t("today.noTouchpoints") }}
+                  data-testid="today-touchpoints"
+                  renderItem={(tp) => {
+                    const status = touchpointStatus(tp, today);
+                    return (
+                      <List.Item actions={[go(t("today.openProject"), openCadence(tp.projectId), `today-open-${tp.id}`)]}>
+                        <List.Item.Meta
+                          title={
+                            <>
+                              {tp.action} <Tag color={STATUS_COLOR[status]}>{t(`cadence.states.${status}`)}</Tag>
+                            </>
+                          }
+                          description={t("today.touchpointLine", { project: tp.projectTitle, day: tp.dueOn, person: tp.counterpartName ?? t("common.none") })}
+                        />
+                      </List.Item>
+                    );
+                  }}
+                />
+              )}
+            </QueryState>
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card size="small" title={t("today.proposals", { count: data?.proposals.length ?? 0 })} loading={query.isLoading}>
-            <ProposalList
-              proposals={data?.proposals ?? []}
-              today={today}
-              link={(p) => go(t("today.openProject"), openCadence(p.touchpoint.projectId))}
-            />
+          <Card size="small" title={t("today.proposals", { count: count(data?.proposals) })} loading={query.isLoading}>
+            <QueryState query={query} what={t("reads.todayProposals")}>
+              {({ proposals }) => (
+                <ProposalList proposals={proposals} today={today} link={(p) => go(t("today.openProject"), openCadence(p.touchpoint.projectId))} />
+              )}
+            </QueryState>
           </Card>
         </Col>
         <Col xs={24} xl={12}>
           <Card
             size="small"
-            title={t("today.notContacted", { count: data?.notContacted.length ?? 0 })}
-            loading={query.isLoading}
+            title={t("today.notContacted", { count: count(data?.notContacted) })}
+            loading={query.isLoading || people.isLoading}
             extra={go(t("today.openStakeholders"), () => onNavigate({ section: "stakeholders" }))}
           >
-            <List
-              size="small"
-              dataSource={data?.notContacted ?? []}
-              locale={{ emptyText: t("today.noneNotContacted") }}
-              data-testid="today-not-contacted"
-              renderItem={(h) => {
-                const person = people.get(h.personId);
-                return (
-                  <List.Item>
-                    <List.Item.Meta
-                      title={person ? `${person.name}（${person.departmentName ?? t("common.none")}）` : t("common.none")}
-                      description={
-                        h.daysSince === null ? t("today.neverContacted", { every: h.everyDays }) : t("today.daysSince", { days: h.daysSince, every: h.everyDays })
-                      }
-                    />
-                  </List.Item>
-                );
-              }}
-            />
+            <QueriesState queries={[query, people]} what={t("reads.notContacted")}>
+              {({ notContacted }, byId) => (
+                <List
+                  size="small"
+                  dataSource={notContacted}
+                  locale={{ emptyText: t("today.noneNotContacted") }}
+                  data-testid="today-not-contacted"
+                  renderItem={(h) => {
+                    const person = byId.get(h.personId);
+                    return (
+                      <List.Item>
+                        <List.Item.Meta
+                          title={person ? `${person.name}（${person.departmentName ?? t("common.none")}）` : t("common.none")}
+                          description={
+                            h.daysSince === null ? t("today.neverContacted", { every: h.everyDays }) : t("today.daysSince", { days: h.daysSince, every: h.everyDays })
+                          }
+                        />
+                      </List.Item>
+                    );
+                  }}
+                />
+              )}
+            </QueriesState>
           </Card>
         </Col>
         <Col xs={24} xl={12}>
           <Card
             size="small"
-            title={t("today.milestonesAtRisk", { count: data?.milestonesAtRisk.length ?? 0 })}
+            title={t("today.milestonesAtRisk", { count: count(data?.milestonesAtRisk) })}
             loading={query.isLoading}
             extra={go(t("today.openTimeline"), openTimeline)}
           >
-            <List
-              size="small"
-              dataSource={data?.milestonesAtRisk ?? []}
-              locale={{ emptyText: t("today.noneAtRisk") }}
-              data-testid="today-milestones"
-              renderItem={(r) => (
-                <List.Item actions={[go(t("today.openTimeline"), openTimeline)]}>
-                  <List.Item.Meta
-                    title={r.milestone.name}
-                    description={t("today.milestoneLine", { project: r.projectTitle, day: r.milestone.endsOn })}
-                  />
-                </List.Item>
+            <QueryState query={query} what={t("reads.milestonesAtRisk")}>
+              {({ milestonesAtRisk }) => (
+                <List
+                  size="small"
+                  dataSource={milestonesAtRisk}
+                  locale={{ emptyText: t("today.noneAtRisk") }}
+                  data-testid="today-milestones"
+                  renderItem={(r) => (
+                    <List.Item actions={[go(t("today.openTimeline"), openTimeline)]}>
+                      <List.Item.Meta
+                        title={r.milestone.name}
+                        description={t("today.milestoneLine", { project: r.projectTitle, day: r.milestone.endsOn })}
+                      />
+                    </List.Item>
+                  )}
+                />
               )}
-            />
+            </QueryState>
           </Card>
         </Col>
         <Col span={24}>
