@@ -1,6 +1,6 @@
 // Drives the real Liaison window: Xvfb + tauri-driver + WebKitWebDriver, one isolated home per test.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, existsSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, existsSync, readFileSync, readdirSync } from "node:fs";
 import { createConnection } from "node:net";
 import { tmpdir, homedir } from "node:os";
 import { join, resolve } from "node:path";
@@ -60,6 +60,9 @@ function tauriDriverPath() {
  */
 export async function createHome(name, extraEnv = {}) {
   const dir = mkdtempSync(join(tmpdir(), `liaison-e2e-${name}-`));
+  const logFile = join(dir, "data", "app.liaison.desk", "logs", "liaison.log");
+  // Errors a test provokes on purpose (a command made to fail): matched lines do not fail it.
+  const expected = [];
   const savedFile = join(dir, "saved-export");
   const env = {
     ...process.env,
@@ -80,10 +83,19 @@ export async function createHome(name, extraEnv = {}) {
   driver.stderr.on("data", (d) => (driverLog += d));
   await waitForPort(port);
 
-  return {
+  const home = {
     dir,
     savedFile,
     dataDir: join(dir, "data", "app.liaison.desk"),
+    /** Lines of the app's log that this test provokes on purpose. */
+    expectLogged(pattern) {
+      expected.push(pattern);
+    },
+    /** ERROR lines the app (or the page, through it) logged that no `expectLogged` pattern covers. */
+    loggedErrors() {
+      const log = existsSync(logFile) ? readFileSync(logFile, "utf8") : "";
+      return log.split("\n").filter((line) => / ERROR /.test(line) && !expected.some((p) => p.test(line)));
+    },
     async launch({ application = APP, args = [] } = {}) {
       const browser = await remote({
         hostname: "127.0.0.1",
@@ -109,23 +121,62 @@ export async function createHome(name, extraEnv = {}) {
         },
         true,
       );
+      browser.liaisonHome = home;
       return browser;
     },
+    /** Stops everything and removes the home; fails when the app logged an error nobody expected. */
     async dispose() {
+      const errors = home.loggedErrors();
       driver.kill();
       // WebKitWebDriver and the app outlive tauri-driver by a moment.
       for (let i = 0; i < 20; i++) {
         try {
           rmSync(dir, { recursive: true, force: true });
-          return;
+          break;
         } catch {
           await sleep(250);
         }
       }
+      if (errors.length) throw new Error(`the app logged ${errors.length} error(s):\n${errors.join("\n")}`);
     },
     driverLog: () => driverLog,
   };
+  return home;
 }
+
+/**
+ * The processes of the app started in this home: the app and its WebKit helpers share its
+ * environment (so do the drivers that started it, which are not counted).
+ */
+export function appProcesses(home) {
+  const marker = `XDG_DATA_HOME=${join(home.dir, "data")}\0`;
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/environ`, "latin1").includes(marker);
+      } catch {
+        return false;
+      }
+    })
+    .flatMap((pid) => {
+      try {
+        const comm = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+        const kb = (file, field) => Number(readFileSync(`/proc/${pid}/${file}`, "utf8").match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"))?.[1] ?? 0);
+        if (/^(tauri-driver|WebKitWebDriver)$/.test(comm)) return [];
+        return [{ pid: Number(pid), comm, pssMb: kb("smaps_rollup", "Pss") / 1024, rssMb: kb("status", "VmRSS") / 1024 }];
+      } catch {
+        return []; // It exited while we looked.
+      }
+    });
+}
+
+/**
+ * Budget for the app and its WebKit processes together (PSS), checked when a test quits: the
+ * runaway web process that once grew to 4 GB at start would fail every test. Generous, since the
+ * biggest workloads (a 500-person graph, a 1 GB import) run here too.
+ */
+export const MEMORY_BUDGET_MB = Number(process.env.LIAISON_E2E_MEMORY_MB ?? 1200);
 
 /** Waits for an element by test id and returns it. */
 export async function byTestId(browser, id, timeout = 20_000) {
@@ -143,13 +194,15 @@ export async function screenshot(browser, file) {
   return path;
 }
 
+/** Ends the session (the app quits), after checking the app's memory against the budget. */
 export async function quit(browser) {
-  try {
-    await browser.deleteSession();
-  } catch {
-    // The app may already be gone; the next launch is what matters.
-  }
+  const processes = browser.liaisonHome ? appProcesses(browser.liaisonHome) : [];
+  const total = processes.reduce((sum, p) => sum + p.pssMb, 0);
+  await browser.deleteSession();
   await sleep(500);
+  const detail = processes.map((p) => `${p.comm} ${p.pssMb.toFixed(0)} MB`).join(", ");
+  console.log(`# memory at quit: ${total.toFixed(0)} MB PSS (${detail})`);
+  if (total > MEMORY_BUDGET_MB) throw new Error(`the app used ${total.toFixed(0)} MB (PSS), over the ${MEMORY_BUDGET_MB} MB budget: ${detail}`);
 }
 
 /** Visible text of the whole page. */
@@ -196,11 +249,13 @@ export async function openTab(browser, label, timeout = 20_000) {
   await click(browser, tab);
 }
 
-/** Calls one of the app's own commands from the page, as the UI does; a refusal comes back as `{ invokeError }`. */
+/** Calls one of the app's own commands from the page, as the UI does; a refusal fails with the core's error. */
 export async function invoke(browser, command, args = {}) {
-  return browser.executeAsync(
-    (c, a, done) => window.__TAURI_INTERNALS__.invoke(c, a).then(done, (e) => done({ invokeError: e })),
+  const result = await browser.executeAsync(
+    (c, a, done) => window.__TAURI_INTERNALS__.invoke(c, a).then((value) => done({ value }), (e) => done({ invokeError: e })),
     command,
     args,
   );
+  if ("invokeError" in result) throw new Error(`${command} was refused: ${JSON.stringify(result.invokeError)}`);
+  return result.value;
 }

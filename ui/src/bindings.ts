@@ -48,8 +48,11 @@ export const commands = {
 	/**  `at` back-dates the claim (UTC milliseconds); None means now. */
 	incidentClaim: (id: number, at: number | null) => typedError<null, CoreError>(__TAURI_INVOKE("incident_claim", { id, at })),
 	incidentTransfer: (id: number, to: number, reason: string, at: number | null) => typedError<null, CoreError>(__TAURI_INVOKE("incident_transfer", { id, to, reason, at })),
-	/**  Incidents past their SLA, escalated once each, with drafted messages in `language`. */
-	incidentEscalations: (language: Lang) => typedError<Escalation[], CoreError>(__TAURI_INVOKE("incident_escalations", { language })),
+	/**
+	 *  How many incidents are past their SLA, and the `limit` longest overdue, with drafted messages in
+	 *  `language`. A read: the escalations are written down by the background sweep.
+	 */
+	incidentEscalations: (language: Lang, limit: number) => typedError<Escalations, CoreError>(__TAURI_INVOKE("incident_escalations", { language, limit })),
 	importPresetsList: () => typedError<ImportPreset[], CoreError>(__TAURI_INVOKE("import_presets_list")),
 	importPresetSave: (name: string, columns: PresetColumn[]) => typedError<ImportPreset[], CoreError>(__TAURI_INVOKE("import_preset_save", { name, columns })),
 	incidentsPage: (filter: IncidentFilter, sort: IncidentSort, offset: number, limit: number) => typedError<IncidentPage, CoreError>(__TAURI_INVOKE("incidents_page", { filter, sort, offset, limit })),
@@ -145,7 +148,7 @@ export const commands = {
 	weeklyReportSave: (projectId: number, report: WeeklyReport) => typedError<null, CoreError>(__TAURI_INVOKE("weekly_report_save", { projectId, report })),
 	/**  The report as plain text, ready to paste. */
 	weeklyReportText: (projectId: number, report: WeeklyReport, language: Lang) => typedError<string, CoreError>(__TAURI_INVOKE("weekly_report_text", { projectId, report, language })),
-	today: (today: string, language: Lang) => typedError<Today, CoreError>(__TAURI_INVOKE("today", { today, language })),
+	today: (today: string) => typedError<Today, CoreError>(__TAURI_INVOKE("today", { today })),
 	calendarDays: () => typedError<CalendarDay[], CoreError>(__TAURI_INVOKE("calendar_days")),
 	/**  Adds or changes a holiday or make-up working day (next year's, once announced). */
 	calendarDaySave: (day: CalendarDay) => typedError<null, CoreError>(__TAURI_INVOKE("calendar_day_save", { day })),
@@ -391,6 +394,12 @@ export type EscalationProposal = {
 	action: string,
 	/**  Who to ask: the counterpart's own manager, else an executive sponsor other than them. */
 	sponsorId: number | null,
+};
+
+/**  The incidents past their SLA: how many there are, and the longest overdue of them. */
+export type Escalations = {
+	total: number,
+	shown: Escalation[],
 };
 
 export type Evidence = {
@@ -1127,7 +1136,6 @@ export type Today = {
 	touchpoints: Touchpoint[],
 	proposals: EscalationProposal[],
 	notContacted: ContactHealth[],
-	escalations: Escalation[],
 	milestonesAtRisk: MilestoneAtRisk[],
 };
 

@@ -23,7 +23,10 @@ export const useCounts = () => useQuery({ queryKey: keys.counts, queryFn: () => 
 export const useDepartments = () =>
   useQuery({ queryKey: keys.departments, queryFn: () => unwrap(commands.departmentsList()) });
 
-export const usePeople = () => useQuery({ queryKey: keys.people, queryFn: () => unwrap(commands.peopleList()) });
+/** The people read, shared by every hook that reads them (each may `select` its own shape). */
+export const peopleQuery = { queryKey: keys.people, queryFn: () => unwrap(commands.peopleList()) };
+
+export const usePeople = () => useQuery(peopleQuery);
 
 export const useProjects = () => useQuery({ queryKey: keys.projects, queryFn: () => unwrap(commands.projectsList()) });
 

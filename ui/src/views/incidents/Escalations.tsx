@@ -8,32 +8,36 @@ import type { Language } from "../../i18n";
 import { unwrap } from "../../lib/api";
 import { WS } from "../../lib/queries";
 
-/** Incidents past their SLA, each with a drafted reminder to the department head. */
+/** A page is what a person reads; a big workspace has tens of thousands past their SLA. */
+const SHOWN = 50;
+
+/** Incidents past their SLA (the longest overdue first), each with a drafted reminder to the department head. */
 export function Escalations({ language, expanded = false }: { language: Language; expanded?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const query = useQuery({
     queryKey: [WS, "escalations", language],
-    queryFn: () => unwrap(commands.incidentEscalations(language)),
+    queryFn: () => unwrap(commands.incidentEscalations(language, SHOWN)),
   });
   const copy = (text: string) =>
     navigator.clipboard.writeText(text).then(() => message.success(t("incident.copied")));
   return (
     <div style={{ marginBottom: 16 }}>
       <QueryState query={query} what={t("reads.escalations")}>
-        {(escalations) => (
+        {({ total, shown }) => (
           <Collapse
             defaultActiveKey={expanded ? ["escalations"] : []}
             data-testid="escalations"
             items={[
               {
                 key: "escalations",
-                label: <Typography.Text type={escalations.length ? "danger" : undefined}>{t("incident.escalations", { count: escalations.length })}</Typography.Text>,
-                children: escalations.length ? (
+                label: <Typography.Text type={total ? "danger" : undefined}>{t("incident.escalations", { count: total })}</Typography.Text>,
+                children: total ? (
                   <List
                     className="escalation-list"
                     size="small"
-                    dataSource={escalations}
+                    dataSource={shown}
+                    footer={total > shown.length ? <Typography.Text type="secondary" data-testid="escalations-more">{t("incident.escalationsMore", { shown: shown.length, total })}</Typography.Text> : undefined}
                     renderItem={(e) => (
                       <List.Item actions={[<Button key="copy" size="small" icon={<CopyOutlined />} onClick={() => copy(e.draft)}>{t("incident.copyDraft")}</Button>]}>
                         <List.Item.Meta

@@ -16,7 +16,7 @@ export function CadencePanel({ project, language }: { project: Project; language
   const { t } = useTranslation();
   const today = todayInZone();
   const touchpoints = useTouchpoints(project.id);
-  const todayQuery = useToday(today, language);
+  const todayQuery = useToday(today);
   const next = touchpoints.data && nextOpen(touchpoints.data);
   const what = t("reads.touchpoints");
   return (

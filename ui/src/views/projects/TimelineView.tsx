@@ -19,7 +19,7 @@ export function TimelineView({ language }: { language: Language }) {
   const timelineQuery = useTimeline();
   const projectsQuery = useProjects();
   // At risk is the core's call (it also counts milestones blocked by a late dependency).
-  const todayQuery = useToday(today, language);
+  const todayQuery = useToday(today);
   const timeline = timelineQuery.data;
   const projects = projectsQuery.data ?? [];
   const atRisk = todayQuery.data?.milestonesAtRisk;

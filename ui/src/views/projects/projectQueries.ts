@@ -24,7 +24,7 @@ export const projectKeys = {
   steps: (templateId: number) => [WS, "cadence-steps", templateId] as const,
   touchpoints: (projectId: number) => [WS, "touchpoints", projectId] as const,
   reports: (projectId: number) => [WS, "weekly-reports", projectId] as const,
-  today: (day: string, language: Language) => [WS, "today", day, language] as const,
+  today: (day: string) => [WS, "today", day] as const,
   calendar: [WS, "calendar-days"] as const,
 };
 
@@ -52,8 +52,7 @@ export const useTouchpoints = (projectId: number) =>
 export const useWeeklyReports = (projectId: number) =>
   useQuery({ queryKey: projectKeys.reports(projectId), queryFn: () => unwrap(commands.weeklyReports(projectId)) });
 
-export const useToday = (day: string, language: Language) =>
-  useQuery({ queryKey: projectKeys.today(day, language), queryFn: () => unwrap(commands.today(day, language)) });
+export const useToday = (day: string) => useQuery({ queryKey: projectKeys.today(day), queryFn: () => unwrap(commands.today(day)) });
 
 export const useCalendarDays = () => useQuery({ queryKey: projectKeys.calendar, queryFn: () => unwrap(commands.calendarDays()) });
 

@@ -9,7 +9,7 @@ import {
   type RelationKind,
 } from "../../bindings";
 import { unwrap } from "../../lib/api";
-import { keys, WS } from "../../lib/queries";
+import { keys, peopleQuery, WS } from "../../lib/queries";
 
 export const stakeholderKeys = {
   profile: (id: number) => [WS, "person-profile", id] as const,
@@ -26,7 +26,7 @@ const byId = (people: Person[]) => new Map(people.map((p) => [p.id, p]));
  * People by id: every tab resolves ids (manager, relationship ends, candidates) to names. It is the
  * people query itself, so a failed read of the names shows as one instead of as nameless rows.
  */
-export const usePeopleById = () => useQuery({ queryKey: keys.people, queryFn: () => unwrap(commands.peopleList()), select: byId });
+export const usePeopleById = () => useQuery({ ...peopleQuery, select: byId });
 
 export const useProfile = (id: number | null) =>
   useQuery({

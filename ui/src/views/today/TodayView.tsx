@@ -24,7 +24,7 @@ export type TodayLink = { section: "projects"; focus: ProjectFocus } | { section
 export function TodayView({ language, onNavigate }: { language: Language; onNavigate: (link: TodayLink) => void }) {
   const { t } = useTranslation();
   const today = todayInZone();
-  const query = useToday(today, language);
+  const query = useToday(today);
   const people = usePeopleById();
   useFirstDataMark(query.isSuccess);
   const data = query.data;
