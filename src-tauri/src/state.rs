@@ -76,6 +76,7 @@ impl AppState {
     }
 
     pub async fn workspace(&self) -> Result<Workspace, CoreError> {
+        injected_fault()?;
         self.current.read().await.clone().ok_or_else(|| CoreError::new(ErrorCode::WorkspaceNotOpen))
     }
 
@@ -206,6 +207,16 @@ impl AppState {
             demo::seed(&self.workspace().await?, lang).await?;
         }
         Ok(info)
+    }
+}
+
+/// While the file named by `LIAISON_TEST_FAULT_FILE` exists, every call that needs the open
+/// workspace fails as a locked database does. The end-to-end tests use it to check that every view
+/// shows a failed read as an error, never as an empty list; unset, it costs one variable lookup.
+fn injected_fault() -> Result<(), CoreError> {
+    match std::env::var_os("LIAISON_TEST_FAULT_FILE") {
+        Some(file) if Path::new(&file).exists() => Err(CoreError::new(ErrorCode::Storage).with("detail", "database is locked (fault injected by a test)")),
+        _ => Ok(()),
     }
 }
 
