@@ -14,7 +14,7 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useTranslation } from "react-i18next";
-import { QueriesState } from "../../components/QueryState";
+import { LoadError } from "../../components/QueryState";
 import { errorText } from "../../lib/errors";
 import { usePeople } from "../../lib/queries";
 import { NODE_TYPES, type Member } from "./GraphNodes";
@@ -68,6 +68,7 @@ export function RelationshipGraph({ onOpen }: { onOpen: (id: number) => void }) 
   // detail level of that zoom, instead of drawing every card at zoom 1 and redrawing after the fit.
   const [start, setStart] = useState<Viewport | null>(null);
 
+  const failed = [peopleQuery, relationshipsQuery, members].find((q) => q.isError);
   const ids = members.data;
   const visible = useMemo(() => (people ?? []).filter((p) => !ids || ids.has(p.id)), [people, ids]);
   const layout = useMemo(() => layoutByDepartment(visible), [visible]);
@@ -196,8 +197,11 @@ export function RelationshipGraph({ onOpen }: { onOpen: (id: number) => void }) 
         <Typography.Text type="secondary">{t("map.graphHint")}</Typography.Text>
       </Space>
       <div ref={canvasRef} className={far ? "graph-canvas graph-far" : "graph-canvas"} data-testid="graph-canvas">
-        <QueriesState queries={[peopleQuery, relationshipsQuery, members]} what={t("reads.graph")}>
-          {() =>
+        {/* React Flow mounts as soon as the first viewport is known, as before any data: the
+            detail level is set from that zoom; a failed read replaces it with the error. */}
+        {failed ? (
+          <LoadError error={failed.error} what={t("reads.graph")} onRetry={() => [peopleQuery, relationshipsQuery, members].forEach((q) => q.isError && void q.refetch())} />
+        ) : (
             start && (
               <ReactFlow
                 nodes={nodes}
@@ -218,8 +222,7 @@ export function RelationshipGraph({ onOpen }: { onOpen: (id: number) => void }) 
                 <DetailLevel onFar={setFar} />
               </ReactFlow>
             )
-          }
-        </QueriesState>
+        )}
       </div>
       <Space wrap size="middle" className="legend">
         {EDGE_KINDS.map((k) => (
