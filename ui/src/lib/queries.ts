@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { commands, type DepartmentInput, type PersonInput } from "../bindings";
+import { commands, type DepartmentInput, type IncidentFilter, type Person, type PersonInput, type ProblemInput } from "../bindings";
 import { AppError, unwrap } from "./api";
 
 /** Everything read from a workspace sits under this key, so switching workspace refetches all. */
@@ -11,6 +11,9 @@ export const keys = {
   departments: [WS, "departments"] as const,
   people: [WS, "people"] as const,
   projects: [WS, "projects"] as const,
+  projectMembers: [WS, "project-members"] as const,
+  problems: [WS, "problems"] as const,
+  today: (day: string) => [WS, "today", day] as const,
   incidents: (limit: number) => [WS, "incidents", limit] as const,
   pivot: [WS, "pivot"] as const,
 };
@@ -28,7 +31,22 @@ export const peopleQuery = { queryKey: keys.people, queryFn: () => unwrap(comman
 
 export const usePeople = () => useQuery(peopleQuery);
 
+const byId = (people: Person[]) => new Map(people.map((p) => [p.id, p]));
+
+/**
+ * People by id: every tab resolves ids (manager, relationship ends, candidates) to names. It is the
+ * people query itself, so a failed read of the names shows as one instead of as nameless rows.
+ */
+export const usePeopleById = () => useQuery({ ...peopleQuery, select: byId });
+
 export const useProjects = () => useQuery({ queryKey: keys.projects, queryFn: () => unwrap(commands.projectsList()) });
+
+export const useProjectMembers = () =>
+  useQuery({ queryKey: keys.projectMembers, queryFn: () => unwrap(commands.projectMembers()) });
+
+export const useProblems = () => useQuery({ queryKey: keys.problems, queryFn: () => unwrap(commands.problemsList()) });
+
+export const useToday = (day: string) => useQuery({ queryKey: keys.today(day), queryFn: () => unwrap(commands.today(day)) });
 
 export const useRecentIncidents = (limit: number) =>
   useQuery({ queryKey: keys.incidents(limit), queryFn: () => unwrap(commands.incidentsRecent(limit)) });
@@ -60,6 +78,15 @@ export const useDeletePerson = () =>
   useWrite(({ id, removeProjectRoles }: { id: number; removeProjectRoles: boolean }) =>
     unwrap(commands.peopleDelete(id, removeProjectRoles)),
   );
+
+export const useEscalateTouchpoint = () =>
+  useWrite(({ id, today }: { id: number; today: string }) => unwrap(commands.touchpointEscalate(id, today)));
+
+export const useCreateProblem = () =>
+  useWrite(({ input, link }: { input: ProblemInput; link: IncidentFilter | null }) => unwrap(commands.problemCreate(input, link)));
+
+export const useLinkIncidents = () =>
+  useWrite(({ id, filter }: { id: number; filter: IncidentFilter }) => unwrap(commands.problemLink(id, filter)));
 
 export const isLockedError = (error: unknown) => error instanceof AppError && error.core.code === "workspace.passphrase_required";
 

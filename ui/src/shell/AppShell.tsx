@@ -21,7 +21,7 @@ import { ProjectsView } from "../views/projects/ProjectsView";
 import { IncidentsView } from "../views/incidents/IncidentsView";
 import { ProblemsView } from "../views/problems/ProblemsView";
 import { ProposalsView } from "../views/proposals/ProposalsView";
-import type { ProjectFocus } from "../views/projects/navigation";
+import type { ProjectFocus } from "../lib/navigation";
 import { TodayView, type TodayLink } from "../views/today/TodayView";
 import { BackupsModal } from "./BackupsModal";
 import { PassphraseModal } from "./PassphraseModal";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { CoreError } from "../bindings";
 import { AppError } from "../lib/api";
 import { errorText } from "../lib/errors";
-import { useFirstDataMark } from "./firstDataMark";
+import { useFirstDataMark } from "../lib/firstDataMark";
 import { LanguageSwitch } from "./LanguageSwitch";
 import type { LanguageProps } from "./Root";
 import { useWorkspaceActions } from "./workspaceActions";

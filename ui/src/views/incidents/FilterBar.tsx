@@ -4,13 +4,13 @@ import { ClearOutlined, FilterOutlined, SearchOutlined } from "@ant-design/icons
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import type { IncidentFilter } from "../../bindings";
+import { useDepartmentOptions } from "../../components/DepartmentSelect";
 import { optionsState } from "../../components/QueryState";
 import { blockEnterWhileComposing } from "../../lib/ime";
-import { useDepartments } from "../../lib/queries";
 import { rangeToSpan, spanToRange } from "../../lib/zone";
-import { useBoardLists, STATUSES } from "./boardQueries";
+import { useBoardLists, STATUSES } from "../../lib/incidentQueries";
 import { activeCount, TRIAGE } from "./filterState";
-import { MoneyInput } from "./MoneyInput";
+import { MoneyInput } from "../../components/MoneyInput";
 
 type ListKey = {
   [K in keyof IncidentFilter]-?: NonNullable<IncidentFilter[K]> extends (infer _)[] ? K : never;
@@ -40,9 +40,8 @@ const MORE: (keyof IncidentFilter)[] = [
 export function FilterBar({ filter, onChange }: { filter: IncidentFilter; onChange: (filter: IncidentFilter) => void }) {
   const { t } = useTranslation();
   const listsQuery = useBoardLists();
-  const departmentsQuery = useDepartments();
+  const departments = useDepartmentOptions();
   const lists = listsQuery.data;
-  const departments = departmentsQuery.data ?? [];
   // Every choice but the statuses is read: a failed read marks its pickers instead of leaving them empty.
   const fromLists = optionsState(listsQuery, t("reads.boardLists"));
   const [more, setMore] = useState(false);
@@ -103,8 +102,8 @@ export function FilterBar({ filter, onChange }: { filter: IncidentFilter; onChan
         </span>
         {multi(
           "departmentIds",
-          [{ value: TRIAGE, label: t("board.triage") }, ...departments.map((d) => ({ value: d.id, label: d.name }))],
-          optionsState(departmentsQuery, t("reads.departments")),
+          [{ value: TRIAGE, label: t("board.triage") }, ...departments.options],
+          departments.read,
           200,
         )}
         {multi("problemTypes", texts(lists?.facets.problemTypes))}

@@ -5,16 +5,16 @@ import { useTranslation } from "react-i18next";
 import type { Incident, IncidentFilter } from "../../bindings";
 import type { Language } from "../../i18n";
 import { BoardSummary } from "./BoardSummary";
-import { DetailTab } from "./DetailTab";
-import { Escalations } from "./Escalations";
+import { DetailTab } from "../../components/DetailTab";
+import { Escalations } from "../../components/Escalations";
 import { FilterBar } from "./FilterBar";
 import { ImportWizard } from "./ImportWizard";
-import { IncidentDrawer } from "./IncidentDrawer";
-import { IncidentForm } from "./IncidentForm";
+import { IncidentDrawer } from "../../components/IncidentDrawer";
+import { IncidentForm } from "../../components/IncidentForm";
 import { Kanban } from "./Kanban";
-import { FileToProblemButton } from "../problems/FileToProblemButton";
+import { FileToProblemButton } from "../../components/FileToProblemButton";
 import { RulesDrawer } from "./RulesDrawer";
-import { ViewHeader } from "../../shell/ViewHeader";
+import { ViewHeader } from "../../components/ViewHeader";
 
 type Tab = "summary" | "detail" | "kanban";
 

@@ -5,8 +5,9 @@ import type { Card, IncidentFilter } from "../../bindings";
 import { QueriesState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
+import { STATUSES } from "../../lib/incidentQueries";
 import { useDepartments } from "../../lib/queries";
-import { STATUSES, useKanbanCards } from "./boardQueries";
+import { useKanbanCards } from "./boardQueries";
 import { HEADER_ROW, layoutKanban, visibleRows, type KanbanRow, type Lane } from "./kanbanLayout";
 
 /** Rows drawn above and below the viewport so a fast wheel flick does not show blank space. */

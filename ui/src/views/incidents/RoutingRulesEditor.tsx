@@ -8,7 +8,7 @@ import { optionsState, QueriesState } from "../../components/QueryState";
 import { AppError, unwrap } from "../../lib/api";
 import { errorText } from "../../lib/errors";
 import { useDepartments, WS } from "../../lib/queries";
-import { useBoardLists } from "./boardQueries";
+import { useBoardLists } from "../../lib/incidentQueries";
 import { RuleTrialResult } from "./RuleTrialResult";
 
 /** The trial runs the unsaved rules over this many of the newest incidents. */

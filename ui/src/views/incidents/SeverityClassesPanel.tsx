@@ -7,7 +7,7 @@ import { UnlessFailed } from "../../components/QueryState";
 import { unwrap } from "../../lib/api";
 import { errorText } from "../../lib/errors";
 import { WS } from "../../lib/queries";
-import { useBoardLists } from "./boardQueries";
+import { useBoardLists } from "../../lib/incidentQueries";
 
 type Edit = { remedy: string; slaHours: number | null };
 

@@ -1,23 +1,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { commands, type IncidentFilter, type IncidentSort } from "../../bindings";
+import { commands, type IncidentFilter } from "../../bindings";
 import { unwrap } from "../../lib/api";
 import { WS } from "../../lib/queries";
 
 /** The kanban holds at most this many cards; the rest is counted, not drawn. */
 export const KANBAN_LIMIT = 20_000;
-
-/** Every status an incident can have, in the kanban's column order. */
-export const STATUSES = ["open", "claimed", "in_progress", "resolved", "closed"] as const;
-
-export const useBoardLists = () => useQuery({ queryKey: [WS, "board-lists"], queryFn: () => unwrap(commands.boardLists()) });
-
-export const useIncidentsPage = (filter: IncidentFilter, sort: IncidentSort, offset: number, limit: number) =>
-  useQuery({
-    queryKey: [WS, "incidents-page", filter, sort, offset, limit],
-    queryFn: () => unwrap(commands.incidentsPage(filter, sort, offset, limit)),
-    // Keeps the old page on screen while the next one loads, so the table does not jump.
-    placeholderData: keepPreviousData,
-  });
 
 export const useKanbanCards = (filter: IncidentFilter) =>
   useQuery({
@@ -25,6 +12,3 @@ export const useKanbanCards = (filter: IncidentFilter) =>
     queryFn: () => unwrap(commands.incidentsCards(filter, KANBAN_LIMIT)),
     placeholderData: keepPreviousData,
   });
-
-export const useIncident = (id: number) =>
-  useQuery({ queryKey: [WS, "incident", id], queryFn: () => unwrap(commands.incidentGet(id)) });

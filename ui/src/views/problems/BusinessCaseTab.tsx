@@ -4,7 +4,7 @@ import type { BusinessCase, Money, Problem } from "../../bindings";
 import { QueryState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { formatMoney } from "../../lib/format";
-import { CopyButton } from "./CopyButton";
+import { CopyButton } from "../../components/CopyButton";
 import { MoneyField } from "./fields";
 import { num } from "./Figures";
 import { PatchForm } from "./PatchForm";

@@ -2,9 +2,9 @@ import { createContext, useContext, useState, type ReactNode } from "react";
 import { Drawer } from "antd";
 import type { Incident, IncidentFilter } from "../../bindings";
 import type { Language } from "../../i18n";
-import { DetailTab } from "../incidents/DetailTab";
-import { IncidentDrawer } from "../incidents/IncidentDrawer";
-import { IncidentForm } from "../incidents/IncidentForm";
+import { DetailTab } from "../../components/DetailTab";
+import { IncidentDrawer } from "../../components/IncidentDrawer";
+import { IncidentForm } from "../../components/IncidentForm";
 
 type Links = {
   /** Opens the incidents behind a figure: the board's own paged list, under the figure's filter. */

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Card, Flex, Typography } from "antd";
-import { CopyButton } from "./CopyButton";
+import { CopyButton } from "../../components/CopyButton";
 
 /** One level of the evidence chain: its figures, its settings, and the sentence to paste. */
 export function LevelCard({

@@ -1,13 +1,12 @@
-import { App, Button, Col, Form, Input, Popconfirm, Row, Select, Typography } from "antd";
+import { App, Button, Col, Form, Input, Popconfirm, Row, Typography } from "antd";
 import { NotificationOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Problem } from "../../bindings";
-import { optionsState } from "../../components/QueryState";
+import { DepartmentSelect } from "../../components/DepartmentSelect";
 import type { Language } from "../../i18n";
 import { errorText, showFieldError } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
-import { useDepartments } from "../../lib/queries";
-import { MetricSelect } from "../stakeholders/MetricSelect";
+import { MetricSelect } from "../../components/MetricSelect";
 import { metricList } from "./model";
 import { PatchForm } from "./PatchForm";
 import { useAnnounceFix, useUpdateProblem } from "./problemQueries";
@@ -28,7 +27,6 @@ const toPatch = (v: Values) => ({ ...v, impactMetrics: v.impactMetrics.join(",")
 export function OverviewTab({ problem, language }: { problem: Problem; language: Language }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const departments = useDepartments();
   const update = useUpdateProblem();
   const announce = useAnnounceFix();
 
@@ -89,13 +87,7 @@ export function OverviewTab({ problem, language }: { problem: Problem; language:
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} placeholder={t("problems.fields.symptomsHint")} />
           </Form.Item>
           <Form.Item name="ownerDepartmentId" label={t("problems.fields.owner")}>
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: "label" }}
-              placeholder={t("problems.fields.ownerHint")}
-              options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-              {...optionsState(departments, t("reads.departments"))}
-            />
+            <DepartmentSelect allowClear showSearch={{ optionFilterProp: "label" }} placeholder={t("problems.fields.ownerHint")} />
           </Form.Item>
           <Form.Item name="impactMetrics" label={t("problems.fields.impactMetrics")} extra={t("problems.fields.impactMetricsHint")}>
             <MetricSelect mode="multiple" allowClear />

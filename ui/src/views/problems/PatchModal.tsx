@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Form } from "antd";
 import type { Problem, ProblemInput } from "../../bindings";
-import { EditModal } from "../stakeholders/EditModal";
+import { EditModal } from "../../components/EditModal";
 import { useUpdateProblem } from "./problemQueries";
 
 /** A part of the write-up edited in a dialog (the evidence cards keep their figures in view). */

@@ -7,7 +7,8 @@ import type { Language } from "../../i18n";
 import { errorText } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { PROBLEM_STATUSES, STATUS_COLORS } from "./model";
-import { useDeleteProblem, useProblems } from "./problemQueries";
+import { useProblems } from "../../lib/queries";
+import { useDeleteProblem } from "./problemQueries";
 
 /** The problems, newest change first as the core lists them; a row opens its page. */
 export function ProblemList({ language, onOpen }: { language: Language; onOpen: (id: number) => void }) {

@@ -4,13 +4,13 @@ import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../i18n";
 import { ApproachTable } from "./ApproachTable";
-import { NewProblemModal } from "./NewProblemModal";
+import { NewProblemModal } from "../../components/NewProblemModal";
 import { ProblemList } from "./ProblemList";
 import { ProblemPage } from "./ProblemPage";
-import { useProblems } from "./problemQueries";
+import { useProblems } from "../../lib/queries";
 import { SuggestionsPanel } from "./SuggestionsPanel";
 import "./problems.css";
-import { ViewHeader } from "../../shell/ViewHeader";
+import { ViewHeader } from "../../components/ViewHeader";
 
 type Tab = "list" | "approach";
 

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { StoreSet } from "../../bindings";
 import { optionsState, QueryState } from "../../components/QueryState";
 import { errorText } from "../../lib/errors";
-import { useBoardLists } from "../incidents/boardQueries";
+import { useBoardLists } from "../../lib/incidentQueries";
 import { useProblemStores, useSetStores } from "./problemQueries";
 
 /** Picks the stores of one of a problem's store sets; each change is saved at once. */

@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import type { IncidentFilter, Trend } from "../../bindings";
 import type { Language } from "../../i18n";
 import { errorText } from "../../lib/errors";
-import { copyPng, saveImage } from "../stakeholders/exportImage";
+import { copyPng, saveImage } from "../../lib/exportImage";
 import { dataUrlToBlob } from "./clipboard";
 import { dayFormatter, trendOption } from "./trendChart";
 import { useEchart } from "../../lib/useEchart";

@@ -1,5 +1,5 @@
 import type { Money } from "../../bindings";
-import { MoneyInput } from "../incidents/MoneyInput";
+import { MoneyInput } from "../../components/MoneyInput";
 
 /**
  * The board's amount input (万/亿 accepted) in a Form.Item, which hands it value and onChange.

@@ -1,11 +1,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { commands, type IncidentFilter, type Problem, type ProblemInput, type StoreSet, type Suggestion, type SuggestionRule } from "../../bindings";
+import { commands, type Problem, type ProblemInput, type StoreSet, type Suggestion, type SuggestionRule } from "../../bindings";
 import type { Language } from "../../i18n";
 import { unwrap } from "../../lib/api";
 import { useWrite, WS } from "../../lib/queries";
 import { toInput } from "./model";
-
-export const useProblems = () => useQuery({ queryKey: [WS, "problems"], queryFn: () => unwrap(commands.problemsList()) });
 
 export const useEvidence = (id: number, language: Language) =>
   useQuery({
@@ -28,9 +26,6 @@ export const useSuggestions = (rule: SuggestionRule) =>
 export const useApproachTable = () =>
   useQuery({ queryKey: [WS, "problem-approaches"], queryFn: () => unwrap(commands.problemApproachTable()) });
 
-export const useCreateProblem = () =>
-  useWrite(({ input, link }: { input: ProblemInput; link: IncidentFilter | null }) => unwrap(commands.problemCreate(input, link)));
-
 /** Saves part of a problem's write-up on top of what is stored. */
 export const useUpdateProblem = () =>
   useWrite(({ problem, patch }: { problem: Problem; patch: ProblemInput }) =>
@@ -38,9 +33,6 @@ export const useUpdateProblem = () =>
   );
 
 export const useDeleteProblem = () => useWrite((id: number) => unwrap(commands.problemDelete(id)));
-
-export const useLinkIncidents = () =>
-  useWrite(({ id, filter }: { id: number; filter: IncidentFilter }) => unwrap(commands.problemLink(id, filter)));
 
 export const useSetStores = () =>
   useWrite(({ id, set, storeIds }: { id: number; set: StoreSet; storeIds: number[] }) => unwrap(commands.problemSetStores(id, set, storeIds)));

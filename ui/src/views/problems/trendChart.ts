@@ -1,16 +1,9 @@
 import type { Trend } from "../../bindings";
+import { CHART_FONT } from "../../lib/chartFont";
 import { WORKSPACE_TIME_ZONE } from "../../lib/format";
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
-
-/** The same font stack as the page, so Chinese labels on the canvas use the CJK font too. */
-export const CHART_FONT = getComputedFontFamily();
-
-function getComputedFontFamily(): string {
-  if (typeof document === "undefined") return "sans-serif";
-  return getComputedStyle(document.documentElement).fontFamily || "sans-serif";
-}
 
 export type TrendLabels = {
   events: string;

@@ -5,7 +5,7 @@ import type { Project, Touchpoint } from "../../bindings";
 import { QueryState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { errorText, showFieldError } from "../../lib/errors";
-import { fromPicker, toPicker, todayInZone } from "./days";
+import { fromPicker, toPicker, todayInZone } from "../../lib/days";
 import { PersonSelect } from "./PersonSelect";
 import { useApplyCadence, useTemplates } from "./projectQueries";
 

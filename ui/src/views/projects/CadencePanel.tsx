@@ -4,12 +4,13 @@ import type { Project } from "../../bindings";
 import { QueryState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { ApplyCadenceForm } from "./ApplyCadenceForm";
-import { todayInZone } from "./days";
-import { IcsExportButton } from "./IcsExportButton";
-import { useToday, useTouchpoints } from "./projectQueries";
-import { ProposalList } from "./ProposalList";
+import { todayInZone } from "../../lib/days";
+import { IcsExportButton } from "../../components/IcsExportButton";
+import { useToday } from "../../lib/queries";
+import { useTouchpoints } from "./projectQueries";
+import { ProposalList } from "../../components/ProposalList";
 import { TouchpointTable } from "./TouchpointTable";
-import { nextOpen, STATUS_COLOR, touchpointStatus } from "./touchpointState";
+import { nextOpen, STATUS_COLOR, touchpointStatus } from "../../lib/touchpointState";
 
 /** 跟进节奏 of one project: plan, the next thing to do, escalations to take up, every follow-up. */
 export function CadencePanel({ project, language }: { project: Project; language: Language }) {

@@ -6,8 +6,8 @@ import { useTranslation } from "react-i18next";
 import type { CalendarDay } from "../../bindings";
 import { UnlessFailed } from "../../components/QueryState";
 import { errorText, showFieldError } from "../../lib/errors";
-import { DeleteIconButton } from "../stakeholders/DeleteIconButton";
-import { fromPicker, todayInZone } from "./days";
+import { DeleteIconButton } from "../../components/DeleteIconButton";
+import { fromPicker, todayInZone } from "../../lib/days";
 import { useCalendarDays, useDeleteCalendarDay, useSaveCalendarDay } from "./projectQueries";
 
 type Values = { day: Dayjs | null; kind: "holiday" | "workday"; name: string };

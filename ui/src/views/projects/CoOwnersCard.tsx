@@ -2,7 +2,7 @@ import { App, Button, Card, Form } from "antd";
 import { useTranslation } from "react-i18next";
 import { QueryState } from "../../components/QueryState";
 import { errorText, showFieldError } from "../../lib/errors";
-import { useProjectMembers } from "../stakeholders/stakeholderQueries";
+import { useProjectMembers } from "../../lib/queries";
 import { PersonSelect } from "./PersonSelect";
 import { useSetCoOwners } from "./projectQueries";
 

@@ -1,13 +1,14 @@
-import { App, Button, Card, Checkbox, Form, Input, InputNumber, List, Select, Table, Typography } from "antd";
+import { App, Button, Card, Checkbox, Form, Input, InputNumber, List, Table, Typography } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Commitment } from "../../bindings";
-import { optionsState, UnlessFailed } from "../../components/QueryState";
+import { DepartmentSelect } from "../../components/DepartmentSelect";
+import { UnlessFailed } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { errorText, showFieldError } from "../../lib/errors";
 import { formatMoney, parseMoney } from "../../lib/format";
 import { useDepartments } from "../../lib/queries";
-import { DeleteIconButton } from "../stakeholders/DeleteIconButton";
+import { DeleteIconButton } from "../../components/DeleteIconButton";
 import { useAddCommitment, useCommitments, useDeleteCommitment, useSetCommitmentDone } from "./projectQueries";
 
 type Values = { departmentId: number | null; isMine: boolean; description: string; people: number | null; weeks: number | null; budget: string };
@@ -55,14 +56,7 @@ export function CommitmentsCard({ projectId, language }: { projectId: number; la
           <Checkbox data-testid="commitment-mine">{t("projects.commitments.mine")}</Checkbox>
         </Form.Item>
         <Form.Item name="departmentId">
-          <Select
-            allowClear
-            style={{ width: 150 }}
-            placeholder={t("projects.department")}
-            options={departments.map((d) => ({ value: d.id, label: d.name }))}
-            {...optionsState(departmentsQuery, t("reads.departments"))}
-            data-testid="commitment-department"
-          />
+          <DepartmentSelect allowClear style={{ width: 150 }} placeholder={t("projects.department")} data-testid="commitment-department" />
         </Form.Item>
         <Form.Item name="description" rules={[{ required: true, message: t("errors.required") }]}>
           <Input style={{ width: 260 }} placeholder={t("projects.commitments.description")} data-testid="commitment-description" />

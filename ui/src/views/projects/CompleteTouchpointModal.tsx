@@ -2,8 +2,8 @@ import { DatePicker, Form, Input } from "antd";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import type { Touchpoint } from "../../bindings";
-import { EditModal } from "../stakeholders/EditModal";
-import { fromPicker, toPicker, todayInZone } from "./days";
+import { EditModal } from "../../components/EditModal";
+import { fromPicker, toPicker, todayInZone } from "../../lib/days";
 import { useCompleteTouchpoint } from "./projectQueries";
 
 type Values = { doneOn: Dayjs | null; result: string };

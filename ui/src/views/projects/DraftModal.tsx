@@ -7,7 +7,7 @@ import { QueryState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { unwrap } from "../../lib/api";
 import { WS } from "../../lib/queries";
-import { CopyButton } from "../problems/CopyButton";
+import { CopyButton } from "../../components/CopyButton";
 
 /**
  * The core's drafted message for a follow-up: it brings something new (a result, data, a next step)

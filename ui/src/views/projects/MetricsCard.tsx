@@ -4,11 +4,12 @@ import { PlusOutlined } from "@ant-design/icons";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import type { MetricDirection, MetricInput, ProjectMetric, Reading } from "../../bindings";
-import { optionsState, QueriesState, UnlessFailed } from "../../components/QueryState";
+import { DepartmentSelect } from "../../components/DepartmentSelect";
+import { QueriesState, UnlessFailed } from "../../components/QueryState";
 import { errorText, showFieldError } from "../../lib/errors";
 import { useDepartments } from "../../lib/queries";
-import { DeleteIconButton } from "../stakeholders/DeleteIconButton";
-import { fromPicker, toPicker, todayInZone } from "./days";
+import { DeleteIconButton } from "../../components/DeleteIconButton";
+import { fromPicker, toPicker, todayInZone } from "../../lib/days";
 import { latestReading, progressToTarget, type ProgressRow } from "./metricProgress";
 import { ProgressChart } from "./ProgressChart";
 import { useAddMetric, useAddReading, useDeleteMetric, useProjectMetrics } from "./projectQueries";
@@ -54,14 +55,7 @@ export function MetricsCard({ projectId }: { projectId: number }) {
       <Card size="small" title={t("projects.metrics.title")} extra={<span className="card-hint">{t("projects.metrics.hint")}</span>}>
         <Form<MetricInput> form={form} layout="inline" initialValues={EMPTY_METRIC} onFinish={submit} className="commitment-form" data-testid="metric-form">
           <Form.Item name="departmentId">
-            <Select
-              allowClear
-              style={{ width: 150 }}
-              placeholder={t("projects.metrics.side")}
-              options={departments.map((d) => ({ value: d.id, label: d.name }))}
-              {...optionsState(departmentsQuery, t("reads.departments"))}
-              data-testid="metric-side"
-            />
+            <DepartmentSelect allowClear style={{ width: 150 }} placeholder={t("projects.metrics.side")} data-testid="metric-side" />
           </Form.Item>
           <Form.Item name="name" rules={[{ required: true, message: t("errors.required") }]}>
             <Input style={{ width: 180 }} placeholder={t("projects.metrics.name")} data-testid="metric-name" />

@@ -6,8 +6,8 @@ import { optionsState } from "../../components/QueryState";
 import { AppError } from "../../lib/api";
 import { errorText } from "../../lib/errors";
 import { useProjects } from "../../lib/queries";
-import { EditModal } from "../stakeholders/EditModal";
-import { fromPicker, toPicker } from "./days";
+import { EditModal } from "../../components/EditModal";
+import { fromPicker, toPicker } from "../../lib/days";
 import { useDeleteMilestone, useSaveMilestone, useSetDependencies, useTimeline } from "./projectQueries";
 
 type Values = {

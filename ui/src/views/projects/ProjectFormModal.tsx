@@ -2,10 +2,10 @@ import { DatePicker, Form, Input, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import type { Project, ProjectInput } from "../../bindings";
-import { EditModal } from "../stakeholders/EditModal";
-import { MetricSelect } from "../stakeholders/MetricSelect";
-import { parseMetrics } from "../stakeholders/model";
-import { fromPicker, toPicker } from "./days";
+import { EditModal } from "../../components/EditModal";
+import { MetricSelect } from "../../components/MetricSelect";
+import { parseMetrics } from "../../lib/metrics";
+import { fromPicker, toPicker } from "../../lib/days";
 import { EMPTY_PROJECT, STATUSES } from "./projectModel";
 import { useSaveProject } from "./projectQueries";
 

@@ -2,9 +2,8 @@ import { Button, Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Project } from "../../bindings";
 import { UnlessFailed } from "../../components/QueryState";
-import { useProjects } from "../../lib/queries";
-import { usePeopleById, useProjectMembers } from "../stakeholders/stakeholderQueries";
-import { parseMetrics } from "../stakeholders/model";
+import { usePeopleById, useProjectMembers, useProjects } from "../../lib/queries";
+import { parseMetrics } from "../../lib/metrics";
 import { STATUS_COLOR } from "./projectModel";
 
 /** Every project with its two co-owners, the metrics it moves and its planned launch. */

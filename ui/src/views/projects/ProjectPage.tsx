@@ -9,7 +9,7 @@ import { CadencePanel } from "./CadencePanel";
 import { CommitmentsCard } from "./CommitmentsCard";
 import { CoOwnersCard } from "./CoOwnersCard";
 import { MetricsCard } from "./MetricsCard";
-import type { ProjectTab } from "./navigation";
+import type { ProjectTab } from "../../lib/navigation";
 import { ProjectFormModal } from "./ProjectFormModal";
 import { STATUS_COLOR } from "./projectModel";
 import { useDeleteProject } from "./projectQueries";

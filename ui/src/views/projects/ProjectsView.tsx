@@ -5,14 +5,14 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "../../i18n";
 import { useProjects } from "../../lib/queries";
 import { CalendarSettings } from "./CalendarSettings";
-import type { ProjectFocus, ProjectsTab } from "./navigation";
+import type { ProjectFocus, ProjectsTab } from "../../lib/navigation";
 import { ProjectFormModal } from "./ProjectFormModal";
 import { ProjectList } from "./ProjectList";
 import { ProjectPage } from "./ProjectPage";
 import { TemplateEditor } from "./TemplateEditor";
 import { TimelineView } from "./TimelineView";
 import "./projects.css";
-import { ViewHeader } from "../../shell/ViewHeader";
+import { ViewHeader } from "../../components/ViewHeader";
 
 /**
  * 跨部门项目: the list, every project's milestones on one timeline, the cadence templates and the

@@ -5,12 +5,12 @@ import { useTranslation } from "react-i18next";
 import type { Milestone } from "../../bindings";
 import { QueriesState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
-import { useProjects } from "../../lib/queries";
-import { todayInZone } from "./days";
+import { useProjects, useToday } from "../../lib/queries";
+import { todayInZone } from "../../lib/days";
 import { layoutGantt } from "./gantt";
 import { GanttChart, useWidth } from "./GanttChart";
 import { MilestoneModal } from "./MilestoneModal";
-import { useTimeline, useToday } from "./projectQueries";
+import { useTimeline } from "./projectQueries";
 
 /** Every project's milestones on one timeline: what slipped, what is at risk, what waits for what. */
 export function TimelineView({ language }: { language: Language }) {

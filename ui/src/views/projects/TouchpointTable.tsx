@@ -6,9 +6,9 @@ import type { Language } from "../../i18n";
 import { errorText } from "../../lib/errors";
 import { CompleteTouchpointModal } from "./CompleteTouchpointModal";
 import { DraftModal } from "./DraftModal";
-import { fromPicker, toPicker } from "./days";
+import { fromPicker, toPicker } from "../../lib/days";
 import { useRescheduleTouchpoint, useSkipTouchpoint } from "./projectQueries";
-import { STATUS_COLOR, touchpointStatus } from "./touchpointState";
+import { STATUS_COLOR, touchpointStatus } from "../../lib/touchpointState";
 
 /** A project's follow-ups in date order: each one done with a result, skipped, or drafted. */
 export function TouchpointTable({ touchpoints, today, language }: { touchpoints: Touchpoint[]; today: string; language: Language }) {

@@ -8,7 +8,7 @@ import { UnlessFailed } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { unwrap } from "../../lib/api";
 import { errorText } from "../../lib/errors";
-import { todayInZone } from "./days";
+import { todayInZone } from "../../lib/days";
 import { useSaveReport, useWeeklyReports } from "./projectQueries";
 
 /** The six sections of the S1 weekly report, in the order both sponsors read them. */

@@ -1,5 +1,5 @@
 import type { Milestone } from "../../bindings";
-import { addDays, daysBetween } from "./days";
+import { addDays, daysBetween } from "../../lib/days";
 
 export const LABEL_W = 240;
 export const ROW_H = 30;

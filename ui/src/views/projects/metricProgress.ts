@@ -1,5 +1,5 @@
 import type { ProjectMetric, Reading } from "../../bindings";
-import { CHART_FONT } from "../problems/trendChart";
+import { CHART_FONT } from "../../lib/chartFont";
 
 /** The latest reading that has a value: a blank reading records "not measured", not zero. */
 export function latestReading(metricId: number, readings: Reading[]): Reading | undefined {

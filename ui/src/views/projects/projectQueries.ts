@@ -24,7 +24,6 @@ export const projectKeys = {
   steps: (templateId: number) => [WS, "cadence-steps", templateId] as const,
   touchpoints: (projectId: number) => [WS, "touchpoints", projectId] as const,
   reports: (projectId: number) => [WS, "weekly-reports", projectId] as const,
-  today: (day: string) => [WS, "today", day] as const,
   calendar: [WS, "calendar-days"] as const,
 };
 
@@ -51,8 +50,6 @@ export const useTouchpoints = (projectId: number) =>
 
 export const useWeeklyReports = (projectId: number) =>
   useQuery({ queryKey: projectKeys.reports(projectId), queryFn: () => unwrap(commands.weeklyReports(projectId)) });
-
-export const useToday = (day: string) => useQuery({ queryKey: projectKeys.today(day), queryFn: () => unwrap(commands.today(day)) });
 
 export const useCalendarDays = () => useQuery({ queryKey: projectKeys.calendar, queryFn: () => unwrap(commands.calendarDays()) });
 
@@ -111,8 +108,6 @@ export const useCompleteTouchpoint = () =>
 export const useSkipTouchpoint = () => useWrite((id: number) => unwrap(commands.touchpointSkip(id)));
 export const useRescheduleTouchpoint = () =>
   useWrite(({ id, dueOn }: { id: number; dueOn: string }) => unwrap(commands.touchpointReschedule(id, dueOn)));
-export const useEscalateTouchpoint = () =>
-  useWrite(({ id, today }: { id: number; today: string }) => unwrap(commands.touchpointEscalate(id, today)));
 
 export const useSaveReport = () =>
   useWrite(({ projectId, report }: { projectId: number; report: WeeklyReport }) => unwrap(commands.weeklyReportSave(projectId, report)));

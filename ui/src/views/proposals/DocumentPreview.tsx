@@ -1,5 +1,5 @@
 import type { Block, Document } from "../../bindings";
-import { PrivateLabel } from "../stakeholders/PrivateMark";
+import { PrivateLabel } from "../../components/PrivateMark";
 
 /** The document as it will read, on a page-like sheet; every text is rendered as text. */
 export function DocumentPreview({ document }: { document: Document }) {

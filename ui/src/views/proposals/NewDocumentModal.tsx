@@ -3,8 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { DraftRequest, TemplateKind } from "../../bindings";
 import { optionsState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
-import { useProjects } from "../../lib/queries";
-import { useProblems } from "../problems/problemQueries";
+import { useProblems, useProjects } from "../../lib/queries";
 import { useCatalogue } from "./proposalQueries";
 
 export const KINDS: TemplateKind[] = ["solution", "business_case", "invitation", "weekly_report", "launch_thanks", "meeting_recap"];

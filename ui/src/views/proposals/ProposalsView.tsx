@@ -6,7 +6,7 @@ import type { Document, Draft } from "../../bindings";
 import { QueryState, UnlessFailed } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { errorText } from "../../lib/errors";
-import { ViewHeader } from "../../shell/ViewHeader";
+import { ViewHeader } from "../../components/ViewHeader";
 import { DocumentPreview } from "./DocumentPreview";
 import { ExportBar } from "./ExportBar";
 import { NewDocumentModal } from "./NewDocumentModal";

@@ -2,7 +2,7 @@ import { Button, Card, Input, Space } from "antd";
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Section } from "../../bindings";
-import { PrivateLabel } from "../stakeholders/PrivateMark";
+import { PrivateLabel } from "../../components/PrivateMark";
 import { BlockEditor } from "./BlockEditor";
 
 /** A document or template, section by section: heading, blocks, order, removal. */

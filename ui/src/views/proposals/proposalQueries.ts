@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { commands, type DraftRequest, type Document, type ProposalTemplate } from "../../bindings";
 import { unwrap } from "../../lib/api";
 import { useWrite, WS } from "../../lib/queries";
-import { todayInZone } from "../projects/days";
+import { todayInZone } from "../../lib/days";
 
 const proposalKeys = {
   drafts: [WS, "proposal-drafts"] as const,

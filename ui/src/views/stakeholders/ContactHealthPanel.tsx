@@ -3,8 +3,9 @@ import { Button, InputNumber, Progress, Space, Switch, Table, Tag, Typography } 
 import { useTranslation } from "react-i18next";
 import type { ContactHealth } from "../../bindings";
 import { UnlessFailed } from "../../components/QueryState";
-import { PrivateLabel } from "./PrivateMark";
-import { useContactHealth, usePeopleById } from "./stakeholderQueries";
+import { PrivateLabel } from "../../components/PrivateMark";
+import { usePeopleById } from "../../lib/queries";
+import { useContactHealth } from "./stakeholderQueries";
 
 /** Red below 40, amber below 70: a relationship left to cool needs a message this week. */
 export function healthColor(score: number): string {

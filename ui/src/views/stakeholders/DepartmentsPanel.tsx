@@ -6,7 +6,7 @@ import type { Department, DepartmentInput } from "../../bindings";
 import { UnlessFailed } from "../../components/QueryState";
 import { matchesName } from "../../lib/format";
 import { useDeleteDepartment, useDepartments, useSaveDepartment } from "../../lib/queries";
-import { EditModal } from "./EditModal";
+import { EditModal } from "../../components/EditModal";
 import { RowActions } from "./RowActions";
 
 const EMPTY: DepartmentInput = { name: "", head: "", kpis: "" };

@@ -6,8 +6,8 @@ import { useTranslation } from "react-i18next";
 import type { Interaction, InteractionKind } from "../../bindings";
 import { fromZonedWall } from "../../lib/zone";
 import { formatDay } from "./dates";
-import { DeleteIconButton } from "./DeleteIconButton";
-import { EditModal } from "./EditModal";
+import { DeleteIconButton } from "../../components/DeleteIconButton";
+import { EditModal } from "../../components/EditModal";
 import { useDeleteInteraction, useLogInteraction, useStepDone } from "./stakeholderQueries";
 
 const KINDS: InteractionKind[] = ["message", "coffee", "one_on_one", "meeting", "email"];

@@ -6,8 +6,8 @@ import { useTranslation } from "react-i18next";
 import type { Direction, LedgerEntry, LedgerKind } from "../../bindings";
 import { fromZonedWall } from "../../lib/zone";
 import { formatDay } from "./dates";
-import { DeleteIconButton } from "./DeleteIconButton";
-import { EditModal } from "./EditModal";
+import { DeleteIconButton } from "../../components/DeleteIconButton";
+import { EditModal } from "../../components/EditModal";
 import { useAddLedger, useDeleteLedger } from "./stakeholderQueries";
 
 const KINDS: LedgerKind[] = ["data_shared", "help", "public_credit", "favour"];

@@ -6,10 +6,10 @@ import { useTranslation } from "react-i18next";
 import type { NoteKind, PersonNote } from "../../bindings";
 import { fromZonedWall } from "../../lib/zone";
 import { formatDay } from "./dates";
-import { DeleteIconButton } from "./DeleteIconButton";
-import { EditModal } from "./EditModal";
-import { MetricSelect } from "./MetricSelect";
-import { PrivateLabel } from "./PrivateMark";
+import { DeleteIconButton } from "../../components/DeleteIconButton";
+import { EditModal } from "../../components/EditModal";
+import { MetricSelect } from "../../components/MetricSelect";
+import { PrivateLabel } from "../../components/PrivateMark";
 import { useAddNote, useDeleteNote } from "./stakeholderQueries";
 
 const KINDS: NoteKind[] = ["kpi", "pressure", "initiative", "pain_point", "opportunity"];

@@ -1,15 +1,16 @@
 import { useState } from "react";
-import { App, Button, Form, Input, Rate, Select, Table, Tag } from "antd";
+import { App, Button, Form, Input, Rate, Table, Tag } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Person, PersonInput, Stance } from "../../bindings";
-import { optionsState, UnlessFailed } from "../../components/QueryState";
+import { DepartmentSelect } from "../../components/DepartmentSelect";
+import { UnlessFailed } from "../../components/QueryState";
 import { matchesName } from "../../lib/format";
-import { useDepartments, usePeople, useSavePerson } from "../../lib/queries";
-import { EditModal } from "./EditModal";
+import { usePeople, useSavePerson } from "../../lib/queries";
+import { EditModal } from "../../components/EditModal";
 import { STANCE_COLORS } from "./model";
 import { PersonMapFields } from "./PersonFormFields";
-import { PrivateLabel } from "./PrivateMark";
+import { PrivateLabel } from "../../components/PrivateMark";
 import { RowActions } from "./RowActions";
 import { usePersonDelete } from "./usePersonDelete";
 
@@ -35,7 +36,6 @@ export function PeoplePanel({ search, onOpen }: { search: string; onOpen: (id: n
   const { t } = useTranslation();
   const { message } = App.useApp();
   const people = usePeople();
-  const departments = useDepartments();
   const save = useSavePerson();
   const remove = usePersonDelete();
   const [form] = Form.useForm<PersonInput>();
@@ -43,7 +43,6 @@ export function PeoplePanel({ search, onOpen }: { search: string; onOpen: (id: n
 
   const rows = (people.data ?? []).filter((p) => matchesName(search, p.name, p.nameKey));
   const current = editing === "new" || editing === null ? null : editing;
-  const departmentOptions = (departments.data ?? []).map((d) => ({ value: d.id, label: d.name, key: d.nameKey }));
 
   return (
     <>
@@ -124,16 +123,7 @@ export function PeoplePanel({ search, onOpen }: { search: string; onOpen: (id: n
           <Input placeholder={t("people.titlePlaceholder")} maxLength={80} data-testid="person-title" />
         </Form.Item>
         <Form.Item name="departmentId" label={t("people.department")}>
-          <Select
-            allowClear
-            showSearch={{
-              filterOption: (input, option) => matchesName(input, String(option?.label ?? ""), String(option?.key ?? "")),
-            }}
-            placeholder={t("people.departmentPlaceholder")}
-            options={departmentOptions}
-            {...optionsState(departments, t("reads.departments"))}
-            data-testid="person-department"
-          />
+          <DepartmentSelect allowClear searchPinyin placeholder={t("people.departmentPlaceholder")} data-testid="person-department" />
         </Form.Item>
         <PersonMapFields editingId={current?.id ?? null} />
       </EditModal>

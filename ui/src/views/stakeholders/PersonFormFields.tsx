@@ -4,7 +4,7 @@ import { optionsState } from "../../components/QueryState";
 import { matchesName } from "../../lib/format";
 import { usePeople } from "../../lib/queries";
 import { STANCE_COLORS, STANCES } from "./model";
-import { PrivateLabel } from "./PrivateMark";
+import { PrivateLabel } from "../../components/PrivateMark";
 
 const pinyinSearch = {
   filterOption: (input: string, option?: { label?: unknown; key?: unknown }) =>

@@ -6,7 +6,7 @@ import type { Person } from "../../bindings";
 import { QueriesState } from "../../components/QueryState";
 import { errorText } from "../../lib/errors";
 import { usePeople } from "../../lib/queries";
-import { copyPng, saveImage, serializeSvg, svgToPng } from "./exportImage";
+import { copyPng, saveImage, serializeSvg, svgToPng } from "../../lib/exportImage";
 import { fromXY, GRID, radiusFor, toXY } from "./gridGeometry";
 import { MIDPOINT, positionOf, quadrantOf, STANCE_COLORS, type Quadrant } from "./model";
 import { ProjectFilter, useProjectPeople } from "./ProjectFilter";

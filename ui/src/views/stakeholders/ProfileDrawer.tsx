@@ -6,8 +6,9 @@ import { InteractionsSection } from "./InteractionsSection";
 import { LedgerSection } from "./LedgerSection";
 import { positionOf, quadrantOf, STANCE_COLORS } from "./model";
 import { NotesSection } from "./NotesSection";
-import { PrivateLabel } from "./PrivateMark";
-import { usePeopleById, useProfile } from "./stakeholderQueries";
+import { PrivateLabel } from "../../components/PrivateMark";
+import { usePeopleById } from "../../lib/queries";
+import { useProfile } from "./stakeholderQueries";
 
 /** Everything we know about one person, opened from any tab of the map. */
 export function ProfileDrawer({ personId, onClose }: { personId: number | null; onClose: () => void }) {

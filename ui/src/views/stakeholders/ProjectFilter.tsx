@@ -2,8 +2,7 @@ import { useMemo } from "react";
 import { Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { optionsState, type Query } from "../../components/QueryState";
-import { useProjects } from "../../lib/queries";
-import { useProjectMembers } from "./stakeholderQueries";
+import { useProjectMembers, useProjects } from "../../lib/queries";
 
 /** A project picker; cleared means everyone. */
 export function ProjectFilter(props: {

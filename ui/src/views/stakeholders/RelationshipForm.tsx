@@ -4,8 +4,8 @@ import type { RelationKind } from "../../bindings";
 import { optionsState } from "../../components/QueryState";
 import { matchesName } from "../../lib/format";
 import { usePeople } from "../../lib/queries";
-import { EditModal } from "./EditModal";
-import { PrivateLabel } from "./PrivateMark";
+import { EditModal } from "../../components/EditModal";
+import { PrivateLabel } from "../../components/PrivateMark";
 import { useAddRelationship } from "./stakeholderQueries";
 
 type Values = { from: number; to: number; kind: RelationKind; note: string };

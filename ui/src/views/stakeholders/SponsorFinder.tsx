@@ -3,12 +3,12 @@ import { Button, Card, Empty, List, Progress, Space, Table, Tag, Typography } fr
 import { useTranslation } from "react-i18next";
 import type { PersonNote, SponsorCandidate } from "../../bindings";
 import { QueryState, UnlessFailed } from "../../components/QueryState";
-import { useProjects } from "../../lib/queries";
-import { MetricSelect } from "./MetricSelect";
-import { parseMetrics } from "./model";
+import { usePeopleById, useProjects } from "../../lib/queries";
+import { MetricSelect } from "../../components/MetricSelect";
+import { parseMetrics } from "../../lib/metrics";
 import { ProjectFilter } from "./ProjectFilter";
 import { sponsorReason } from "./sponsorReason";
-import { usePeopleById, useProjectBenefits, useSponsors } from "./stakeholderQueries";
+import { useProjectBenefits, useSponsors } from "./stakeholderQueries";
 
 /** A candidate's KPIs and pains that the problem moves, each with where we learnt it. */
 function MatchedNotes({ notes }: { notes: PersonNote[] }) {

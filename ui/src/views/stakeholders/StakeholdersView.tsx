@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Input, Tabs, Typography } from "antd";
 import { SearchOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { useFirstDataMark } from "../../shell/firstDataMark";
+import { useFirstDataMark } from "../../lib/firstDataMark";
 import { useDepartments } from "../../lib/queries";
 import { ContactHealthPanel } from "./ContactHealthPanel";
 import { DepartmentsPanel } from "./DepartmentsPanel";

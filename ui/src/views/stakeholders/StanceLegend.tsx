@@ -1,7 +1,7 @@
 import { Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { STANCE_COLORS, STANCES } from "./model";
-import { PrivateLabel } from "./PrivateMark";
+import { PrivateLabel } from "../../components/PrivateMark";
 
 /** What the circles' colours and sizes mean, under the grid and the graph. */
 export function StanceLegend() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fromXY, GRID, radiusFor, toXY } from "./gridGeometry";
-import { parseMetrics, quadrantOf } from "./model";
+import { quadrantOf } from "./model";
 
 describe("power/interest grid", () => {
   it("puts high power at the top and high interest on the right", () => {
@@ -29,9 +29,5 @@ describe("power/interest grid", () => {
   it("draws more trust as a larger circle", () => {
     expect(radiusFor(1)).toBeLessThan(radiusFor(5));
     expect(radiusFor(0)).toBe(radiusFor(1));
-  });
-
-  it("keeps only the metric codes the core knows", () => {
-    expect(parseMetrics("nps, retention,unknown,,ftfr")).toEqual(["nps", "retention", "ftfr"]);
   });
 });

@@ -12,22 +12,6 @@ export const STANCE_COLORS: Record<Stance, string> = {
   blocker: "#cf1322",
 };
 
-/** The impact metrics the core knows (service::stakeholders::METRICS), in the order shown. */
-export const METRICS = [
-  "nps",
-  "complaints",
-  "cost",
-  "wait_time",
-  "retention",
-  "dau",
-  "user_growth",
-  "features_shipped",
-  "ftfr",
-  "dispatch_efficiency",
-  "revenue",
-  "satisfaction",
-] as const;
-
 export type Quadrant = "manage" | "satisfy" | "inform" | "monitor";
 
 /** Power and interest run 0–10; 5 and above counts as high (the grid's middle lines). */
@@ -43,15 +27,6 @@ export function quadrantOf(power: number, interest: number): Quadrant {
 /** Power and interest are kept with one decimal. */
 export function roundTenth(value: number): number {
   return Math.round(Math.min(10, Math.max(0, value)) * 10) / 10;
-}
-
-/** Comma-separated metric codes (a project's impactMetrics) to the known codes. */
-export function parseMetrics(codes: string): string[] {
-  const known: readonly string[] = METRICS;
-  return codes
-    .split(",")
-    .map((c) => c.trim())
-    .filter((c) => known.includes(c));
 }
 
 /**

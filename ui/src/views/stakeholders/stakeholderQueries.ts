@@ -9,24 +9,15 @@ import {
   type RelationKind,
 } from "../../bindings";
 import { unwrap } from "../../lib/api";
-import { keys, peopleQuery, WS } from "../../lib/queries";
+import { keys, WS } from "../../lib/queries";
 
 export const stakeholderKeys = {
   profile: (id: number) => [WS, "person-profile", id] as const,
   relationships: [WS, "relationships"] as const,
   health: [WS, "contact-health"] as const,
-  members: [WS, "project-members"] as const,
   sponsors: (metrics: string[], projectId: number | null) => [WS, "sponsors", metrics, projectId] as const,
   benefits: (projectId: number) => [WS, "project-benefits", projectId] as const,
 };
-
-const byId = (people: Person[]) => new Map(people.map((p) => [p.id, p]));
-
-/**
- * People by id: every tab resolves ids (manager, relationship ends, candidates) to names. It is the
- * people query itself, so a failed read of the names shows as one instead of as nameless rows.
- */
-export const usePeopleById = () => useQuery({ ...peopleQuery, select: byId });
 
 export const useProfile = (id: number | null) =>
   useQuery({
@@ -40,9 +31,6 @@ export const useRelationships = () =>
 
 export const useContactHealth = () =>
   useQuery({ queryKey: stakeholderKeys.health, queryFn: () => unwrap(commands.contactHealth()) });
-
-export const useProjectMembers = () =>
-  useQuery({ queryKey: stakeholderKeys.members, queryFn: () => unwrap(commands.projectMembers()) });
 
 export const useSponsors = (metrics: string[], projectId: number | null) =>
   useQuery({

@@ -2,16 +2,15 @@ import { Button, Card, Col, Flex, List, Row, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { QueriesState, QueryState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
-import { useFirstDataMark } from "../../shell/firstDataMark";
-import { Escalations } from "../incidents/Escalations";
-import { todayInZone } from "../projects/days";
-import { IcsExportButton } from "../projects/IcsExportButton";
-import type { ProjectFocus } from "../projects/navigation";
-import { useToday } from "../projects/projectQueries";
-import { ProposalList } from "../projects/ProposalList";
-import { STATUS_COLOR, touchpointStatus } from "../projects/touchpointState";
-import { usePeopleById } from "../stakeholders/stakeholderQueries";
-import { ViewHeader } from "../../shell/ViewHeader";
+import { useFirstDataMark } from "../../lib/firstDataMark";
+import { Escalations } from "../../components/Escalations";
+import { todayInZone } from "../../lib/days";
+import { IcsExportButton } from "../../components/IcsExportButton";
+import type { ProjectFocus } from "../../lib/navigation";
+import { usePeopleById, useToday } from "../../lib/queries";
+import { ProposalList } from "../../components/ProposalList";
+import { STATUS_COLOR, touchpointStatus } from "../../lib/touchpointState";
+import { ViewHeader } from "../../components/ViewHeader";
 
 /** Where an item on the start page leads. */
 export type TodayLink = { section: "projects"; focus: ProjectFocus } | { section: "stakeholders" } | { section: "incidents" };

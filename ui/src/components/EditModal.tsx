@@ -1,8 +1,8 @@
 import { App, Form, Modal, type ButtonProps, type FormInstance } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { errorText, showFieldError } from "../../lib/errors";
-import { blockEnterWhileComposing } from "../../lib/ime";
+import { errorText, showFieldError } from "../lib/errors";
+import { blockEnterWhileComposing } from "../lib/ime";
 
 /**
  * A create/edit dialog: submits through `save`, puts a core error next to its field (or in a

@@ -2,15 +2,16 @@ import { App, AutoComplete, Col, DatePicker, Form, Input, InputNumber, Modal, Ro
 import type { Dayjs } from "dayjs";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { commands, type Incident, type IncidentInput } from "../../bindings";
-import { optionsState } from "../../components/QueryState";
-import { unwrap } from "../../lib/api";
-import { errorText, showFieldError } from "../../lib/errors";
-import { parseMoney } from "../../lib/format";
-import { blockEnterWhileComposing } from "../../lib/ime";
-import { useDepartments, WS } from "../../lib/queries";
-import { fromZonedWall, toZonedWall } from "../../lib/zone";
-import { STATUSES, useBoardLists } from "./boardQueries";
+import { commands, type Incident, type IncidentInput } from "../bindings";
+import { DepartmentSelect } from "./DepartmentSelect";
+import { optionsState } from "./QueryState";
+import { unwrap } from "../lib/api";
+import { errorText, showFieldError } from "../lib/errors";
+import { parseMoney } from "../lib/format";
+import { blockEnterWhileComposing } from "../lib/ime";
+import { WS } from "../lib/queries";
+import { fromZonedWall, toZonedWall } from "../lib/zone";
+import { STATUSES, useBoardLists } from "../lib/incidentQueries";
 
 type Values = Omit<IncidentInput, "openedAt" | "closedAt" | "cost" | "externalId"> & {
   externalId: string;
@@ -39,9 +40,7 @@ export function IncidentForm({ incident, onClose }: { incident: Incident | null;
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
   const listsQuery = useBoardLists();
-  const departmentsQuery = useDepartments();
   const lists = listsQuery.data;
-  const departments = departmentsQuery.data ?? [];
   const fromLists = optionsState(listsQuery, t("reads.boardLists"));
   const save = useMutation({
     mutationFn: (input: IncidentInput) => unwrap(incident ? commands.incidentUpdate(incident.id, input) : commands.incidentCreate(input)),
@@ -140,12 +139,7 @@ export function IncidentForm({ incident, onClose }: { incident: Incident | null;
                 </Form.Item>
               ) : (
                 <Form.Item name="departmentId" label={t("incidents.department")} extra={t("incident.form.departmentHint")}>
-                  <Select
-                    allowClear
-                    placeholder={t("incident.form.byRules")}
-                    options={departments.map((d) => ({ value: d.id, label: d.name }))}
-                    {...optionsState(departmentsQuery, t("reads.departments"))}
-                  />
+                  <DepartmentSelect allowClear placeholder={t("incident.form.byRules")} />
                 </Form.Item>
               )}
             </Col>

@@ -1,5 +1,5 @@
 import dayjs, { type Dayjs } from "dayjs";
-import { WORKSPACE_TIME_ZONE } from "../../lib/format";
+import { WORKSPACE_TIME_ZONE } from "./format";
 
 /**
  * Projects, milestones and touchpoints are dated in calendar days (YYYY-MM-DD) of the workspace

@@ -1,4 +1,4 @@
-import type { Touchpoint } from "../../bindings";
+import type { Touchpoint } from "../bindings";
 
 /** What a touchpoint badge says: the core stores open|done|skipped, the day makes open ones due or overdue. */
 export type TouchpointStatus = "upcoming" | "due" | "overdue" | "done" | "skipped";

@@ -2,9 +2,9 @@ import { App, Button } from "antd";
 import { CalendarOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { commands } from "../../bindings";
-import { unwrap } from "../../lib/api";
-import { errorText } from "../../lib/errors";
+import { commands } from "../bindings";
+import { unwrap } from "../lib/api";
+import { errorText } from "../lib/errors";
 
 /**
  * Saves the open follow-ups (of one project, or all) as an .ics file for Outlook, DingTalk or

@@ -2,12 +2,11 @@ import { App, Button, List, Tag } from "antd";
 import { RiseOutlined } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { EscalationProposal } from "../../bindings";
-import { QueryState } from "../../components/QueryState";
-import { errorText } from "../../lib/errors";
-import { usePeopleById } from "../stakeholders/stakeholderQueries";
-import { daysBetween } from "./days";
-import { useEscalateTouchpoint } from "./projectQueries";
+import type { EscalationProposal } from "../bindings";
+import { QueryState } from "./QueryState";
+import { errorText } from "../lib/errors";
+import { useEscalateTouchpoint, usePeopleById } from "../lib/queries";
+import { daysBetween } from "../lib/days";
 
 /**
  * Follow-ups overdue with no answer, each with the escalation step its cadence calls for (S6, week

@@ -1,7 +1,7 @@
 import { App, Button, Popconfirm } from "antd";
 import { DeleteOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { errorText } from "../../lib/errors";
+import { errorText } from "../lib/errors";
 
 /** The small trash button of a note, contact or favour: asks first, reports a refused delete. */
 export function DeleteIconButton({ confirm, onDelete, testId }: { confirm: string; onDelete: () => Promise<unknown>; testId?: string }) {

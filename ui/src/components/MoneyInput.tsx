@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { Input } from "antd";
-import type { Money } from "../../bindings";
-import { parseMoney } from "../../lib/format";
+import type { Money } from "../bindings";
+import { parseMoney } from "../lib/format";
 
 /**
  * An amount typed the way directors write it (1.2万). Committed on blur or Enter, so half-typed

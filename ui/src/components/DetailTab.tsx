@@ -2,11 +2,11 @@ import { useState } from "react";
 import { Flex, Table, Tag, Typography } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
 import { useTranslation } from "react-i18next";
-import type { Incident, IncidentFilter, IncidentSort } from "../../bindings";
-import { UnlessFailed } from "../../components/QueryState";
-import type { Language } from "../../i18n";
-import { formatDateTime, formatMoney } from "../../lib/format";
-import { useIncidentsPage } from "./boardQueries";
+import type { Incident, IncidentFilter, IncidentSort } from "../bindings";
+import { UnlessFailed } from "./QueryState";
+import type { Language } from "../i18n";
+import { formatDateTime, formatMoney } from "../lib/format";
+import { useIncidentsPage } from "../lib/incidentQueries";
 import { ExportButtons } from "./ExportButtons";
 
 const PAGE_SIZE = 50;

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Button } from "antd";
 import { PartitionOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import type { IncidentFilter } from "../../bindings";
+import type { IncidentFilter } from "../bindings";
 import { NewProblemModal } from "./NewProblemModal";
 
 /** On the board: the incidents the current filter shows become (part of) one systemic problem. */

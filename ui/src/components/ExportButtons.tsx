@@ -2,10 +2,10 @@ import { App, Button, Space } from "antd";
 import { DownloadOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { commands, type IncidentFilter, type ListFormat } from "../../bindings";
-import type { Language } from "../../i18n";
-import { unwrap } from "../../lib/api";
-import { errorText } from "../../lib/errors";
+import { commands, type IncidentFilter, type ListFormat } from "../bindings";
+import type { Language } from "../i18n";
+import { unwrap } from "../lib/api";
+import { errorText } from "../lib/errors";
 
 /** Exports exactly what the filter shows; the core asks where to save. */
 export function ExportButtons({ filter, language }: { filter: IncidentFilter; language: Language }) {

@@ -3,8 +3,8 @@
  * with attributes only (no stylesheet classes), so the serialized SVG looks the same on its own.
  */
 
-import { commands, type ImageFormat } from "../../bindings";
-import { unwrap } from "../../lib/api";
+import { commands, type ImageFormat } from "../bindings";
+import { unwrap } from "./api";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Touchpoint } from "../../bindings";
+import type { Touchpoint } from "../bindings";
 import { nextOpen, touchpointStatus } from "./touchpointState";
 
 const tp = (id: number, dueOn: string, state = "open") => ({ id, dueOn, state }) as Touchpoint;

@@ -1,17 +1,18 @@
-import { App, Button, DatePicker, Descriptions, Drawer, Empty, Form, Input, Popconfirm, Select, Space, Spin, Timeline, Typography } from "antd";
+import { App, Button, DatePicker, Descriptions, Drawer, Empty, Form, Input, Popconfirm, Space, Spin, Timeline, Typography } from "antd";
 import { DeleteOutlined, EditOutlined } from "@ant-design/icons";
 import type { Dayjs } from "dayjs";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { commands, type Incident } from "../../bindings";
-import { optionsState, QueryState } from "../../components/QueryState";
-import type { Language } from "../../i18n";
-import { unwrap } from "../../lib/api";
-import { errorText, showFieldError } from "../../lib/errors";
-import { formatDateTime, formatMoney } from "../../lib/format";
-import { blockEnterWhileComposing } from "../../lib/ime";
-import { useDepartments, WS } from "../../lib/queries";
-import { useIncident } from "./boardQueries";
+import { commands, type Incident } from "../bindings";
+import { DepartmentSelect } from "./DepartmentSelect";
+import { QueryState } from "./QueryState";
+import type { Language } from "../i18n";
+import { unwrap } from "../lib/api";
+import { errorText, showFieldError } from "../lib/errors";
+import { formatDateTime, formatMoney } from "../lib/format";
+import { blockEnterWhileComposing } from "../lib/ime";
+import { useDepartments, WS } from "../lib/queries";
+import { useIncident } from "../lib/incidentQueries";
 
 type TransferValues = { to: number; reason: string; at?: Dayjs | null };
 
@@ -121,11 +122,7 @@ function IncidentDetail({ incident, language, onClose, onEdit }: Omit<DrawerProp
           }
         >
           <Form.Item name="to" label={t("incident.transferTo")} rules={[{ required: true, message: t("errors.required") }]}>
-            <Select
-              options={departments.map((d) => ({ value: d.id, label: d.name }))}
-              {...optionsState(departmentsQuery, t("reads.departments"))}
-              data-testid="transfer-to"
-            />
+            <DepartmentSelect data-testid="transfer-to" />
           </Form.Item>
           <Form.Item name="reason" label={t("incident.reason")} required>
             <Input.TextArea rows={2} maxLength={500} placeholder={t("incident.reasonPlaceholder")} data-testid="transfer-reason" />

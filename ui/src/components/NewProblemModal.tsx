@@ -1,10 +1,10 @@
 import { App, Form, Input, Radio, Select } from "antd";
 import { useTranslation } from "react-i18next";
-import type { IncidentFilter, Problem } from "../../bindings";
-import { optionsState } from "../../components/QueryState";
-import { useDepartments } from "../../lib/queries";
-import { EditModal } from "../stakeholders/EditModal";
-import { useCreateProblem, useLinkIncidents, useProblems } from "./problemQueries";
+import type { IncidentFilter, Problem } from "../bindings";
+import { DepartmentSelect } from "./DepartmentSelect";
+import { optionsState } from "./QueryState";
+import { useCreateProblem, useLinkIncidents, useProblems } from "../lib/queries";
+import { EditModal } from "./EditModal";
 
 type Values = { target: "new" | "existing"; title: string; ownerDepartmentId: number | null; problemId: number | null };
 
@@ -25,7 +25,6 @@ export function NewProblemModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const target = Form.useWatch("target", form) ?? "new";
-  const departments = useDepartments();
   const problems = useProblems();
   const create = useCreateProblem();
   const linkIncidents = useLinkIncidents();
@@ -78,13 +77,7 @@ export function NewProblemModal({
             <Input maxLength={200} placeholder={t("problems.fields.titleHint")} data-testid="problem-form-title" />
           </Form.Item>
           <Form.Item name="ownerDepartmentId" label={t("problems.fields.owner")}>
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: "label" }}
-              placeholder={t("problems.fields.ownerHint")}
-              options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-              {...optionsState(departments, t("reads.departments"))}
-            />
+            <DepartmentSelect allowClear showSearch={{ optionFilterProp: "label" }} placeholder={t("problems.fields.ownerHint")} />
           </Form.Item>
         </>
       )}

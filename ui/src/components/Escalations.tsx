@@ -2,11 +2,11 @@ import { App, Button, Collapse, List, Tag, Typography } from "antd";
 import { CopyOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { commands } from "../../bindings";
-import { QueryState } from "../../components/QueryState";
-import type { Language } from "../../i18n";
-import { unwrap } from "../../lib/api";
-import { WS } from "../../lib/queries";
+import { commands } from "../bindings";
+import { QueryState } from "./QueryState";
+import type { Language } from "../i18n";
+import { unwrap } from "../lib/api";
+import { WS } from "../lib/queries";
 
 /** A page is what a person reads; a big workspace has tens of thousands past their SLA. */
 const SHOWN = 50;
