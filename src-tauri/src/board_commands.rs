@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
-use liaison_core::demo::Lang;
+use liaison_core::Lang;
 use liaison_core::export::incidents::{self as export, ListFormat};
 use liaison_core::repo::incident_filter::{self as filter, Cards, Facets, IncidentFilter, IncidentPage, IncidentSort};
 use liaison_core::repo::incidents::{self, Incident, IncidentInput};

@@ -4,7 +4,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
-use liaison_core::demo::Lang;
+use liaison_core::Lang;
 use liaison_core::repo::departments::{Department, DepartmentInput};
 use liaison_core::repo::incidents::{self, Incident};
 use liaison_core::repo::people::{Person, PersonInput};

@@ -12,7 +12,7 @@ use liaison_core::import::{self, FileOverview, ImportOptions, ImportReport};
 use liaison_core::import::source::TextEncoding;
 use liaison_core::repo::import_presets::{self, ImportPreset, PresetColumn};
 use liaison_core::repo::incidents::{self, PivotCell};
-use liaison_core::demo::Lang;
+use liaison_core::Lang;
 use liaison_core::service::incidents::{self as actions, Escalations, IncidentEvent};
 use liaison_core::{CoreError, ErrorCode};
 

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_store::StoreExt;
 
-use liaison_core::demo::Lang;
+use liaison_core::Lang;
 
 const STORE_FILE: &str = "preferences.json";
 const KEY: &str = "preferences";

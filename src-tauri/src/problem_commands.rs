@@ -3,7 +3,7 @@
 
 use tauri::State;
 
-use liaison_core::demo::Lang;
+use liaison_core::Lang;
 use liaison_core::evidence::{self, Evidence};
 use liaison_core::repo::incident_filter::IncidentFilter;
 use liaison_core::repo::problems::{self, Problem, ProblemInput, StoreSet};

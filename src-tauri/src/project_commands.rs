@@ -5,7 +5,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
 use liaison_core::cadence::Step;
-use liaison_core::demo::Lang;
+use liaison_core::Lang;
 use liaison_core::repo::cadence_templates::{self, Template};
 use liaison_core::repo::calendar_days::{self, CalendarDay};
 use liaison_core::repo::commitments::{self, Commitment, CommitmentInput};

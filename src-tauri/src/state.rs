@@ -6,7 +6,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime};
 use tokio::sync::RwLock;
 
-use liaison_core::demo::{self, Lang};
+use liaison_core::{demo, Lang};
 use liaison_core::{CoreError, ErrorCode, Workspace};
 
 use crate::prefs;
@@ -93,7 +93,7 @@ impl AppState {
             path: path.display().to_string(),
             file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
             is_demo: path == self.demo_path(),
-            synced_folder: liaison_core::synced_folder::synced_folder(path).map(str::to_owned),
+            synced_folder: liaison_core::workspace::synced_folder::synced_folder(path).map(str::to_owned),
             encrypted: ws.is_encrypted(),
         }
     }

@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use liaison_core::demo::Lang;
+use liaison_core::Lang;
 use liaison_core::repo::touchpoints::Touchpoint;
 use liaison_core::Workspace;
 use tauri::{AppHandle, Manager, Runtime};

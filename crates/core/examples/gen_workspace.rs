@@ -1,7 +1,7 @@
 //! Writes a demo workspace with N extra generated incidents, for the start-up benchmark:
 //! `cargo run --release -p liaison-core --example gen_workspace -- PATH [N]`.
 
-use liaison_core::demo::{self, Lang};
+use liaison_core::{demo, Lang};
 use liaison_core::Workspace;
 
 #[tokio::main]

@@ -17,7 +17,7 @@ use std::process::Command;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
-use liaison_core::demo::Lang;
+use liaison_core::Lang;
 use liaison_core::evidence;
 use liaison_core::import::{self, source::FileKind, ImportOptions};
 use liaison_core::repo::incident_filter::IncidentFilter;

@@ -5,8 +5,8 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use liaison_core::demo::{self, Lang};
-use liaison_core::proposal::context::Subject;
+use liaison_core::{demo, Lang};
+use liaison_core::proposal::Subject;
 use liaison_core::proposal::TemplateKind;
 use liaison_core::repo::{problems, projects};
 use liaison_core::service::proposals::{self, DraftRequest, ProposalFormat};

@@ -2,9 +2,7 @@
 //! gives its owning department. Unmatched incidents go to the triage queue.
 
 use serde::{Deserialize, Serialize};
-use sqlx::SqliteExecutor;
 
-use crate::error::Result;
 use crate::Id;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
@@ -47,16 +45,7 @@ macro_rules! facts_of {
         }
     };
 }
-
-impl<'a> Facts<'a> {
-    pub fn of(i: &'a crate::repo::incidents::IncidentInput) -> Self {
-        facts_of!(i)
-    }
-
-    pub fn of_incident(i: &'a crate::repo::incidents::Incident) -> Self {
-        facts_of!(i)
-    }
-}
+pub(crate) use facts_of;
 
 impl Rule {
     pub fn matches(&self, f: &Facts) -> bool {
@@ -76,17 +65,6 @@ impl Rule {
 /// The first matching rule, by position.
 pub fn route<'r>(rules: &'r [Rule], facts: &Facts) -> Option<&'r Rule> {
     rules.iter().find(|r| r.matches(facts))
-}
-
-pub async fn load_rules<'e>(db: impl SqliteExecutor<'e>) -> Result<Vec<Rule>> {
-    Ok(sqlx::query_as(
-        "SELECT r.id, r.position, r.name, r.problem_type, r.product_category, r.product, r.supplier,
-                r.store_id, r.region, r.department_id
-         FROM routing_rules r JOIN departments d ON d.id = r.department_id AND d.deleted_at IS NULL
-         WHERE r.enabled = 1 AND r.deleted_at IS NULL ORDER BY r.position, r.id",
-    )
-    .fetch_all(db)
-    .await?)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use serde::Serialize;
 use sqlx::AssertSqlSafe;
 
-use crate::demo::Lang;
+use crate::lang::Lang;
 use crate::error::Result;
 use crate::repo::incident_filter::IncidentFilter;
 use crate::repo::problems::{self, Problem, StoreSet};

@@ -5,8 +5,6 @@
 mod stakeholders;
 mod tracker;
 
-use serde::{Deserialize, Serialize};
-
 use crate::error::Result;
 use crate::repo::departments::{self, DepartmentInput};
 use crate::repo::incidents::{self, IncidentInput, NewIncident, STATUSES};
@@ -15,30 +13,8 @@ use crate::repo::projects::{self, ProjectInput, ProjectStatus};
 use crate::repo::stores::{self, StoreInput};
 use crate::repo::{problem_types, routing_rules, severity_classes};
 use crate::service;
+use crate::lang::Lang;
 use crate::{Id, Money, Workspace};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub enum Lang {
-    #[serde(rename = "zh-CN")]
-    ZhCn,
-    #[serde(rename = "en")]
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::ZhCn => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-
-    /// Anything but English reads as zh-CN, the app's first language.
-    pub fn from_code(code: &str) -> Lang {
-        if code == "en" { Lang::En } else { Lang::ZhCn }
-    }
-}
 
 /// A text in both languages, zh-CN first.
 pub(crate) struct T(pub &'static str, pub &'static str);

@@ -12,7 +12,7 @@ use rust_xlsxwriter::{Format, Workbook};
 use serde::{Deserialize, Serialize};
 use sqlx::{QueryBuilder, Sqlite};
 
-use crate::demo::Lang;
+use crate::lang::Lang;
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::repo::incident_filter::{IncidentFilter, IncidentSort};
 use crate::repo::incidents::Incident;

@@ -12,7 +12,7 @@ use sqlx::{AssertSqlSafe, QueryBuilder, Sqlite, SqliteConnection};
 use super::fields::Field;
 use super::values::{parse_bool, parse_minutes, parse_time};
 use super::{ImportReport, RowIssue};
-use crate::dispatch::{self, Facts, Rule};
+use crate::dispatch::{self, Rule};
 use crate::repo::departments::{self, DepartmentInput};
 use crate::repo::incident_events::{self as events, NewEvent};
 use crate::repo::incidents::{self, IncidentInput, NewIncident};
@@ -193,7 +193,7 @@ impl Writer {
             next_id,
             departments: name_map(conn, "SELECT name, id FROM departments WHERE deleted_at IS NULL").await?,
             stores: name_map(conn, "SELECT name, id FROM stores WHERE deleted_at IS NULL").await?,
-            rules: dispatch::load_rules(&mut *conn).await?,
+            rules: crate::repo::routing_rules::enabled(&mut *conn).await?,
             update_fields,
             update_sql,
             created_departments: Vec::new(),
@@ -365,7 +365,7 @@ fn new_incident(rules: &[Rule], id: Id, p: Parsed, department_id: Option<Id>, st
     };
     let mut rule_id = None;
     if record.department_id.is_none() {
-        if let Some(rule) = dispatch::route(rules, &Facts::of(&record)) {
+        if let Some(rule) = dispatch::route(rules, &record.facts()) {
             record.department_id = Some(rule.department_id);
             rule_id = Some(rule.id);
         }

@@ -5,10 +5,10 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
+use super::model::Subject;
 use super::fill::Context;
-use crate::demo::Lang;
+use crate::lang::Lang;
 use crate::error::Result;
 use crate::evidence::{self, Evidence};
 use crate::repo::ledger_entries::{self, Direction};
@@ -17,17 +17,6 @@ use crate::repo::person_notes::{self, NoteKind};
 use crate::repo::project_people::{self, ProjectRole};
 use crate::repo::{commitments, departments, milestones, problems, project_metrics, projects, touchpoints, weekly_reports};
 use crate::{Id, Money, Workspace};
-
-/// What a document is about; each part is optional and its placeholders stay marked when absent.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "camelCase")]
-pub struct Subject {
-    pub problem_id: Option<Id>,
-    pub project_id: Option<Id>,
-    /// ISO week of the weekly report; the newest when absent.
-    pub week: Option<String>,
-}
 
 /// The `{{key}}` names a template may use, for the template editor.
 pub const KEYS: &[&str] = &[

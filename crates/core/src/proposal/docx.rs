@@ -9,7 +9,7 @@ use docx_rs::{
 };
 
 use super::{Block, Document};
-use crate::demo::Lang;
+use crate::lang::Lang;
 use crate::error::{CoreError, ErrorCode, Result};
 
 const BULLETS: usize = 1;

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::{Block, Document, Section, ProposalTemplate};
-use crate::demo::Lang;
+use crate::lang::Lang;
 
 /// What the workspace knows for one document.
 #[derive(Debug, Default)]

@@ -1,6 +1,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::{AssertSqlSafe, QueryBuilder, Sqlite, SqliteExecutor, SqlitePool};
 
+use crate::dispatch::{facts_of, Facts};
 use crate::error::{CoreError, Result};
 use crate::{Id, Money};
 
@@ -259,3 +260,17 @@ pub async fn pivot(pool: &SqlitePool) -> Result<Vec<PivotCell>> {
 pub const PIVOT_SQL: &std::ffi::CStr = c"SELECT nullif(p.department_id, 0), d.name, p.problem_type, p.month, p.count, p.wait_minutes, p.cost_fen
      FROM incident_pivot p LEFT JOIN departments d ON d.id = p.department_id
      ORDER BY d.name_key, p.problem_type, p.month";
+
+impl IncidentInput {
+    /// What routing rules look at in the record being saved.
+    pub fn facts(&self) -> Facts<'_> {
+        facts_of!(self)
+    }
+}
+
+impl Incident {
+    /// What routing rules look at in a stored incident.
+    pub fn facts(&self) -> Facts<'_> {
+        facts_of!(self)
+    }
+}

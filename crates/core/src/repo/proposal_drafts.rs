@@ -3,10 +3,9 @@
 use serde::Serialize;
 use sqlx::SqliteExecutor;
 
-use crate::demo::Lang;
+use crate::lang::Lang;
 use crate::error::{CoreError, Result};
-use crate::proposal::context::Subject;
-use crate::proposal::{Document, TemplateKind};
+use crate::proposal::model::{self, Document, Subject, TemplateKind};
 use crate::Id;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -41,7 +40,7 @@ impl TryFrom<Row> for Draft {
     type Error = CoreError;
 
     fn try_from(r: Row) -> Result<Draft> {
-        let document = crate::proposal::from_json(&r.body)?;
+        let document = model::from_json(&r.body)?;
         Ok(Draft {
             id: r.id,
             kind: r.kind,
@@ -78,7 +77,7 @@ pub struct NewDraft<'a> {
 
 pub async fn insert<'e>(db: impl SqliteExecutor<'e>, d: &NewDraft<'_>) -> Result<Id> {
     let now = crate::time::now_ms();
-    let body = crate::proposal::to_json(d.document)?;
+    let body = model::to_json(d.document)?;
     let r = sqlx::query(
         "INSERT INTO proposal_drafts (kind, language, template_id, problem_id, project_id, week, include_private, body, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -99,7 +98,7 @@ pub async fn insert<'e>(db: impl SqliteExecutor<'e>, d: &NewDraft<'_>) -> Result
 }
 
 pub async fn set_document<'e>(db: impl SqliteExecutor<'e>, id: Id, document: &Document) -> Result<()> {
-    let body = crate::proposal::to_json(document)?;
+    let body = model::to_json(document)?;
     let r = sqlx::query("UPDATE proposal_drafts SET body = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL")
         .bind(body)
         .bind(crate::time::now_ms())

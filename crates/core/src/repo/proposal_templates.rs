@@ -4,7 +4,7 @@ use serde::Serialize;
 use sqlx::SqliteExecutor;
 
 use crate::error::{CoreError, Result};
-use crate::proposal::ProposalTemplate;
+use crate::proposal::model::{self, ProposalTemplate};
 use crate::Id;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -17,7 +17,7 @@ pub struct SavedTemplate {
 }
 
 fn parse((id, name, body): (Id, String, String)) -> Result<SavedTemplate> {
-    let template = crate::proposal::from_json(&body)?;
+    let template = model::from_json(&body)?;
     Ok(SavedTemplate { id, name, template })
 }
 
@@ -33,7 +33,7 @@ pub async fn get<'e>(db: impl SqliteExecutor<'e>, id: Id) -> Result<SavedTemplat
 
 pub async fn insert<'e>(db: impl SqliteExecutor<'e>, name: &str, t: &ProposalTemplate) -> Result<Id> {
     let now = crate::time::now_ms();
-    let body = crate::proposal::to_json(t)?;
+    let body = model::to_json(t)?;
     let r = sqlx::query("INSERT INTO proposal_templates (name, kind, language, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
         .bind(name)
         .bind(t.kind)

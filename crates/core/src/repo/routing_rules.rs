@@ -1,6 +1,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteExecutor;
 
+use crate::dispatch::Rule;
 use crate::error::Result;
 use crate::Id;
 
@@ -69,4 +70,16 @@ pub async fn retire_all<'e>(db: impl SqliteExecutor<'e>) -> Result<()> {
         .execute(db)
         .await?;
     Ok(())
+}
+
+/// The enabled rules in order, those of deleted departments left out: what routing applies.
+pub async fn enabled<'e>(db: impl SqliteExecutor<'e>) -> Result<Vec<Rule>> {
+    Ok(sqlx::query_as(
+        "SELECT r.id, r.position, r.name, r.problem_type, r.product_category, r.product, r.supplier,
+                r.store_id, r.region, r.department_id
+         FROM routing_rules r JOIN departments d ON d.id = r.department_id AND d.deleted_at IS NULL
+         WHERE r.enabled = 1 AND r.deleted_at IS NULL ORDER BY r.position, r.id",
+    )
+    .fetch_all(db)
+    .await?)
 }

@@ -25,3 +25,19 @@ pub async fn month_offset_seconds<'e>(db: impl SqliteExecutor<'e>) -> Result<i64
         .await?;
     Ok(value.and_then(|v| v.parse().ok()).unwrap_or(8 * 3600))
 }
+
+/// How many backups the workspace keeps.
+pub const BACKUP_KEEP: &str = "backup_keep";
+
+pub async fn get<'e>(db: impl SqliteExecutor<'e>, key: &str) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = ?").bind(key).fetch_optional(db).await?)
+}
+
+pub async fn set<'e>(db: impl SqliteExecutor<'e>, key: &str, value: &str) -> Result<()> {
+    sqlx::query("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        .bind(key)
+        .bind(value)
+        .execute(db)
+        .await?;
+    Ok(())
+}

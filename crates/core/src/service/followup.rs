@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::demo::Lang;
+use crate::lang::Lang;
 use crate::error::Result;
 use crate::repo::ledger_entries::LedgerKind;
 use crate::repo::milestones::{self, Milestone};

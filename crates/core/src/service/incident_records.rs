@@ -1,7 +1,7 @@
 //! Creating and editing incidents by hand: every field checked, the severity class defaulting from
 //! the problem type, and a new incident without an owner dispatched by the routing rules.
 
-use crate::dispatch::{self, Facts};
+use crate::dispatch;
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::repo::incident_events::{self as events, NewEvent};
 use crate::repo::incidents::{self, Incident, IncidentInput, STATUSES};
@@ -73,8 +73,8 @@ pub async fn create(ws: &Workspace, input: IncidentInput) -> Result<Incident> {
     let mut input = resolve(&mut tx, input, None).await?;
     let mut rule_id = None;
     if input.department_id.is_none() {
-        let rules = dispatch::load_rules(&mut *tx).await?;
-        if let Some(rule) = dispatch::route(&rules, &Facts::of(&input)) {
+        let rules = crate::repo::routing_rules::enabled(&mut *tx).await?;
+        if let Some(rule) = dispatch::route(&rules, &input.facts()) {
             input.department_id = Some(rule.department_id);
             rule_id = Some(rule.id);
         }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use sqlx::AssertSqlSafe;
 
-use crate::demo::Lang;
+use crate::lang::Lang;
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::repo::departments;
 use crate::repo::incident_events::{self as events, NewEvent};

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::cadence::{self, Calendar, Span, Step, StepAnchor};
-use crate::demo::Lang;
+use crate::lang::Lang;
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::repo::milestones::{self, Milestone, MilestoneInput};
 use crate::repo::project_people::{self, ProjectRole};
@@ -37,7 +37,7 @@ fn validate(p: ProjectInput) -> Result<ProjectInput> {
         title: clean(&p.title, "title", 200)?,
         goal: bounded(&p.goal, "goal", 5_000)?,
         benefits: bounded(&p.benefits, "benefits", 5_000)?,
-        impact_metrics: crate::service::stakeholders::parse_metrics(&p.impact_metrics).join(","),
+        impact_metrics: crate::metrics::parse_metrics(&p.impact_metrics).join(","),
         ..p
     })
 }

@@ -6,9 +6,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::demo::Lang;
+use crate::lang::Lang;
 use crate::error::{CoreError, ErrorCode, Result};
-use crate::proposal::context::{self, Subject};
+use crate::proposal::context;
+use crate::proposal::Subject;
 use crate::proposal::{self, Block, Document, ProposalTemplate, TemplateKind};
 use crate::repo::proposal_drafts::{self, Draft, NewDraft};
 use crate::repo::proposal_templates::{self, SavedTemplate};

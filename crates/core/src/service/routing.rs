@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::dispatch::{self, Facts, Rule};
+use crate::dispatch::{self, Rule};
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::repo::routing_rules::{self, RuleDraft};
 use crate::repo::{departments, incidents, stores};
@@ -92,7 +92,7 @@ pub async fn trial(ws: &Workspace, drafts: Vec<RuleDraft>, sample: u32) -> Resul
     Ok(samples
         .into_iter()
         .map(|i| {
-            let hit = dispatch::route(&rules, &Facts::of_incident(&i));
+            let hit = dispatch::route(&rules, &i.facts());
             RuleTrial {
                 incident_id: i.id,
                 title: i.title.clone(),

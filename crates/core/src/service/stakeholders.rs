@@ -15,14 +15,10 @@ use crate::repo::person_notes::{self, NoteInput, PersonNote};
 use crate::repo::project_people::{self, ProjectRole};
 use crate::repo::relationships::{self, RelationKind};
 use crate::repo::projects;
+use crate::metrics::METRICS;
+pub use crate::metrics::parse_metrics;
 use crate::text::{bounded, clean};
 use crate::{Id, Workspace};
-
-/// The impact metrics a KPI, a pain point, a project or a problem can name.
-pub const METRICS: [&str; 12] = [
-    "nps", "complaints", "cost", "wait_time", "retention", "dau", "user_growth", "features_shipped", "ftfr",
-    "dispatch_efficiency", "revenue", "satisfaction",
-];
 
 const TEXT_MAX: usize = 500;
 const DAY_MS: i64 = 86_400_000;
@@ -33,11 +29,6 @@ fn check_metric(metric: &Option<String>) -> Result<Option<String>> {
         Some(m) if METRICS.contains(&m) => Ok(Some(m.to_owned())),
         Some(m) => Err(CoreError::new(ErrorCode::InvalidChoice).with("value", m).on_field("metric")),
     }
-}
-
-/// Parses a project's comma-separated metric codes, keeping the known ones.
-pub fn parse_metrics(codes: &str) -> Vec<String> {
-    codes.split(',').map(str::trim).filter(|c| METRICS.contains(c)).map(str::to_owned).collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -2,22 +2,20 @@
 //! backup before any migration, then the pool every repository uses (WAL, foreign keys on).
 
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::AssertSqlSafe;
 use sqlx::migrate::Migrator;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{ConnectOptions, Connection};
 
-use crate::encryption::{self, FileKind, Passphrase};
+use super::backup;
+use super::encryption::{self, FileKind};
+use super::files::{connect_options, side_file, APPLICATION_ID};
+use super::passphrase::Passphrase;
 use crate::error::{CoreError, ErrorCode, Result};
 
 pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
-
-/// `PRAGMA application_id` of every Liaison workspace ("LIAS"), so that opening some other
-/// SQLite file is refused instead of being migrated into a mess.
-pub const APPLICATION_ID: i32 = 0x4C49_4153;
 
 #[derive(Debug, Clone)]
 pub struct Workspace {
@@ -78,7 +76,7 @@ impl Workspace {
         let workspace = Workspace { pool, path: path.to_owned(), passphrase: inspection.key };
 
         if pending && !inspection.is_new {
-            crate::service::backup::create(&workspace, "pre-migration").await?;
+            backup::create(&workspace.pool, &workspace.path, "pre-migration").await?;
         }
         MIGRATOR.run(&workspace.pool).await?;
         sqlx::query(AssertSqlSafe(format!("PRAGMA application_id = {APPLICATION_ID}")))
@@ -156,22 +154,6 @@ impl Workspace {
     }
 }
 
-fn side_file(path: &Path, suffix: &str) -> PathBuf {
-    PathBuf::from(format!("{}{suffix}", path.display()))
-}
-
-/// Removes a database file's `-wal` and `-shm` before another file is renamed into its place:
-/// SQLite would otherwise apply the old file's journal to the new one.
-pub(crate) fn remove_side_files(path: &Path) -> std::io::Result<()> {
-    for suffix in ["-wal", "-shm"] {
-        let side = side_file(path, suffix);
-        if side.exists() {
-            std::fs::remove_file(&side)?;
-        }
-    }
-    Ok(())
-}
-
 /// A file written by a newer Liaison is refused rather than migrated backwards or corrupted.
 fn refuse_newer(path: &Path, inspection: &Inspection) -> Result<()> {
     let newest_known = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
@@ -182,18 +164,6 @@ fn refuse_newer(path: &Path, inspection: &Inspection) -> Result<()> {
             .with("app_version", newest_known)),
         None => Ok(()),
     }
-}
-
-/// Connection options for `path`; with a key, `PRAGMA key` is the first statement every new
-/// connection runs (sqlx keeps the `key` pragma ahead of all others).
-pub(crate) fn connect_options(path: &Path, key: Option<&Passphrase>) -> std::result::Result<SqliteConnectOptions, sqlx::Error> {
-    let options = SqliteConnectOptions::from_str("sqlite://")?.filename(path);
-    Ok(match key {
-        Some(key) => options.pragma("key", key.pragma_value()),
-        // SQLCipher keeps temporary files in memory by default (they would be plaintext on disk);
-        // a plaintext workspace spills big sorts to temporary files as plain SQLite always did.
-        None => options.pragma("temp_store", "FILE"),
-    })
 }
 
 /// Reads a file's identity read-only, after unlocking it when it is encrypted, so a foreign or

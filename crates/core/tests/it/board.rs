@@ -2,12 +2,12 @@
 //! every kind of write, filters narrow and drill down, exports read back, rules are tried before
 //! they are saved, and hand-entered incidents are checked.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::sync::atomic::AtomicBool;
 
-use liaison_core::demo::{self, Lang};
+use liaison_core::{demo, Lang};
 use liaison_core::export::incidents::{self as export, ListFormat};
 use liaison_core::import::{self, ImportOptions};
 use liaison_core::repo::incident_filter::{self as filter, IncidentFilter, IncidentSort};

@@ -1,9 +1,9 @@
 //! The trash on a real workspace file: deleted people, projects, problems and incidents come back
 //! with their links; emptying deletes for good and leaves no dangling reference behind.
 
-mod common;
+use crate::common;
 
-use liaison_core::demo::{self, Lang};
+use liaison_core::{demo, Lang};
 use liaison_core::repo::incident_filter::IncidentFilter;
 use liaison_core::repo::incidents::{self, IncidentInput};
 use liaison_core::repo::people::Person;

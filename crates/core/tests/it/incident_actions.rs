@@ -1,8 +1,8 @@
 //! Claims, transfers with reasons, and escalation past the SLA, on a real workspace file.
 
-mod common;
+use crate::common;
 
-use liaison_core::demo::Lang;
+use liaison_core::Lang;
 use liaison_core::repo::departments::DepartmentInput;
 use liaison_core::repo::incidents::IncidentInput;
 use liaison_core::repo::severity_classes;

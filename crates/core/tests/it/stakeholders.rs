@@ -1,8 +1,8 @@
 //! The stakeholder map on a real workspace file, with S1's people from the demo.
 
-mod common;
+use crate::common;
 
-use liaison_core::demo::{self, Lang};
+use liaison_core::{demo, Lang};
 use liaison_core::repo::interactions::{InteractionInput, InteractionKind};
 use liaison_core::repo::ledger_entries::{Direction, LedgerInput, LedgerKind};
 use liaison_core::repo::people::{Person, PersonInput};

@@ -72,7 +72,7 @@ async fn sigkill_at_random_moments_loses_nothing_committed() {
         seed ^= seed << 17;
         let wait = Duration::from_millis(40 + seed % 400);
         let mut child = Command::new(&me)
-            .args(["--exact", "crash_worker", "--ignored", "--nocapture", "--test-threads=1"])
+            .args(["--exact", "crash_safety::crash_worker", "--ignored", "--nocapture", "--test-threads=1"])
             .env(WORKER, dir.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())

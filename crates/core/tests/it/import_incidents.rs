@@ -1,6 +1,6 @@
 //! Importing the S5 registry from the files directors really have, on real SQLite files.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;

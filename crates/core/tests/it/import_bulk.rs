@@ -2,7 +2,7 @@
 //! incident written earlier in the same file — still staged, or already moved — updates it, and
 //! the pivot, the events and the temporary schema come out as if every row had been written alone.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::sync::atomic::AtomicBool;

@@ -2,11 +2,11 @@
 //! store, a wait or a customer, ties for the worst wait, trashed incidents, times before 1970 and
 //! around local midnight — every figure equals a plain pass over the linked incidents in Rust.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, HashSet};
 
-use liaison_core::demo::Lang;
+use liaison_core::Lang;
 use liaison_core::evidence;
 use liaison_core::repo::incident_filter::IncidentFilter;
 use liaison_core::repo::incidents::IncidentInput;

@@ -1,9 +1,9 @@
 //! Systemic problems on real workspace files: S4 fed as incidents and stores reproduces its
 //! evidence chain, S3's business case gives ≈118×, thin data gives honest sentences.
 
-mod common;
+use crate::common;
 
-use liaison_core::demo::{self, Lang};
+use liaison_core::{demo, Lang};
 use liaison_core::evidence;
 use liaison_core::repo::incident_filter::{self as filter, IncidentFilter, IncidentSort};
 use liaison_core::repo::incidents::{self, IncidentInput};

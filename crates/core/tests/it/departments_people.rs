@@ -1,6 +1,6 @@
 //! Departments and people through the services, as the shell's commands use them.
 
-mod common;
+use crate::common;
 
 use liaison_core::repo::departments::DepartmentInput;
 use liaison_core::repo::people::PersonInput;

@@ -1,9 +1,9 @@
 //! The board pivot, read straight from SQLite (`repo::raw_rows`), equals cell for cell and in the
 //! same order what sqlx reads from the same query, names with quotes, tabs, newlines and emoji.
 
-mod common;
+use crate::common;
 
-use liaison_core::demo::{self, Lang};
+use liaison_core::{demo, Lang};
 use liaison_core::repo::incidents::{self, IncidentInput};
 use liaison_core::Money;
 

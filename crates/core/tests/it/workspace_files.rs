@@ -1,6 +1,6 @@
 //! Opening, creating and guarding workspace files on real SQLite files.
 
-mod common;
+use crate::common;
 
 use liaison_core::repo::departments::DepartmentInput;
 use liaison_core::service::departments;

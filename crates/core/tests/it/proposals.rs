@@ -1,14 +1,14 @@
 //! Every template from the demo workspace in every format, read back: DOCX through docx-rs's
 //! reader and its XML, PDF through pdftotext (poppler-utils), Markdown as text.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;
 
 use chrono::NaiveDate;
-use liaison_core::demo::{self, Lang};
-use liaison_core::proposal::context::Subject;
+use liaison_core::{demo, Lang};
+use liaison_core::proposal::Subject;
 use liaison_core::proposal::TemplateKind;
 use liaison_core::repo::{problems, projects, weekly_reports};
 use liaison_core::service::proposals::{self, DraftRequest, ProposalFormat};

@@ -2,9 +2,9 @@
 //! cadence on China's 2026 calendar, contacts completing touchpoints, escalation, calendar export,
 //! the weekly report and the start page.
 
-mod common;
+use crate::common;
 
-use liaison_core::demo::{self, Lang};
+use liaison_core::{demo, Lang};
 use liaison_core::repo::interactions::{InteractionInput, InteractionKind};
 use liaison_core::repo::milestones::MilestoneInput;
 use liaison_core::repo::people::Person;

@@ -1,6 +1,6 @@
-mod common;
+use crate::common;
 
-use liaison_core::demo::{self, Lang};
+use liaison_core::{demo, Lang};
 use liaison_core::repo::{self, incidents, projects};
 use liaison_core::service::{departments, people};
 

@@ -12,52 +12,13 @@
 //! so each of them opens with the workspace's current passphrase and none stays in plaintext.
 //! A forgotten passphrase cannot be recovered: nothing here keeps it beyond the open workspace.
 
-use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use sqlx::{AssertSqlSafe, ConnectOptions, Connection};
 
-use crate::error::{CoreError, ErrorCode, Result};
-use crate::service::backup;
-use crate::workspace::{connect_options, Workspace, APPLICATION_ID};
-
-/// A passphrase, held while its workspace is open (new pool connections, backups and restores
-/// need it). Never printed.
-#[derive(Clone, PartialEq, Eq)]
-pub(crate) struct Passphrase(Arc<str>);
-
-impl fmt::Debug for Passphrase {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Passphrase(…)")
-    }
-}
-
-impl Passphrase {
-    pub(crate) fn new(text: &str) -> Result<Passphrase> {
-        if text.trim().is_empty() {
-            return Err(CoreError::required("passphrase"));
-        }
-        if text.contains('\0') {
-            return Err(CoreError::new(ErrorCode::InvalidChoice).on_field("passphrase"));
-        }
-        Ok(Passphrase(text.into()))
-    }
-
-    pub(crate) fn expose(&self) -> &str {
-        &self.0
-    }
-
-    /// The passphrase as an SQL string literal, for `PRAGMA key` and `ATTACH … KEY`.
-    pub(crate) fn pragma_value(&self) -> String {
-        sql_literal(&self.0)
-    }
-}
-
-pub(crate) fn sql_literal(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "''"))
-}
+use super::files::{connect_options, remove_side_files, APPLICATION_ID};
+use super::passphrase::{sql_literal, Passphrase};
 
 /// What the first bytes of a file say about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,12 +94,12 @@ pub(crate) async fn export(source: &Path, from: Option<&Passphrase>, target: &Pa
 
 /// A staged re-encryption of one file: the new file beside the old, renamed over it on commit,
 /// deleted if dropped before.
-struct Staged {
-    temp: tempfile::TempPath,
-    target: PathBuf,
+pub(super) struct Staged {
+    pub(super) temp: tempfile::TempPath,
+    pub(super) target: PathBuf,
 }
 
-async fn stage(source: &Path, from: Option<&Passphrase>, to: Option<&Passphrase>) -> std::result::Result<Staged, Box<dyn std::error::Error + Send + Sync>> {
+pub(super) async fn stage(source: &Path, from: Option<&Passphrase>, to: Option<&Passphrase>) -> std::result::Result<Staged, Box<dyn std::error::Error + Send + Sync>> {
     let dir = source.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let temp = tempfile::Builder::new().prefix(".rekey-").suffix(".tmp").tempfile_in(dir)?.into_temp_path();
     std::fs::remove_file(&temp)?;
@@ -148,8 +109,8 @@ async fn stage(source: &Path, from: Option<&Passphrase>, to: Option<&Passphrase>
 
 impl Staged {
     /// Renames the new file over the old one, the old file's journals removed first.
-    fn commit(self) -> std::io::Result<()> {
-        crate::workspace::remove_side_files(&self.target)?;
+    pub(super) fn commit(self) -> std::io::Result<()> {
+        remove_side_files(&self.target)?;
         self.temp.persist(&self.target).map_err(|e| e.error)?;
         #[cfg(unix)]
         if let Some(dir) = self.target.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -161,7 +122,7 @@ impl Staged {
 
 /// Checks a re-encrypted workspace before it replaces anything: it opens with its new key, is a
 /// Liaison workspace and passes SQLite's quick check.
-async fn verify(path: &Path, key: Option<&Passphrase>) -> std::result::Result<(), Box<dyn std::error::Error + Send + Sync>> {
+pub(super) async fn verify(path: &Path, key: Option<&Passphrase>) -> std::result::Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let mut conn = connect_options(path, key)?.read_only(true).connect().await?;
     let app_id: i32 = sqlx::query_scalar("PRAGMA application_id").fetch_one(&mut conn).await?;
     let check: String = sqlx::query_scalar("PRAGMA quick_check").fetch_one(&mut conn).await?;
@@ -170,82 +131,4 @@ async fn verify(path: &Path, key: Option<&Passphrase>) -> std::result::Result<()
         return Err(format!("the re-encrypted copy does not check out (application_id {app_id}, quick_check {check})").into());
     }
     Ok(())
-}
-
-impl Workspace {
-    /// Encrypts this plaintext workspace with `passphrase` and reopens it. The UI must say first
-    /// that a forgotten passphrase cannot be recovered. A backup is made before anything changes;
-    /// on an error the file is as it was (reopen it as before). Its backups are encrypted too.
-    pub async fn set_passphrase(self, passphrase: &str) -> Result<Workspace> {
-        let new = Passphrase::new(passphrase)?;
-        if self.is_encrypted() {
-            return Err(CoreError::new(ErrorCode::WorkspaceAlreadyEncrypted).with("path", self.path().display()));
-        }
-        self.rekey(Some(new)).await
-    }
-
-    /// Re-encrypts this workspace (and its backups) with `new`; `current` must be the passphrase it
-    /// was unlocked with, else `workspace.passphrase_wrong` and nothing changes.
-    pub async fn change_passphrase(self, current: &str, new: &str) -> Result<Workspace> {
-        self.check_current(current)?;
-        let new = Passphrase::new(new)?;
-        self.rekey(Some(new)).await
-    }
-
-    /// Decrypts this workspace (and its backups) back to plain SQLite; `current` must be its
-    /// passphrase, else `workspace.passphrase_wrong` and nothing changes.
-    pub async fn remove_passphrase(self, current: &str) -> Result<Workspace> {
-        self.check_current(current)?;
-        self.rekey(None).await
-    }
-
-    fn check_current(&self, current: &str) -> Result<()> {
-        match self.passphrase() {
-            None => Err(CoreError::new(ErrorCode::WorkspaceNotEncrypted).with("path", self.path().display())),
-            Some(p) if p == current => Ok(()),
-            Some(_) => Err(CoreError::new(ErrorCode::WorkspacePassphraseWrong).with("path", self.path().display()).on_field("current")),
-        }
-    }
-
-    /// Backs up, closes, writes the workspace and its backups anew under `new` beside the old
-    /// files, checks the new workspace file, renames everything into place and reopens it.
-    async fn rekey(self, new: Option<Passphrase>) -> Result<Workspace> {
-        let path = self.path().to_owned();
-        let old = self.key().cloned();
-        let failed = |e: &dyn fmt::Display| CoreError::new(ErrorCode::WorkspaceEncryptionFailed).with("path", path.display()).with("detail", e);
-
-        backup::create(&self, "pre-passphrase").await?;
-        let backups_dir = backup::backups_dir(&self);
-        let backups: Vec<PathBuf> = backup::list(&self).into_iter().map(|b| backups_dir.join(b.file_name)).collect();
-        self.close().await;
-
-        let main = stage(&path, old.as_ref(), new.as_ref()).await.map_err(|e| failed(&e))?;
-        verify(&main.temp, new.as_ref()).await.map_err(|e| failed(&e))?;
-        let mut staged_backups = Vec::new();
-        for file in backups {
-            // A plaintext backup is re-encrypted whatever the old key; one that does not open
-            // with the old key is not this workspace's and is left as it is.
-            let from = match file_kind(&file).map_err(|e| failed(&e))? {
-                FileKind::Plain => None,
-                FileKind::Sealed if old.is_some() => old.as_ref(),
-                _ => continue,
-            };
-            match stage(&file, from, new.as_ref()).await {
-                Ok(staged) => staged_backups.push(staged),
-                Err(e) if e.downcast_ref::<sqlx::Error>().is_some_and(is_not_a_database) => continue,
-                Err(e) => return Err(failed(&e)),
-            }
-        }
-
-        main.commit().map_err(|e| failed(&e))?;
-        for staged in staged_backups {
-            // The workspace itself is done; a backup that cannot take its new file (a rename in
-            // its own folder failing) goes rather than stay under the old key or in plaintext.
-            let target = staged.target.clone();
-            if staged.commit().is_err() {
-                let _ = std::fs::remove_file(target);
-            }
-        }
-        Workspace::open_with_passphrase(&path, new.as_ref().map(Passphrase::expose)).await
-    }
 }

@@ -1,0 +1,22 @@
+//! The core's integration tests, one module per subject, linked into one test binary (a
+//! binary per file linked the whole core and sqlx seventeen times over).
+
+mod common;
+mod architecture;
+mod board;
+mod board_pivot;
+mod crash_safety;
+mod demo_workspace;
+mod departments_people;
+mod encryption;
+mod error_texts;
+mod evidence_counts;
+mod import_bulk;
+mod import_incidents;
+mod incident_actions;
+mod problems;
+mod projects;
+mod proposals;
+mod stakeholders;
+mod trash;
+mod workspace_files;
