@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use liaison_core::Lang;
-use liaison_core::repo::touchpoints::Touchpoint;
+use liaison_core::service::followup::{self, Touchpoint};
 use liaison_core::Workspace;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
@@ -53,12 +53,7 @@ async fn escalate(ws: &Workspace) {
 }
 
 async fn announce<R: Runtime>(app: &AppHandle<R>, ws: &Workspace) {
-    let due = async {
-        let zone = liaison_core::repo::settings::time_zone(ws.pool()).await?;
-        let today = chrono::Utc::now().with_timezone(&zone).format("%Y-%m-%d").to_string();
-        liaison_core::service::followup::announce_due(ws, &today).await
-    };
-    let due = match due.await {
+    let due = match followup::announce_due_now(ws, chrono::Utc::now()).await {
         Ok(due) => due,
         Err(e) => return applog::error("notifications", &e.to_string()),
     };

@@ -24,7 +24,7 @@ async fn main() {
     let problem_id = problems::list(ws.pool()).await.unwrap().first().map(|p| p.id);
     let project_id = projects::list(ws.pool()).await.unwrap().first().map(|p| p.id);
     let request = DraftRequest { kind: TemplateKind::Solution, language: Lang::ZhCn, template_id: None, subject: Subject { problem_id, project_id, week: None }, include_private: false, author: "林晓".into() };
-    let draft = proposals::create(&ws, request, chrono::Utc::now().date_naive()).await.unwrap();
+    let draft = proposals::create(&ws, request, &chrono::Utc::now().date_naive().to_string()).await.unwrap();
     // PROPOSAL_BENCH_OUT=dir keeps one page-set of each format there, to look at.
     if let Some(out) = std::env::var_os("PROPOSAL_BENCH_OUT") {
         for format in [ProposalFormat::Pdf, ProposalFormat::Docx, ProposalFormat::Markdown] {

@@ -1,19 +1,19 @@
 //! Liaison core: domain types, workspace storage (SQLite through sqlx) and the services the shell
 //! calls. Nothing here knows about Tauri, so it builds and tests headless.
 
-pub mod cadence;
+pub(crate) mod cadence;
 pub mod demo;
-pub mod dispatch;
+pub(crate) mod dispatch;
 pub mod error;
-pub mod evidence;
-pub mod export;
+pub(crate) mod evidence;
+pub(crate) mod export;
 pub mod ids;
 pub mod import;
 pub mod lang;
-pub mod metrics;
+pub(crate) mod metrics;
 pub mod money;
 pub mod proposal;
-pub mod repo;
+pub(crate) mod repo;
 pub mod service;
 pub mod text;
 pub mod time;

@@ -22,7 +22,7 @@ pub async fn seed(ws: &Workspace, lang: Lang, departments: &[Id], people: &[Id],
         (T("App 集成", "App integration"), 56, 83, T("产品团队 + iOS 团队", "Product team + iOS team"), T("App 内可查看派单进度", "Dispatch progress visible in the app")),
     ] {
         let m = MilestoneInput { name: name.pick(lang), starts_on: day(from), ends_on: day(to), staffing: staffing.pick(lang), exit_criteria: exit.pick(lang), done_on: None };
-        projects::add_milestone(ws, project, m).await?;
+        crate::service::milestones::add(ws, project, m).await?;
     }
     for (dept, mine, what, people_n, weeks) in [
         (Some(1), false, T("架构、核心开发、App 集成（3 名工程师）", "Architecture, core development, app integration (3 engineers)"), Some(3.0), Some(16.0)),

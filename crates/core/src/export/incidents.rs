@@ -26,6 +26,15 @@ pub enum ListFormat {
     Xlsx,
 }
 
+impl ListFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ListFormat::Csv => "csv",
+            ListFormat::Xlsx => "xlsx",
+        }
+    }
+}
+
 /// Excel's sheet holds 1,048,576 rows, one of them the header.
 const XLSX_MAX_ROWS: u64 = 1_048_575;
 

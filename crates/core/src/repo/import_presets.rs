@@ -53,10 +53,3 @@ pub async fn save<'e>(db: impl SqliteExecutor<'e>, name: &str, columns: &[Preset
     Ok(())
 }
 
-/// The preset's mapping applied to a file's headers; headers it does not know stay unmapped.
-pub fn apply(preset: &ImportPreset, headers: &[String]) -> Vec<Option<Field>> {
-    headers
-        .iter()
-        .map(|h| preset.columns.iter().find(|c| c.header.trim() == h.trim()).map(|c| c.field))
-        .collect()
-}

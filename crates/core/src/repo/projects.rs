@@ -23,7 +23,7 @@ pub struct ProjectInput {
     pub title: String,
     pub goal: String,
     pub status: ProjectStatus,
-    /// Comma-separated metric codes the project moves (see `metrics::METRICS`).
+    /// Comma-separated metric codes the project moves (see `service::stakeholders::METRICS`).
     pub impact_metrics: String,
     pub benefits: String,
     /// The meeting or kickoff the follow-up cadence starts from, YYYY-MM-DD.

@@ -4,12 +4,32 @@
 
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
+
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::repo::settings;
 use crate::workspace::backup as files;
 use crate::Workspace;
 
 pub use crate::workspace::BackupFile;
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Backups {
+    pub folder: String,
+    pub keep: u32,
+    pub files: Vec<BackupFile>,
+}
+
+/// The backups screen: where they are, how many are kept, the files newest first.
+pub async fn overview(workspace: &Workspace) -> Result<Backups> {
+    Ok(Backups {
+        folder: backups_dir(workspace).display().to_string(),
+        keep: u32::try_from(keep_setting(workspace).await?).unwrap_or(u32::MAX),
+        files: list(workspace),
+    })
+}
 
 /// How many backups a workspace keeps unless its `backup_keep` setting says otherwise.
 pub const DEFAULT_KEEP: usize = 10;

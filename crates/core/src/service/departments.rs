@@ -1,5 +1,7 @@
 use crate::error::{CoreError, ErrorCode, Result};
-use crate::repo::departments::{self, Department, DepartmentInput};
+use crate::repo::departments;
+
+pub use crate::repo::departments::{Department, DepartmentInput};
 use crate::text::{bounded, clean, pinyin_key};
 use crate::{Id, Workspace};
 

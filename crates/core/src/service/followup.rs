@@ -10,69 +10,16 @@ use crate::repo::ledger_entries::LedgerKind;
 use crate::repo::milestones::{self, Milestone};
 use crate::repo::project_metrics::{self, MetricDirection};
 use crate::repo::projects;
-use crate::repo::touchpoints::{self, Touchpoint};
-use crate::repo::weekly_reports::WeeklyReport;
+use crate::repo::touchpoints;
+
+pub use crate::repo::touchpoints::Touchpoint;
+use crate::repo::weekly_reports;
+
+pub use crate::repo::weekly_reports::WeeklyReport;
 use crate::service::projects::{escalation_proposals, parse_day, EscalationProposal, DATE};
 use crate::service::stakeholders::{self, ContactHealth};
 use crate::{Id, Workspace};
 
-/// RFC 5545 text: backslash, semicolon, comma and newlines escaped.
-fn ics_text(s: &str) -> String {
-    s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace("\r\n", "\\n").replace('\n', "\\n")
-}
-
-/// Lines longer than 75 octets are folded with CRLF + space, never inside a UTF-8 character.
-fn fold(line: &str) -> String {
-    let mut out = String::new();
-    let mut used = 0;
-    for ch in line.chars() {
-        let n = ch.len_utf8();
-        if used + n > 75 {
-            out.push_str("\r\n ");
-            used = 1;
-        }
-        out.push(ch);
-        used += n;
-    }
-    out.push_str("\r\n");
-    out
-}
-
-/// An all-day event per open touchpoint.
-pub fn ics(touchpoints: &[Touchpoint], stamp: chrono::DateTime<chrono::Utc>) -> String {
-    let mut out = String::new();
-    for line in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Liaison//跨部门推动台//ZH", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
-        out.push_str(&fold(line));
-    }
-    for t in touchpoints.iter().filter(|t| t.state == "open") {
-        let Ok(day) = NaiveDate::parse_from_str(&t.due_on, DATE) else { continue };
-        let next = day + chrono::Days::new(1);
-        let summary = format!("{}：{}", t.project_title, t.action);
-        let mut description = t.purpose.clone();
-        if let Some(who) = &t.counterpart_name {
-            description = format!("{description}\n{who}");
-        }
-        for line in [
-            "BEGIN:VEVENT".to_owned(),
-            format!("UID:touchpoint-{}@liaison.app", t.id),
-            format!("DTSTAMP:{}", stamp.format("%Y%m%dT%H%M%SZ")),
-            format!("DTSTART;VALUE=DATE:{}", day.format("%Y%m%d")),
-            format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")),
-            format!("SUMMARY:{}", ics_text(&summary)),
-            format!("DESCRIPTION:{}", ics_text(&description)),
-            "BEGIN:VALARM".to_owned(),
-            "ACTION:DISPLAY".to_owned(),
-            format!("DESCRIPTION:{}", ics_text(&summary)),
-            "TRIGGER:-PT15H".to_owned(),
-            "END:VALARM".to_owned(),
-            "END:VEVENT".to_owned(),
-        ] {
-            out.push_str(&fold(&line));
-        }
-    }
-    out.push_str(&fold("END:VCALENDAR"));
-    out
-}
 
 /// A message to paste into mail or a chat app, filled from the project.
 pub async fn draft(ws: &Workspace, touchpoint_id: Id, lang: Lang) -> Result<String> {
@@ -261,16 +208,36 @@ pub async fn announce_due(ws: &Workspace, today: &str) -> Result<Vec<Touchpoint>
     Ok(due)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The open touchpoints of one project (all of its touchpoints), or of every project.
+pub async fn touchpoints(ws: &Workspace, project_id: Id) -> Result<Vec<Touchpoint>> {
+    touchpoints::list_for(ws.pool(), project_id).await
+}
 
-    #[test]
-    fn ics_text_is_escaped_and_long_lines_fold_between_characters() {
-        assert_eq!(ics_text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
-        let long = format!("SUMMARY:{}", "跟进".repeat(40));
-        let folded = fold(&long);
-        assert!(folded.split("\r\n").all(|l| l.len() <= 75), "{folded}");
-        assert_eq!(folded.replace("\r\n ", "").trim_end(), long);
-    }
+/// Saves the open touchpoints (of one project, or of all) as an .ics file at `path`.
+pub async fn export_ics(ws: &Workspace, project_id: Option<Id>, path: &std::path::Path, now: chrono::DateTime<chrono::Utc>) -> Result<()> {
+    let list = match project_id {
+        Some(p) => touchpoints::list_for(ws.pool(), p).await?,
+        None => touchpoints::open_until(ws.pool(), "9999-12-31").await?,
+    };
+    crate::export::calendar::write(path, &list, now)
+}
+
+pub async fn weekly_reports(ws: &Workspace, project_id: Id) -> Result<Vec<WeeklyReport>> {
+    weekly_reports::list_for(ws.pool(), project_id).await
+}
+
+pub async fn save_weekly_report(ws: &Workspace, project_id: Id, report: &WeeklyReport) -> Result<()> {
+    weekly_reports::save(ws.pool(), project_id, report).await
+}
+
+/// The report as plain text under the project's title, ready to paste.
+pub async fn weekly_report_text(ws: &Workspace, project_id: Id, report: &WeeklyReport, lang: Lang) -> Result<String> {
+    let project = projects::get(ws.pool(), project_id).await?;
+    Ok(report_text(&project.input.title, report, lang))
+}
+
+/// [`announce_due`] for the day it is now in the workspace's time zone.
+pub async fn announce_due_now(ws: &Workspace, now: chrono::DateTime<chrono::Utc>) -> Result<Vec<Touchpoint>> {
+    let zone = crate::repo::settings::time_zone(ws.pool()).await?;
+    announce_due(ws, &now.with_timezone(&zone).format(DATE).to_string()).await
 }

@@ -4,7 +4,9 @@
 use crate::dispatch;
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::repo::incident_events::{self as events, NewEvent};
-use crate::repo::incidents::{self, Incident, IncidentInput, STATUSES};
+use crate::repo::incidents::{self, STATUSES};
+
+pub use crate::repo::incidents::{Incident, IncidentInput};
 use crate::repo::{departments, severity_classes, stores};
 use crate::text::{bounded, clean};
 use crate::{Id, Workspace};

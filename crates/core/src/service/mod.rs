@@ -1,14 +1,24 @@
-//! Services: validation and rules over the repositories. The shell's commands call these only.
+//! Services: validation and rules over the repositories, one module per feature. The core's one
+//! public door: the shell's commands call these only, and the types they take and return are
+//! re-exported here.
 
 pub mod backup;
+pub mod board;
+pub mod calendar;
+pub mod commitments;
 pub mod departments;
+pub mod followup;
+pub mod images;
+pub mod import;
 pub mod incident_records;
 pub mod incidents;
+pub mod metrics;
+pub mod milestones;
+pub mod overview;
 pub mod people;
 pub mod problems;
 pub mod projects;
 pub mod proposals;
-pub mod followup;
 pub mod routing;
 pub mod stakeholders;
 pub mod trash;

@@ -1,6 +1,8 @@
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::repo::departments;
-use crate::repo::people::{self, Person, PersonInput};
+use crate::repo::people;
+
+pub use crate::repo::people::{Person, PersonInput, Stance};
 use crate::repo::project_people;
 use crate::text::{bounded, clean, pinyin_key};
 use crate::{Id, Workspace};

@@ -6,9 +6,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::repo::incident_events::{self as events, NewEvent};
-use crate::repo::incident_filter::IncidentFilter;
-use crate::repo::problems::{self, Problem, ProblemInput, StoreSet};
+use crate::repo::problems;
+
+pub use crate::evidence::Evidence;
+pub use crate::repo::incident_filter::IncidentFilter;
+pub use crate::repo::problems::{Problem, ProblemInput, StoreSet};
 use crate::repo::{departments, settings, stores};
+use crate::lang::Lang;
 use crate::text::{bounded, clean};
 use crate::{Id, Workspace};
 
@@ -240,4 +244,31 @@ pub async fn approach_table(ws: &Workspace) -> Result<Vec<ApproachRow>> {
             }
         })
         .collect())
+}
+
+pub async fn list(ws: &Workspace) -> Result<Vec<Problem>> {
+    problems::list(ws.pool()).await
+}
+
+pub async fn get(ws: &Workspace, id: Id) -> Result<Problem> {
+    problems::get(ws.pool(), id).await
+}
+
+/// Moves the problem to the trash.
+pub async fn delete(ws: &Workspace, id: Id) -> Result<()> {
+    problems::soft_delete(ws.pool(), id).await
+}
+
+/// Unlinks incidents from the problem; returns how many were linked.
+pub async fn unlink(ws: &Workspace, id: Id, incident_ids: &[Id]) -> Result<u64> {
+    problems::unlink(ws.pool(), id, incident_ids).await
+}
+
+pub async fn stores(ws: &Workspace, id: Id, set: StoreSet) -> Result<Vec<Id>> {
+    problems::stores_of(ws.pool(), id, set).await
+}
+
+/// The five-level evidence chain and the business case, computed from the data.
+pub async fn evidence(ws: &Workspace, id: Id, lang: Lang) -> Result<Evidence> {
+    crate::evidence::compute(ws, id, lang).await
 }

@@ -1,21 +1,24 @@
 //! Cross-department projects (S1, S6): co-owners from two departments, commitments, milestones
 //! with dependencies, success metrics, and the follow-up cadence applied to real dates.
 
-use std::collections::{HashMap, HashSet};
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::cadence::{self, Calendar, Span, Step, StepAnchor};
+use crate::cadence::{self, Calendar, Span, StepAnchor};
 use crate::lang::Lang;
 use crate::error::{CoreError, ErrorCode, Result};
-use crate::repo::milestones::{self, Milestone, MilestoneInput};
-use crate::repo::project_people::{self, ProjectRole};
-use crate::repo::projects::{self, Project, ProjectInput};
+use crate::repo::milestones::{self, Milestone};
+use crate::repo::project_people;
+use crate::repo::projects;
 use crate::repo::touchpoints::{self, NewTouchpoint, Touchpoint};
 use crate::repo::{cadence_templates, calendar_days, people};
 use crate::text::{bounded, clean};
 use crate::{Id, Workspace};
+
+pub use crate::cadence::Step;
+pub use crate::repo::cadence_templates::Template;
+pub use crate::repo::project_people::ProjectRole;
+pub use crate::repo::projects::{Project, ProjectInput, ProjectStatus};
 
 pub const DATE: &str = "%Y-%m-%d";
 
@@ -23,7 +26,7 @@ pub fn parse_day(value: &str, field: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(value.trim(), DATE).map_err(|_| CoreError::new(ErrorCode::InvalidDate).with("value", value).on_field(field))
 }
 
-fn day_string(d: NaiveDate) -> String {
+pub(crate) fn day_string(d: NaiveDate) -> String {
     d.format(DATE).to_string()
 }
 
@@ -52,6 +55,29 @@ pub async fn update(ws: &Workspace, id: Id, input: ProjectInput) -> Result<Proje
     projects::get(ws.pool(), id).await
 }
 
+pub async fn list(ws: &Workspace) -> Result<Vec<Project>> {
+    projects::list(ws.pool()).await
+}
+
+pub async fn get(ws: &Workspace, id: Id) -> Result<Project> {
+    projects::get(ws.pool(), id).await
+}
+
+/// Moves the project to the trash.
+pub async fn delete(ws: &Workspace, id: Id) -> Result<()> {
+    projects::soft_delete(ws.pool(), id).await
+}
+
+/// Gives a person a role on the project; the person must exist.
+pub async fn add_role(ws: &Workspace, project_id: Id, person_id: Id, role: ProjectRole) -> Result<()> {
+    people::get(ws.pool(), person_id).await?;
+    project_people::add(ws.pool(), project_id, person_id, role).await
+}
+
+pub async fn remove_role(ws: &Workspace, project_id: Id, person_id: Id, role: ProjectRole) -> Result<()> {
+    project_people::remove(ws.pool(), project_id, person_id, role).await
+}
+
 /// The two executive sponsors; they must come from different departments (shared credit across
 /// the line is the point of a co-owned project).
 pub async fn set_co_owners(ws: &Workspace, project_id: Id, a: Id, b: Id) -> Result<()> {
@@ -68,78 +94,21 @@ pub async fn set_co_owners(ws: &Workspace, project_id: Id, a: Id, b: Id) -> Resu
     tx.commit().await?;
     Ok(())
 }
-
-fn check_milestone(m: MilestoneInput) -> Result<MilestoneInput> {
-    let start = parse_day(&m.starts_on, "startsOn")?;
-    let end = parse_day(&m.ends_on, "endsOn")?;
-    if end < start {
-        return Err(CoreError::new(ErrorCode::MilestoneEndsBeforeStart).on_field("endsOn"));
-    }
-    if let Some(done) = &m.done_on {
-        parse_day(done, "doneOn")?;
-    }
-    Ok(MilestoneInput {
-        name: clean(&m.name, "name", 100)?,
-        staffing: bounded(&m.staffing, "staffing", 200)?,
-        exit_criteria: bounded(&m.exit_criteria, "exitCriteria", 2_000)?,
-        starts_on: day_string(start),
-        ends_on: day_string(end),
-        ..m
-    })
-}
-
-pub async fn add_milestone(ws: &Workspace, project_id: Id, m: MilestoneInput) -> Result<Milestone> {
-    let m = check_milestone(m)?;
-    let mut tx = ws.write().await?;
-    projects::get(&mut *tx, project_id).await?;
-    let id = milestones::insert(&mut *tx, project_id, &m).await?;
-    replan_build_steps(&mut tx, project_id).await?;
-    let created = milestones::get(&mut *tx, id).await?;
-    tx.commit().await?;
-    Ok(created)
-}
-
-/// Moving a milestone moves the recurring check-ins that belong to it.
-pub async fn update_milestone(ws: &Workspace, id: Id, m: MilestoneInput) -> Result<Milestone> {
-    let m = check_milestone(m)?;
-    let mut tx = ws.write().await?;
-    let project_id = milestones::get(&mut *tx, id).await?.project_id;
-    milestones::update(&mut *tx, id, &m).await?;
-    replan_build_steps(&mut tx, project_id).await?;
-    let updated = milestones::get(&mut *tx, id).await?;
-    tx.commit().await?;
-    Ok(updated)
-}
-
-/// `id` waits for `depends_on`; refused when that closes a loop.
-pub async fn add_dependency(ws: &Workspace, id: Id, depends_on: Id) -> Result<()> {
-    let mut tx = ws.write().await?;
-    milestones::get(&mut *tx, id).await?;
-    let other = milestones::get(&mut *tx, depends_on).await.map_err(|e| e.on_field("dependsOn"))?;
-    let mut edges: HashMap<Id, Vec<Id>> = HashMap::new();
-    for (m, d) in milestones::dependencies(&mut *tx).await? {
-        edges.entry(m).or_default().push(d);
-    }
-    // A loop: `depends_on` already waits (directly or not) for `id`.
-    let mut stack = vec![depends_on];
-    let mut seen = HashSet::new();
-    while let Some(m) = stack.pop() {
-        if m == id {
-            return Err(CoreError::new(ErrorCode::DependencyCycle).with("milestone", other.name).on_field("dependsOn"));
-        }
-        if seen.insert(m) {
-            stack.extend(edges.get(&m).into_iter().flatten().copied());
-        }
-    }
-    milestones::add_dependency(&mut *tx, id, depends_on).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
 fn spans(ms: &[Milestone]) -> Vec<Span> {
     ms.iter()
         .filter_map(|m| Some(Span { milestone_id: m.id, start: parse_day(&m.starts_on, "").ok()?, end: parse_day(&m.ends_on, "").ok()? }))
         .collect()
+}
+
+/// The cadence templates, the S6 one (in the user's language) created on first use.
+pub async fn templates(ws: &Workspace, lang: Lang) -> Result<Vec<Template>> {
+    let mut conn = ws.pool().acquire().await?;
+    default_template(&mut conn, lang).await?;
+    cadence_templates::list(&mut *conn).await
+}
+
+pub async fn template_steps(ws: &Workspace, template_id: Id) -> Result<Vec<Step>> {
+    cadence_templates::steps(ws.pool(), template_id).await
 }
 
 /// The S6 template in the user's language, created the first time a cadence is applied.
@@ -231,7 +200,7 @@ pub async fn apply_cadence(ws: &Workspace, project_id: Id, a: ApplyCadence, lang
 }
 
 /// Re-plans the open recurring and launch-relative touchpoints after milestones changed.
-async fn replan_build_steps(conn: &mut sqlx::SqliteConnection, project_id: Id) -> Result<()> {
+pub(crate) async fn replan_build_steps(conn: &mut sqlx::SqliteConnection, project_id: Id) -> Result<()> {
     let existing = touchpoints::list_for(&mut *conn, project_id).await?;
     let Some(step_id) = existing.iter().find_map(|t| t.step_id) else { return Ok(()) };
     let Some(template) = cadence_templates::template_of_step(&mut *conn, step_id).await? else { return Ok(()) };

@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
@@ -11,8 +10,12 @@ use crate::error::{CoreError, ErrorCode, Result};
 use crate::proposal::context;
 use crate::proposal::Subject;
 use crate::proposal::{self, Block, Document, ProposalTemplate, TemplateKind};
-use crate::repo::proposal_drafts::{self, Draft, NewDraft};
-use crate::repo::proposal_templates::{self, SavedTemplate};
+use crate::repo::proposal_drafts::{self, NewDraft};
+
+pub use crate::repo::proposal_drafts::Draft;
+use crate::repo::proposal_templates;
+
+pub use crate::repo::proposal_templates::SavedTemplate;
 use crate::{Id, Workspace};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,7 +51,9 @@ pub struct DraftRequest {
     pub author: String,
 }
 
-pub async fn create(ws: &Workspace, r: DraftRequest, today: NaiveDate) -> Result<Draft> {
+/// `today` is the workspace-zone date the UI shows, YYYY-MM-DD.
+pub async fn create(ws: &Workspace, r: DraftRequest, today: &str) -> Result<Draft> {
+    let today = crate::service::projects::parse_day(today, "today")?;
     let template = match r.template_id {
         Some(id) => proposal_templates::get(ws.pool(), id).await?.template,
         None => proposal::builtin(r.kind, r.language),
@@ -172,4 +177,13 @@ pub async fn save_template(ws: &Workspace, name: &str, t: ProposalTemplate) -> R
 
 pub async fn delete_template(ws: &Workspace, id: Id) -> Result<()> {
     proposal_templates::delete(ws.pool(), id).await
+}
+
+pub async fn drafts(ws: &Workspace) -> Result<Vec<Draft>> {
+    proposal_drafts::list(ws.pool()).await
+}
+
+/// The name the save dialog suggests for a draft in `format`.
+pub async fn suggested_file_name(ws: &Workspace, id: Id, format: ProposalFormat) -> Result<String> {
+    Ok(file_name(&proposal_drafts::get(ws.pool(), id).await?, format))
 }

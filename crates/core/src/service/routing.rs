@@ -5,7 +5,9 @@ use serde::Serialize;
 
 use crate::dispatch::{self, Rule};
 use crate::error::{CoreError, ErrorCode, Result};
-use crate::repo::routing_rules::{self, RuleDraft};
+use crate::repo::routing_rules;
+
+pub use crate::repo::routing_rules::RuleDraft;
 use crate::repo::{departments, incidents, stores};
 use crate::text::bounded;
 use crate::{Id, Workspace};

@@ -8,15 +8,20 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Serialize;
 
 use crate::error::{CoreError, ErrorCode, Result};
-use crate::repo::interactions::{self, Interaction, InteractionInput};
-use crate::repo::ledger_entries::{self, LedgerEntry, LedgerInput};
+use crate::repo::interactions;
+use crate::repo::ledger_entries;
 use crate::repo::people::{self, Person};
-use crate::repo::person_notes::{self, NoteInput, PersonNote};
+use crate::repo::person_notes;
 use crate::repo::project_people::{self, ProjectRole};
-use crate::repo::relationships::{self, RelationKind};
+use crate::repo::relationships;
 use crate::repo::projects;
-use crate::metrics::METRICS;
+pub use crate::metrics::METRICS;
 pub use crate::metrics::parse_metrics;
+pub use crate::repo::interactions::{Interaction, InteractionInput};
+pub use crate::repo::ledger_entries::{Direction, LedgerEntry, LedgerInput, LedgerKind};
+pub use crate::repo::person_notes::{NoteInput, NoteKind, PersonNote};
+pub use crate::repo::project_people::ProjectMember;
+pub use crate::repo::relationships::{RelationKind, Relationship};
 use crate::text::{bounded, clean};
 use crate::{Id, Workspace};
 
@@ -59,13 +64,22 @@ pub async fn profile(ws: &Workspace, id: Id) -> Result<Profile> {
     })
 }
 
-pub async fn add_note(ws: &Workspace, person_id: Id, n: NoteInput) -> Result<Id> {
+/// Adds a private note; returns the person's profile as it now stands.
+pub async fn add_note(ws: &Workspace, person_id: Id, n: NoteInput) -> Result<Profile> {
     let n = NoteInput { text: clean(&n.text, "text", TEXT_MAX)?, source: bounded(&n.source, "source", 100)?, metric: check_metric(&n.metric)?, ..n };
     people::get(ws.pool(), person_id).await?;
-    person_notes::insert(ws.pool(), person_id, &n).await
+    person_notes::insert(ws.pool(), person_id, &n).await?;
+    profile(ws, person_id).await
 }
 
-pub async fn log_interaction(ws: &Workspace, person_id: Id, i: InteractionInput) -> Result<Id> {
+/// Records a contact; returns the person's profile as it now stands.
+pub async fn log_interaction(ws: &Workspace, person_id: Id, i: InteractionInput) -> Result<Profile> {
+    record_interaction(ws, person_id, i).await?;
+    profile(ws, person_id).await
+}
+
+/// Records a contact, which completes the follow-up due with this person; returns its id.
+pub(crate) async fn record_interaction(ws: &Workspace, person_id: Id, i: InteractionInput) -> Result<Id> {
     if !(-2..=2).contains(&i.sentiment) {
         return Err(CoreError::new(ErrorCode::OutOfRange).with("min", -2).with("max", 2).on_field("sentiment"));
     }
@@ -86,16 +100,19 @@ pub async fn log_interaction(ws: &Workspace, person_id: Id, i: InteractionInput)
     Ok(id)
 }
 
-pub async fn add_ledger_entry(ws: &Workspace, person_id: Id, e: LedgerInput) -> Result<Id> {
+/// Records a favour given or received; returns the person's profile as it now stands.
+pub async fn add_ledger_entry(ws: &Workspace, person_id: Id, e: LedgerInput) -> Result<Profile> {
     if !(1..=5).contains(&e.weight) {
         return Err(CoreError::new(ErrorCode::OutOfRange).with("min", 1).with("max", 5).on_field("weight"));
     }
     let e = LedgerInput { description: clean(&e.description, "description", TEXT_MAX)?, meeting: bounded(&e.meeting, "meeting", 100)?, ..e };
     people::get(ws.pool(), person_id).await?;
-    ledger_entries::insert(ws.pool(), person_id, &e).await
+    ledger_entries::insert(ws.pool(), person_id, &e).await?;
+    profile(ws, person_id).await
 }
 
-pub async fn add_relationship(ws: &Workspace, from: Id, to: Id, kind: RelationKind, note: &str) -> Result<Id> {
+/// Records how two people stand to each other; returns every relationship.
+pub async fn add_relationship(ws: &Workspace, from: Id, to: Id, kind: RelationKind, note: &str) -> Result<Vec<Relationship>> {
     if from == to {
         return Err(CoreError::new(ErrorCode::SamePerson).on_field("toPersonId"));
     }
@@ -106,9 +123,9 @@ pub async fn add_relationship(ws: &Workspace, from: Id, to: Id, kind: RelationKi
     if relationships::exists(&mut *tx, from, to, kind).await? {
         return Err(CoreError::new(ErrorCode::RelationshipExists).on_field("toPersonId"));
     }
-    let id = relationships::insert(&mut *tx, from, to, kind, &note).await?;
+    relationships::insert(&mut *tx, from, to, kind, &note).await?;
     tx.commit().await?;
-    Ok(id)
+    relationships::list(ws.pool()).await
 }
 
 /// How a relationship is doing against the rhythm we intend.
@@ -260,4 +277,42 @@ mod tests {
         assert_eq!(health_score(Some(60), 30, &[-2]), 0);
         assert_eq!(health_score(None, 30, &[]), 15, "never contacted");
     }
+}
+
+pub async fn delete_note(ws: &Workspace, id: Id) -> Result<()> {
+    person_notes::soft_delete(ws.pool(), id).await
+}
+
+pub async fn set_next_step_done(ws: &Workspace, interaction_id: Id, done: bool) -> Result<()> {
+    interactions::set_next_step_done(ws.pool(), interaction_id, done).await
+}
+
+pub async fn delete_interaction(ws: &Workspace, id: Id) -> Result<()> {
+    interactions::soft_delete(ws.pool(), id).await
+}
+
+pub async fn delete_ledger_entry(ws: &Workspace, id: Id) -> Result<()> {
+    ledger_entries::soft_delete(ws.pool(), id).await
+}
+
+pub async fn relationships(ws: &Workspace) -> Result<Vec<Relationship>> {
+    relationships::list(ws.pool()).await
+}
+
+pub async fn delete_relationship(ws: &Workspace, id: Id) -> Result<()> {
+    relationships::soft_delete(ws.pool(), id).await
+}
+
+/// Everyone's roles on every project.
+pub async fn project_members(ws: &Workspace) -> Result<Vec<ProjectMember>> {
+    project_people::list(ws.pool()).await
+}
+
+/// [`find_sponsors`] for `metrics`, or for the project's own metrics when `metrics` is empty.
+pub async fn sponsors_for(ws: &Workspace, metrics: Vec<String>, project_id: Option<Id>) -> Result<Vec<SponsorCandidate>> {
+    let metrics = match (metrics.is_empty(), project_id) {
+        (true, Some(p)) => parse_metrics(&projects::get(ws.pool(), p).await?.input.impact_metrics),
+        _ => metrics,
+    };
+    find_sponsors(ws, &metrics).await
 }

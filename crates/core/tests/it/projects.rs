@@ -102,12 +102,14 @@ async fn s1_project_with_s6_cadence_on_the_2026_calendar() {
 
     // Moving the MVP moves its fortnightly check-ins.
     service::update_milestone(&t.ws, mvp.id, phase("MVP", "2026-11-09", "2026-12-18", "2–3 名工程师")).await.unwrap();
-    let plan = touchpoints::list_for(t.ws.pool(), project.id).await.unwrap();
+    let plan = followup::touchpoints(&t.ws, project.id).await.unwrap();
     let mvp_checks: Vec<&str> = plan.iter().filter(|t| t.milestone_id == Some(mvp.id)).map(|t| t.due_on.as_str()).collect();
     assert_eq!(mvp_checks, ["2026-11-23", "2026-12-07"]);
 
     // Calendar export: one all-day event per open touchpoint, CRLF, folded lines.
-    let ics = followup::ics(&plan, chrono::Utc::now());
+    let file = t.dir.path().join("follow-ups.ics");
+    followup::export_ics(&t.ws, Some(project.id), &file, chrono::Utc::now()).await.unwrap();
+    let ics = std::fs::read_to_string(&file).unwrap();
     let open = plan.iter().filter(|t| t.state == "open").count();
     assert_eq!(ics.matches("BEGIN:VEVENT").count(), open);
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") && ics.ends_with("END:VCALENDAR\r\n"));

@@ -6,7 +6,6 @@ use crate::common;
 use std::path::Path;
 use std::process::Command;
 
-use chrono::NaiveDate;
 use liaison_core::{demo, Lang};
 use liaison_core::proposal::Subject;
 use liaison_core::proposal::TemplateKind;
@@ -16,8 +15,8 @@ use liaison_core::Workspace;
 
 const FORMATS: [ProposalFormat; 3] = [ProposalFormat::Markdown, ProposalFormat::Docx, ProposalFormat::Pdf];
 
-fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
+fn today() -> String {
+    chrono::Utc::now().date_naive().to_string()
 }
 
 async fn subject(ws: &Workspace, problem: &str) -> Subject {
@@ -68,7 +67,7 @@ async fn every_template_in_every_format_carries_the_figures() {
         let problem = if lang == Lang::ZhCn { "预约超载" } else { "Booking overload" };
         let s = subject(&t.ws, problem).await;
         for kind in TemplateKind::ALL {
-            let draft = proposals::create(&t.ws, request(kind, lang, s.clone(), false), today()).await.unwrap();
+            let draft = proposals::create(&t.ws, request(kind, lang, s.clone(), false), &today()).await.unwrap();
             for format in FORMATS {
                 let bytes = proposals::render(&draft.document, format, chrono::Utc::now()).unwrap();
                 let text = squeeze(&read_back(format, &bytes, t.dir.path()));
@@ -105,8 +104,8 @@ async fn private_notes_stay_out_unless_asked() {
     // The product VP's pressure note from S1 and the favour we offered.
     let secrets = ["日活增长停滞", "10万条"];
     for kind in [TemplateKind::Invitation, TemplateKind::Solution] {
-        let public = proposals::create(&t.ws, request(kind, Lang::ZhCn, s.clone(), false), today()).await.unwrap();
-        let private = proposals::create(&t.ws, request(kind, Lang::ZhCn, s.clone(), true), today()).await.unwrap();
+        let public = proposals::create(&t.ws, request(kind, Lang::ZhCn, s.clone(), false), &today()).await.unwrap();
+        let private = proposals::create(&t.ws, request(kind, Lang::ZhCn, s.clone(), true), &today()).await.unwrap();
         for format in FORMATS {
             let out = squeeze(&read_back(format, &proposals::render(&public.document, format, chrono::Utc::now()).unwrap(), t.dir.path()));
             for secret in secrets {
@@ -168,7 +167,7 @@ async fn user_text_prints_as_text_in_every_format() {
     liaison_core::service::people::update(&t.ws, vp.id, person).await.unwrap();
 
     for kind in TemplateKind::ALL {
-        let draft = proposals::create(&t.ws, request(kind, Lang::ZhCn, s.clone(), false), today()).await.unwrap();
+        let draft = proposals::create(&t.ws, request(kind, Lang::ZhCn, s.clone(), false), &today()).await.unwrap();
         let md = String::from_utf8(proposals::render(&draft.document, ProposalFormat::Markdown, chrono::Utc::now()).unwrap()).unwrap();
         assert!(!md.contains("<script") && !md.contains("<img") && !md.contains("](http"), "{kind:?}: Markdown escapes\n{md}");
         let docx = proposals::render(&draft.document, ProposalFormat::Docx, chrono::Utc::now()).unwrap();
@@ -187,7 +186,7 @@ async fn user_text_prints_as_text_in_every_format() {
         }
     }
     // The docx reader sees the payload as one text, not as markup.
-    let draft = proposals::create(&t.ws, request(TemplateKind::BusinessCase, Lang::ZhCn, s.clone(), false), today()).await.unwrap();
+    let draft = proposals::create(&t.ws, request(TemplateKind::BusinessCase, Lang::ZhCn, s.clone(), false), &today()).await.unwrap();
     let docx = proposals::render(&draft.document, ProposalFormat::Docx, chrono::Utc::now()).unwrap();
     let json = docx_rs::read_docx(&docx).unwrap().json();
     assert!(json.contains("<script>alert('x')</script>") || json.contains("\\u003cscript\\u003e"));
@@ -201,13 +200,13 @@ async fn missing_data_shows_a_marker_and_a_bad_path_writes_nothing() {
     let empty = projects::insert(t.ws.pool(), &projects::ProjectInput { title: "空项目".into(), goal: String::new(), status: projects::ProjectStatus::Proposed, impact_metrics: String::new(), benefits: String::new(), anchor_on: None, launch_on: None }).await.unwrap();
     let s = Subject { problem_id: None, project_id: Some(empty), week: None };
     for kind in TemplateKind::ALL {
-        let draft = proposals::create(&t.ws, request(kind, Lang::ZhCn, s.clone(), false), today()).await.unwrap();
+        let draft = proposals::create(&t.ws, request(kind, Lang::ZhCn, s.clone(), false), &today()).await.unwrap();
         for format in FORMATS {
             let text = read_back(format, &proposals::render(&draft.document, format, chrono::Utc::now()).unwrap(), t.dir.path());
             assert!(squeeze(&text).replace('\\', "").contains("【待补充："), "{kind:?} {format:?}");
         }
     }
-    let draft = proposals::create(&t.ws, request(TemplateKind::Solution, Lang::ZhCn, s, false), today()).await.unwrap();
+    let draft = proposals::create(&t.ws, request(TemplateKind::Solution, Lang::ZhCn, s, false), &today()).await.unwrap();
     let target = t.dir.path().join("no-such-folder").join("方案.pdf");
     let err = proposals::export(&t.ws, draft.id, ProposalFormat::Pdf, &target).await.unwrap_err();
     assert_eq!(err.code, liaison_core::error::ErrorCode::ExportFailed);
@@ -224,7 +223,7 @@ async fn characters_the_font_cannot_draw_are_named() {
     let t = common::temp_workspace().await;
     demo::seed(&t.ws, Lang::ZhCn).await.unwrap();
     let s = subject(&t.ws, "预约超载").await;
-    let mut draft = proposals::create(&t.ws, request(TemplateKind::Solution, Lang::ZhCn, s, false), today()).await.unwrap();
+    let mut draft = proposals::create(&t.ws, request(TemplateKind::Solution, Lang::ZhCn, s, false), &today()).await.unwrap();
     draft.document.sections[0].heading = "问题 喆堃昇镕 𗀀".into();
     let saved = proposals::save(&t.ws, draft.id, draft.document).await.unwrap();
     let path = t.dir.path().join("x.pdf");
@@ -241,7 +240,7 @@ async fn libreoffice_converts_every_docx() {
     let s = subject(&t.ws, "预约超载").await;
     let mut files = Vec::new();
     for (n, kind) in TemplateKind::ALL.into_iter().enumerate() {
-        let draft = proposals::create(&t.ws, request(kind, Lang::ZhCn, s.clone(), false), today()).await.unwrap();
+        let draft = proposals::create(&t.ws, request(kind, Lang::ZhCn, s.clone(), false), &today()).await.unwrap();
         let path = t.dir.path().join(format!("doc{n}.docx"));
         std::fs::write(&path, proposals::render(&draft.document, ProposalFormat::Docx, chrono::Utc::now()).unwrap()).unwrap();
         files.push((path, squeeze(&draft.document.title)));
@@ -279,7 +278,7 @@ async fn a_saved_template_fills_like_a_built_in_one() {
     let s = subject(&t.ws, "预约超载").await;
     let mut r = request(TemplateKind::BusinessCase, Lang::ZhCn, s, false);
     r.template_id = Some(saved.id);
-    let draft = proposals::create(&t.ws, r, today()).await.unwrap();
+    let draft = proposals::create(&t.ws, r, &today()).await.unwrap();
     assert_eq!(draft.document.title, "给总部的一页纸：预约超载");
     assert_eq!(draft.document.sections.len(), 2);
 

@@ -4,10 +4,7 @@
 use tauri::{AppHandle, Runtime, State};
 
 use liaison_core::proposal::{Document, ProposalTemplate};
-use liaison_core::repo::proposal_drafts::{self, Draft};
-use liaison_core::repo::proposal_templates::SavedTemplate;
-use liaison_core::service::projects::parse_day;
-use liaison_core::service::proposals::{self as service, DraftRequest, Exported, ProposalFormat, TemplateCatalogue};
+use liaison_core::service::proposals::{self as service, Draft, DraftRequest, Exported, ProposalFormat, SavedTemplate, TemplateCatalogue};
 use liaison_core::CoreError;
 
 use crate::state::AppState;
@@ -23,15 +20,14 @@ pub async fn proposal_catalogue(state: State<'_, AppState>) -> Res<TemplateCatal
 #[tauri::command]
 #[specta::specta]
 pub async fn proposal_drafts(state: State<'_, AppState>) -> Res<Vec<Draft>> {
-    proposal_drafts::list(state.workspace().await?.pool()).await
+    service::drafts(&state.workspace().await?).await
 }
 
 /// `today` is the workspace-zone date the UI shows, YYYY-MM-DD.
 #[tauri::command]
 #[specta::specta]
 pub async fn proposal_create(state: State<'_, AppState>, request: DraftRequest, today: String) -> Res<Draft> {
-    let today = parse_day(&today, "today")?;
-    service::create(&state.workspace().await?, request, today).await
+    service::create(&state.workspace().await?, request, &today).await
 }
 
 #[tauri::command]
@@ -51,9 +47,9 @@ pub async fn proposal_delete(state: State<'_, AppState>, id: i64) -> Res<()> {
 #[specta::specta]
 pub async fn proposal_export<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, id: i64, format: ProposalFormat) -> Res<Option<Exported>> {
     let ws = state.workspace().await?;
-    let draft = proposal_drafts::get(ws.pool(), id).await?;
     let ext = format.extension();
-    let Some(path) = crate::save_dialog::ask(&app, &ext.to_uppercase(), ext, &service::file_name(&draft, format)) else { return Ok(None) };
+    let name = service::suggested_file_name(&ws, id, format).await?;
+    let Some(path) = crate::save_dialog::ask(&app, &ext.to_uppercase(), ext, &name) else { return Ok(None) };
     service::export(&ws, id, format, &path).await.map(Some)
 }
 

@@ -3,12 +3,8 @@
 
 use tauri::State;
 
-use liaison_core::Lang;
-use liaison_core::evidence::{self, Evidence};
-use liaison_core::repo::incident_filter::IncidentFilter;
-use liaison_core::repo::problems::{self, Problem, ProblemInput, StoreSet};
-use liaison_core::service::problems::{self as service, ApproachRow, Suggestion, SuggestionRule};
-use liaison_core::CoreError;
+use liaison_core::service::problems::{self as service, ApproachRow, Evidence, IncidentFilter, Problem, ProblemInput, StoreSet, Suggestion, SuggestionRule};
+use liaison_core::{CoreError, Lang};
 
 use crate::state::AppState;
 
@@ -17,7 +13,7 @@ type Res<T> = Result<T, CoreError>;
 #[tauri::command]
 #[specta::specta]
 pub async fn problems_list(state: State<'_, AppState>) -> Res<Vec<Problem>> {
-    problems::list(state.workspace().await?.pool()).await
+    service::list(&state.workspace().await?).await
 }
 
 /// Creates a problem; `link` links the incidents the board's filter matches at once.
@@ -36,7 +32,7 @@ pub async fn problem_update(state: State<'_, AppState>, id: i64, input: ProblemI
 #[tauri::command]
 #[specta::specta]
 pub async fn problem_delete(state: State<'_, AppState>, id: i64) -> Res<()> {
-    problems::soft_delete(state.workspace().await?.pool(), id).await
+    service::delete(&state.workspace().await?, id).await
 }
 
 /// Links the incidents the filter matches; returns how many were added.
@@ -49,13 +45,13 @@ pub async fn problem_link(state: State<'_, AppState>, id: i64, filter: IncidentF
 #[tauri::command]
 #[specta::specta]
 pub async fn problem_unlink(state: State<'_, AppState>, id: i64, incident_ids: Vec<i64>) -> Res<u32> {
-    Ok(problems::unlink(state.workspace().await?.pool(), id, &incident_ids).await? as u32)
+    Ok(service::unlink(&state.workspace().await?, id, &incident_ids).await? as u32)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn problem_stores(state: State<'_, AppState>, id: i64, set: StoreSet) -> Res<Vec<i64>> {
-    problems::stores_of(state.workspace().await?.pool(), id, set).await
+    service::stores(&state.workspace().await?, id, set).await
 }
 
 #[tauri::command]
@@ -67,7 +63,7 @@ pub async fn problem_set_stores(state: State<'_, AppState>, id: i64, set: StoreS
 #[tauri::command]
 #[specta::specta]
 pub async fn problem_evidence(state: State<'_, AppState>, id: i64, language: Lang) -> Res<Evidence> {
-    evidence::compute(&state.workspace().await?, id, language).await
+    service::evidence(&state.workspace().await?, id, language).await
 }
 
 #[tauri::command]

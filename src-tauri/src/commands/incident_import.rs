@@ -1,4 +1,5 @@
-//! Commands of the incident board: import (file picked by the system dialog only), board data.
+//! Commands of the import wizard: the file is picked by the system dialog only, then read, checked
+//! row by row and imported; the column mappings saved for files of the same shape.
 
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
@@ -8,12 +9,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
-use liaison_core::import::{self, FileOverview, ImportOptions, ImportReport};
-use liaison_core::import::source::TextEncoding;
-use liaison_core::repo::import_presets::{self, ImportPreset, PresetColumn};
-use liaison_core::repo::incidents::{self, PivotCell};
-use liaison_core::Lang;
-use liaison_core::service::incidents::{self as actions, Escalations, IncidentEvent};
+use liaison_core::service::import::{self, FileOverview, ImportOptions, ImportPreset, ImportReport, PresetColumn, TextEncoding};
 use liaison_core::{CoreError, ErrorCode};
 
 use crate::state::AppState;
@@ -67,7 +63,7 @@ pub async fn import_inspect(state: State<'_, AppState>, sheet: Option<String>, e
 pub async fn import_preview(state: State<'_, AppState>, options: ImportOptions) -> Res<ImportReport> {
     let ws = state.workspace().await?;
     state.import_cancel.store(false, Ordering::Relaxed);
-    import::run(&ws, &picked(&state)?, &options, true, &|_| {}, &state.import_cancel).await
+    import::preview(&ws, &picked(&state)?, &options, &state.import_cancel).await
 }
 
 #[tauri::command]
@@ -75,8 +71,7 @@ pub async fn import_preview(state: State<'_, AppState>, options: ImportOptions) 
 pub async fn import_run(state: State<'_, AppState>, options: ImportOptions, progress: Channel<f64>) -> Res<ImportReport> {
     let ws = state.workspace().await?;
     state.import_cancel.store(false, Ordering::Relaxed);
-    let report = import::run(&ws, &picked(&state)?, &options, false, &|done| { let _ = progress.send(done); }, &state.import_cancel).await?;
-    Ok(report)
+    import::run(&ws, &picked(&state)?, &options, &|done| { let _ = progress.send(done); }, &state.import_cancel).await
 }
 
 /// Stops a running import or preview; nothing of it is written.
@@ -88,47 +83,12 @@ pub fn import_cancel(state: State<'_, AppState>) {
 
 #[tauri::command]
 #[specta::specta]
-pub async fn board_pivot(state: State<'_, AppState>) -> Res<Vec<PivotCell>> {
-    incidents::pivot(state.workspace().await?.pool()).await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn incident_history(state: State<'_, AppState>, id: i64) -> Res<Vec<IncidentEvent>> {
-    actions::history(&state.workspace().await?, id).await
-}
-
-/// `at` back-dates the claim (UTC milliseconds); None means now.
-#[tauri::command]
-#[specta::specta]
-pub async fn incident_claim(state: State<'_, AppState>, id: i64, at: Option<i64>) -> Res<()> {
-    actions::claim(&state.workspace().await?, id, at).await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn incident_transfer(state: State<'_, AppState>, id: i64, to: i64, reason: String, at: Option<i64>) -> Res<()> {
-    actions::transfer(&state.workspace().await?, id, to, &reason, at).await
-}
-
-/// How many incidents are past their SLA, and the `limit` longest overdue, with drafted messages in
-/// `language`. A read: the escalations are written down by the background sweep.
-#[tauri::command]
-#[specta::specta]
-pub async fn incident_escalations(state: State<'_, AppState>, language: Lang, limit: u32) -> Res<Escalations> {
-    actions::overdue(&state.workspace().await?, liaison_core::time::now_ms(), language, limit).await
-}
-
-#[tauri::command]
-#[specta::specta]
 pub async fn import_presets_list(state: State<'_, AppState>) -> Res<Vec<ImportPreset>> {
-    import_presets::list(state.workspace().await?.pool()).await
+    import::presets(&state.workspace().await?).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn import_preset_save(state: State<'_, AppState>, name: String, columns: Vec<PresetColumn>) -> Res<Vec<ImportPreset>> {
-    let ws = state.workspace().await?;
-    import_presets::save(ws.pool(), &name, &columns).await?;
-    import_presets::list(ws.pool()).await
+    import::save_preset(&state.workspace().await?, &name, &columns).await
 }

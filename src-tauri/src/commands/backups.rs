@@ -1,32 +1,18 @@
 //! Commands of the backups screen and of saving the workspace as one portable file.
 
-use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
-use liaison_core::service::backup::{self, BackupFile};
+use liaison_core::service::backup::{self, Backups};
 use liaison_core::CoreError;
 
 use crate::state::{AppState, WorkspaceInfo};
 
 type Res<T> = Result<T, CoreError>;
 
-#[derive(Debug, Clone, Serialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct Backups {
-    pub folder: String,
-    pub keep: u32,
-    pub files: Vec<BackupFile>,
-}
-
 #[tauri::command]
 #[specta::specta]
 pub async fn backups_list(state: State<'_, AppState>) -> Res<Backups> {
-    let ws = state.workspace().await?;
-    Ok(Backups {
-        folder: backup::backups_dir(&ws).display().to_string(),
-        keep: u32::try_from(backup::keep_setting(&ws).await?).unwrap_or(u32::MAX),
-        files: backup::list(&ws),
-    })
+    backup::overview(&state.workspace().await?).await
 }
 
 #[tauri::command]

@@ -1,15 +1,15 @@
-//! Saving a chart or map the webview drew (PNG or SVG) where the director chooses in the system
-//! save dialog; the webview hands over the bytes, never a path.
+//! A chart or map the webview drew (PNG or SVG), saved where the director chose; the webview
+//! hands over the bytes, never a path.
+
+use std::path::Path;
 
 use serde::Deserialize;
-use tauri::{AppHandle, Runtime};
 
-use liaison_core::export::files::write_whole;
-use liaison_core::{CoreError, ErrorCode};
+use super::files::write_whole;
+use crate::error::{CoreError, ErrorCode, Result};
 
-type Res<T> = Result<T, CoreError>;
-
-#[derive(Debug, Clone, Copy, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "lowercase")]
 pub enum ImageFormat {
     Png,
@@ -17,7 +17,7 @@ pub enum ImageFormat {
 }
 
 impl ImageFormat {
-    fn extension(self) -> &'static str {
+    pub fn extension(self) -> &'static str {
         match self {
             ImageFormat::Png => "png",
             ImageFormat::Svg => "svg",
@@ -36,17 +36,11 @@ impl ImageFormat {
     }
 }
 
-/// Returns where the image went; None when the dialog was cancelled.
-#[tauri::command]
-#[specta::specta]
-pub async fn image_save<R: Runtime>(app: AppHandle<R>, file_name: String, format: ImageFormat, bytes: Vec<u8>) -> Res<Option<String>> {
-    if !format.accepts(&bytes) {
-        return Err(CoreError::new(ErrorCode::ExportFailed).with("path", &file_name).with("detail", "not an image"));
+pub fn write(path: &Path, format: ImageFormat, bytes: &[u8]) -> Result<()> {
+    if !format.accepts(bytes) {
+        return Err(CoreError::new(ErrorCode::ExportFailed).with("path", path.display()).with("detail", "not an image"));
     }
-    let ext = format.extension();
-    let Some(path) = crate::save_dialog::ask(&app, &ext.to_uppercase(), ext, &format!("{file_name}.{ext}")) else { return Ok(None) };
-    write_whole(&path, &bytes)?;
-    Ok(Some(path.display().to_string()))
+    write_whole(path, bytes)
 }
 
 #[cfg(test)]

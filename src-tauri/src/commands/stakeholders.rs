@@ -1,21 +1,67 @@
-//! Commands of the stakeholder map: the grid, profiles with notes, contacts and the ledger,
+//! Commands of the stakeholder map: departments and people, the grid, profiles with notes, contacts and the ledger,
 //! relationships, contact health, the sponsor finder and what a project offers its members.
 
 use tauri::State;
 
-use liaison_core::repo::interactions::{self, InteractionInput};
-use liaison_core::repo::ledger_entries::{self, LedgerInput};
-use liaison_core::repo::people::Person;
-use liaison_core::repo::person_notes::{self, NoteInput};
-use liaison_core::repo::project_people::{self, ProjectMember};
-use liaison_core::repo::relationships::{self, RelationKind, Relationship};
-use liaison_core::service::people;
-use liaison_core::service::stakeholders::{self as map, ContactHealth, MemberBenefit, Profile, SponsorCandidate};
-use liaison_core::CoreError;
+use liaison_core::service::departments::{self, Department, DepartmentInput};
+use liaison_core::service::people::{self, Person, PersonInput};
+use liaison_core::service::stakeholders::{
+    self as map, ContactHealth, InteractionInput, LedgerInput, MemberBenefit, NoteInput, Profile, ProjectMember, RelationKind, Relationship,
+    SponsorCandidate,
+};
+use liaison_core::{CoreError, Id};
 
 use crate::state::AppState;
 
 type Res<T> = Result<T, CoreError>;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn departments_list(state: State<'_, AppState>) -> Res<Vec<Department>> {
+    departments::list(&state.workspace().await?).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn departments_create(state: State<'_, AppState>, input: DepartmentInput) -> Res<Department> {
+    departments::create(&state.workspace().await?, input).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn departments_update(state: State<'_, AppState>, id: Id, input: DepartmentInput) -> Res<Department> {
+    departments::update(&state.workspace().await?, id, input).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn departments_delete(state: State<'_, AppState>, id: Id) -> Res<()> {
+    departments::delete(&state.workspace().await?, id).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn people_list(state: State<'_, AppState>) -> Res<Vec<Person>> {
+    people::list(&state.workspace().await?).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn people_create(state: State<'_, AppState>, input: PersonInput) -> Res<Person> {
+    people::create(&state.workspace().await?, input).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn people_update(state: State<'_, AppState>, id: Id, input: PersonInput) -> Res<Person> {
+    people::update(&state.workspace().await?, id, input).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn people_delete(state: State<'_, AppState>, id: Id, remove_project_roles: bool) -> Res<()> {
+    people::delete(&state.workspace().await?, id, remove_project_roles).await
+}
 
 /// Dropping a person on the power/interest grid.
 #[tauri::command]
@@ -33,69 +79,61 @@ pub async fn person_profile(state: State<'_, AppState>, id: i64) -> Res<Profile>
 #[tauri::command]
 #[specta::specta]
 pub async fn person_note_add(state: State<'_, AppState>, person_id: i64, note: NoteInput) -> Res<Profile> {
-    let ws = state.workspace().await?;
-    map::add_note(&ws, person_id, note).await?;
-    map::profile(&ws, person_id).await
+    map::add_note(&state.workspace().await?, person_id, note).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn person_note_delete(state: State<'_, AppState>, id: i64) -> Res<()> {
-    person_notes::soft_delete(state.workspace().await?.pool(), id).await
+    map::delete_note(&state.workspace().await?, id).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn interaction_log(state: State<'_, AppState>, person_id: i64, input: InteractionInput) -> Res<Profile> {
-    let ws = state.workspace().await?;
-    map::log_interaction(&ws, person_id, input).await?;
-    map::profile(&ws, person_id).await
+    map::log_interaction(&state.workspace().await?, person_id, input).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn interaction_step_done(state: State<'_, AppState>, id: i64, done: bool) -> Res<()> {
-    interactions::set_next_step_done(state.workspace().await?.pool(), id, done).await
+    map::set_next_step_done(&state.workspace().await?, id, done).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn interaction_delete(state: State<'_, AppState>, id: i64) -> Res<()> {
-    interactions::soft_delete(state.workspace().await?.pool(), id).await
+    map::delete_interaction(&state.workspace().await?, id).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn ledger_add(state: State<'_, AppState>, person_id: i64, entry: LedgerInput) -> Res<Profile> {
-    let ws = state.workspace().await?;
-    map::add_ledger_entry(&ws, person_id, entry).await?;
-    map::profile(&ws, person_id).await
+    map::add_ledger_entry(&state.workspace().await?, person_id, entry).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn ledger_delete(state: State<'_, AppState>, id: i64) -> Res<()> {
-    ledger_entries::soft_delete(state.workspace().await?.pool(), id).await
+    map::delete_ledger_entry(&state.workspace().await?, id).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn relationships_list(state: State<'_, AppState>) -> Res<Vec<Relationship>> {
-    relationships::list(state.workspace().await?.pool()).await
+    map::relationships(&state.workspace().await?).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn relationship_add(state: State<'_, AppState>, from: i64, to: i64, kind: RelationKind, note: String) -> Res<Vec<Relationship>> {
-    let ws = state.workspace().await?;
-    map::add_relationship(&ws, from, to, kind, &note).await?;
-    relationships::list(ws.pool()).await
+    map::add_relationship(&state.workspace().await?, from, to, kind, &note).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn relationship_delete(state: State<'_, AppState>, id: i64) -> Res<()> {
-    relationships::soft_delete(state.workspace().await?.pool(), id).await
+    map::delete_relationship(&state.workspace().await?, id).await
 }
 
 /// Everyone's relationship health, most neglected first.
@@ -110,18 +148,13 @@ pub async fn contact_health(state: State<'_, AppState>) -> Res<Vec<ContactHealth
 #[tauri::command]
 #[specta::specta]
 pub async fn sponsor_finder(state: State<'_, AppState>, metrics: Vec<String>, project_id: Option<i64>) -> Res<Vec<SponsorCandidate>> {
-    let ws = state.workspace().await?;
-    let metrics = match (metrics.is_empty(), project_id) {
-        (true, Some(p)) => map::parse_metrics(&liaison_core::repo::projects::get(ws.pool(), p).await?.input.impact_metrics),
-        _ => metrics,
-    };
-    map::find_sponsors(&ws, &metrics).await
+    map::sponsors_for(&state.workspace().await?, metrics, project_id).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn project_members(state: State<'_, AppState>) -> Res<Vec<ProjectMember>> {
-    project_people::list(state.workspace().await?.pool()).await
+    map::project_members(&state.workspace().await?).await
 }
 
 #[tauri::command]
