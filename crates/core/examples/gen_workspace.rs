@@ -14,7 +14,7 @@ async fn main() -> liaison_core::Result<()> {
     demo::seed(&ws, Lang::ZhCn).await?;
     let started = std::time::Instant::now();
     demo::insert_incidents(&ws, Lang::ZhCn, count, liaison_core::time::now_ms()).await?;
-    let total = liaison_core::repo::count_live(ws.pool(), "incidents").await?;
+    let total = liaison_core::service::overview::counts(&ws).await?.incidents;
     println!("{} incidents in {} ({} ms for the generated ones)", total, path.display(), started.elapsed().as_millis());
     ws.close().await;
     Ok(())

@@ -18,12 +18,13 @@ use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use liaison_core::Lang;
-use liaison_core::evidence;
 use liaison_core::import::{self, source::FileKind, ImportOptions};
-use liaison_core::repo::incident_filter::IncidentFilter;
+use liaison_core::service::board::{self, IncidentFilter};
+use liaison_core::service::departments::{self, DepartmentInput};
+use liaison_core::service::overview;
 use liaison_core::service::problems;
-use liaison_core::repo::{self, departments::DepartmentInput, routing_rules, stores::StoreInput};
-use liaison_core::service::departments;
+use liaison_core::service::routing::{self, RuleDraft};
+use liaison_core::service::stores::{self, StoreInput};
 use liaison_core::Workspace;
 
 const TYPES: usize = 36;
@@ -132,11 +133,12 @@ async fn template(path: &Path) {
     }
     for s in 0..STORES {
         let input = StoreInput { name: format!("门店{s:02}"), city: String::new(), region: format!("区域{}", s % 7), city_tier: None };
-        repo::stores::insert(ws.pool(), &input).await.unwrap();
+        stores::create(&ws, input).await.unwrap();
     }
-    for t in 0..TYPES - 6 {
-        routing_rules::insert_for_type(ws.pool(), t as i64, "", &format!("类型{t:02}"), ids[t % ids.len()]).await.unwrap();
-    }
+    let rules = (0..TYPES - 6)
+        .map(|t| RuleDraft { problem_type: Some(format!("类型{t:02}")), department_id: ids[t % ids.len()], enabled: true, ..Default::default() })
+        .collect();
+    routing::save(&ws, rules).await.unwrap();
     sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(ws.pool()).await.unwrap();
     ws.close().await;
 }
@@ -223,7 +225,7 @@ async fn main() {
     // existing workspace made by an earlier run (`IMPORT_BENCH_KEEP=1`).
     if let Some(path) = std::env::var_os("IMPORT_BENCH_PIVOT_ONLY") {
         let ws = Workspace::open(Path::new(&path)).await.unwrap();
-        let rows = repo::count_live(ws.pool(), "incidents").await.unwrap() as usize;
+        let rows = overview::counts(&ws).await.unwrap().incidents as usize;
         pivot_bench(&ws, rows).await;
         evidence_bench(&ws).await;
         return;
@@ -352,10 +354,10 @@ async fn evidence_bench(ws: &Workspace) {
     let link = IncidentFilter { problem_types: (0..4).map(|t| format!("类型{t:02}")).collect(), ..Default::default() };
     let problem = problems::create(ws, problems::default_input("基准问题"), Some(link)).await.unwrap();
     let mut times = Vec::new();
-    evidence::compute(ws, problem.id, Lang::ZhCn).await.unwrap();
+    problems::evidence(ws, problem.id, Lang::ZhCn).await.unwrap();
     for _ in 0..10 {
         let t0 = Instant::now();
-        let e = evidence::compute(ws, problem.id, Lang::ZhCn).await.unwrap();
+        let e = problems::evidence(ws, problem.id, Lang::ZhCn).await.unwrap();
         times.push(t0.elapsed().as_secs_f64() * 1000.0);
         assert_eq!(e.incidents, problem.incident_count);
     }
@@ -365,17 +367,17 @@ async fn evidence_bench(ws: &Workspace) {
 /// The board pivot, ours against the same SQL in the sqlite3 shell, warm, median of 10.
 async fn pivot_bench(ws: &Workspace, rows: usize) {
     let mut pivot_ours = Vec::new();
-    repo::incidents::pivot(ws.pool()).await.unwrap();
+    board::pivot(ws).await.unwrap();
     for _ in 0..10 {
         let t0 = Instant::now();
-        let cells = repo::incidents::pivot(ws.pool()).await.unwrap();
+        let cells = board::pivot(ws).await.unwrap();
         pivot_ours.push(t0.elapsed().as_secs_f64() * 1000.0);
         assert!(!cells.is_empty());
     }
     println!("board pivot over {rows} rows, ours, warm median of 10: {:.2} ms", median(pivot_ours.clone()));
     let db = ws.path().to_owned();
     let p_ours = median(pivot_ours);
-    if let Some((p_shell, p_cpu)) = shell_median_ms(&db, repo::incidents::PIVOT_SQL.to_str().unwrap()) {
+    if let Some((p_shell, p_cpu)) = shell_median_ms(&db, board::PIVOT_SQL.to_str().unwrap()) {
         println!("board pivot (department × type × month over {rows} rows), warm median of 10: ours {p_ours:.2} ms, sqlite3 shell {p_shell:.1} ms wall (to the ms; {p_cpu:.2} ms CPU) on the same SQL, ratio {:.2} to its wall time, {:.2} to its CPU time (target < 150 ms, ≤ 1.0)", p_ours / p_shell, p_ours / p_cpu);
     }
     if let Some((raw, _)) = shell_median_ms(&db, RAW_PIVOT_SQL.trim_end_matches(';')) {

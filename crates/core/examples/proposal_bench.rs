@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use liaison_core::{demo, Lang};
 use liaison_core::proposal::Subject;
 use liaison_core::proposal::TemplateKind;
-use liaison_core::repo::{problems, projects};
+use liaison_core::service::{problems, projects};
 use liaison_core::service::proposals::{self, DraftRequest, ProposalFormat};
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -21,8 +21,8 @@ async fn main() {
     let dir = tempfile::tempdir().unwrap();
     let ws = liaison_core::Workspace::open(&dir.path().join("bench.liaison")).await.unwrap();
     demo::seed(&ws, Lang::ZhCn).await.unwrap();
-    let problem_id = problems::list(ws.pool()).await.unwrap().first().map(|p| p.id);
-    let project_id = projects::list(ws.pool()).await.unwrap().first().map(|p| p.id);
+    let problem_id = problems::list(&ws).await.unwrap().first().map(|p| p.id);
+    let project_id = projects::list(&ws).await.unwrap().first().map(|p| p.id);
     let request = DraftRequest { kind: TemplateKind::Solution, language: Lang::ZhCn, template_id: None, subject: Subject { problem_id, project_id, week: None }, include_private: false, author: "林晓".into() };
     let draft = proposals::create(&ws, request, &chrono::Utc::now().date_naive().to_string()).await.unwrap();
     // PROPOSAL_BENCH_OUT=dir keeps one page-set of each format there, to look at.

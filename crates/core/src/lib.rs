@@ -17,6 +17,8 @@ pub(crate) mod repo;
 pub mod service;
 pub mod text;
 pub mod time;
+#[cfg(feature = "test-support")]
+pub mod testing;
 pub mod workspace;
 
 pub use error::{CoreError, ErrorCode, Result};

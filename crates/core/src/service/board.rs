@@ -18,6 +18,10 @@ pub use crate::repo::incidents::{Incident, PivotCell};
 pub use crate::repo::problem_types::ProblemType;
 pub use crate::repo::severity_classes::SeverityClass;
 pub use crate::repo::stores::Store;
+/// The pivot's statement, for the import benchmark, which times it in the sqlite3 shell as well.
+#[doc(hidden)]
+pub use crate::repo::incidents::PIVOT_SQL;
+
 
 /// The longest SLA a class may have: a year.
 const SLA_MAX_HOURS: u32 = 24 * 365;

@@ -20,5 +20,6 @@ pub mod problems;
 pub mod projects;
 pub mod proposals;
 pub mod routing;
+pub mod stores;
 pub mod stakeholders;
 pub mod trash;

@@ -17,7 +17,7 @@ use crate::repo::relationships;
 use crate::repo::projects;
 pub use crate::metrics::METRICS;
 pub use crate::metrics::parse_metrics;
-pub use crate::repo::interactions::{Interaction, InteractionInput};
+pub use crate::repo::interactions::{Interaction, InteractionInput, InteractionKind};
 pub use crate::repo::ledger_entries::{Direction, LedgerEntry, LedgerInput, LedgerKind};
 pub use crate::repo::person_notes::{NoteInput, NoteKind, PersonNote};
 pub use crate::repo::project_people::ProjectMember;

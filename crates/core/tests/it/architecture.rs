@@ -23,6 +23,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("service", 5),
     // 6 demo: seeds a workspace through the services, like a user would.
     ("demo", 6),
+    // 6 test support (feature `test-support`): rows written as the importer writes them.
+    ("testing", 6),
 ];
 
 type Token = (String, usize);

@@ -8,19 +8,17 @@ use std::collections::BTreeMap;
 use std::sync::atomic::AtomicBool;
 
 use liaison_core::{demo, Lang};
-use liaison_core::export::incidents::{self as export, ListFormat};
 use liaison_core::import::{self, ImportOptions};
-use liaison_core::repo::incident_filter::{self as filter, IncidentFilter, IncidentSort};
-use liaison_core::repo::incidents::{self, IncidentInput};
-use liaison_core::repo::routing_rules::RuleDraft;
-use liaison_core::repo::{settings, severity_classes};
+use liaison_core::service::board::{self, IncidentFilter, IncidentSort, ListFormat};
+use liaison_core::service::incident_records::IncidentInput;
+use liaison_core::service::routing::RuleDraft;
 use liaison_core::service::{departments, incident_records as records, incidents as actions, routing};
 use liaison_core::{ErrorCode, Money, Workspace};
 
 type Cells = BTreeMap<(Option<i64>, String, String), (i64, i64, i64)>;
 
 async fn aggregate(ws: &Workspace) -> Cells {
-    incidents::pivot(ws.pool())
+    board::pivot(ws)
         .await
         .unwrap()
         .into_iter()
@@ -82,27 +80,25 @@ async fn the_pivot_aggregate_follows_every_write() {
 async fn filters_narrow_and_a_pivot_cell_drills_down_to_its_incidents() {
     let t = common::temp_workspace().await;
     demo::seed(&t.ws, Lang::ZhCn).await.unwrap();
-    let offset = settings::month_offset_seconds(t.ws.pool()).await.unwrap();
-    let mut conn = t.ws.pool().acquire().await.unwrap();
-    let all = filter::page(&mut conn, &IncidentFilter::default(), IncidentSort::OpenedDesc, 0, 50, offset).await.unwrap();
+    let all = board::page(&t.ws, &IncidentFilter::default(), IncidentSort::OpenedDesc, 0, 50).await.unwrap();
     assert_eq!((all.total, all.rows.len()), (240, 50));
 
-    let cell = incidents::pivot(t.ws.pool()).await.unwrap().into_iter().max_by_key(|c| c.count).unwrap();
+    let cell = board::pivot(&t.ws).await.unwrap().into_iter().max_by_key(|c| c.count).unwrap();
     let drill = IncidentFilter {
         department_ids: vec![cell.department_id.unwrap_or(0)],
         problem_types: vec![cell.problem_type.clone()],
         month: Some(cell.month.clone()),
         ..Default::default()
     };
-    let page = filter::page(&mut conn, &drill, IncidentSort::CostDesc, 0, 1000, offset).await.unwrap();
+    let page = board::page(&t.ws, &drill, IncidentSort::CostDesc, 0, 1000).await.unwrap();
     assert_eq!((page.total, page.total_cost, page.total_wait_minutes), (cell.count, cell.cost, cell.wait_minutes));
     assert!(page.rows.windows(2).all(|w| w[0].cost >= w[1].cost), "sorted by cost");
 
-    let facets = filter::facets(&mut conn).await.unwrap();
+    let facets = board::lists(&t.ws).await.unwrap().facets;
     assert!(facets.channels.len() >= 2 && facets.suppliers.contains(&"星能电气".to_string()));
     // Every field narrows: each filter alone matches fewer than all, and every row it returns fits.
     let one_store = all.rows[0].store_id.unwrap();
-    type Check = (IncidentFilter, Box<dyn Fn(&incidents::Incident) -> bool>);
+    type Check = (IncidentFilter, Box<dyn Fn(&board::Incident) -> bool>);
     let checks: Vec<Check> = vec![
         (IncidentFilter { store_ids: vec![one_store], ..Default::default() }, Box::new(move |i| i.store_id == Some(one_store))),
         (IncidentFilter { suppliers: vec!["星能电气".into()], ..Default::default() }, Box::new(|i| i.supplier == "星能电气")),
@@ -114,15 +110,15 @@ async fn filters_narrow_and_a_pivot_cell_drills_down_to_its_incidents() {
         (IncidentFilter { text: Some("#12".into()), ..Default::default() }, Box::new(|i| i.title.contains("#12"))),
     ];
     for (f, fits) in checks {
-        let page = filter::page(&mut conn, &f, IncidentSort::OpenedDesc, 0, 1000, offset).await.unwrap();
+        let page = board::page(&t.ws, &f, IncidentSort::OpenedDesc, 0, 1000).await.unwrap();
         assert!(page.total > 0 && page.total < 240, "{f:?} matched {}", page.total);
         assert!(page.rows.iter().all(fits), "{f:?}");
     }
     // `%` and `_` typed by the user are searched as text, not as wildcards.
     let pct = IncidentFilter { text: Some("%".into()), ..Default::default() };
-    assert_eq!(filter::page(&mut conn, &pct, IncidentSort::OpenedDesc, 0, 10, offset).await.unwrap().total, 0);
+    assert_eq!(board::page(&t.ws, &pct, IncidentSort::OpenedDesc, 0, 10).await.unwrap().total, 0);
 
-    let cards = filter::cards(&mut conn, &IncidentFilter::default(), 100, offset).await.unwrap();
+    let cards = board::cards(&t.ws, &IncidentFilter::default(), 100).await.unwrap();
     assert_eq!((cards.total, cards.cards.len()), (240, 100));
 }
 
@@ -132,11 +128,10 @@ async fn the_filtered_list_exports_to_csv_and_xlsx() {
     demo::seed(&t.ws, Lang::ZhCn).await.unwrap();
     records::create(&t.ws, IncidentInput { customer_ref: "=HYPERLINK(\"http://x\")".into(), ..record("公式注入测试", "星能电气", 1_711_900_000_000) }).await.unwrap();
     let f = IncidentFilter { problem_types: vec!["充电桩故障".into(), "星能电气".into()], ..Default::default() };
-    let offset = settings::month_offset_seconds(t.ws.pool()).await.unwrap();
-    let expected = filter::page(&mut t.ws.pool().acquire().await.unwrap(), &f, IncidentSort::OpenedDesc, 0, 1, offset).await.unwrap().total;
+    let expected = board::page(&t.ws, &f, IncidentSort::OpenedDesc, 0, 1).await.unwrap().total;
 
     let csv_path = t.dir.path().join("list.csv");
-    assert_eq!(export::write(&t.ws, &f, ListFormat::Csv, &csv_path, Lang::ZhCn).await.unwrap() as i64, expected);
+    assert_eq!(board::export(&t.ws, &f, ListFormat::Csv, &csv_path, Lang::ZhCn).await.unwrap() as i64, expected);
     let bytes = std::fs::read(&csv_path).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "BOM for Excel");
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
@@ -146,7 +141,7 @@ async fn the_filtered_list_exports_to_csv_and_xlsx() {
     assert!(text.contains("充电桩故障"));
 
     let xlsx_path = t.dir.path().join("list.xlsx");
-    assert_eq!(export::write(&t.ws, &f, ListFormat::Xlsx, &xlsx_path, Lang::En).await.unwrap() as i64, expected);
+    assert_eq!(board::export(&t.ws, &f, ListFormat::Xlsx, &xlsx_path, Lang::En).await.unwrap() as i64, expected);
     use calamine::{open_workbook_auto, Data, Reader};
     let mut book = open_workbook_auto(&xlsx_path).unwrap();
     let range = book.worksheet_range("Incidents").unwrap();
@@ -169,7 +164,7 @@ async fn rules_are_tried_on_samples_then_saved_in_order() {
     ];
     let trial = routing::trial(&t.ws, drafts.clone(), 100).await.unwrap();
     assert_eq!(trial.len(), 100);
-    let recent = incidents::list_recent(t.ws.pool(), 100).await.unwrap();
+    let recent = board::recent(&t.ws, 100).await.unwrap();
     for (row, incident) in trial.iter().zip(&recent) {
         let expected = if incident.problem_type == "充电桩故障" { (Some(0), Some(supply)) } else { (Some(1), Some(it)) };
         assert_eq!((row.rule_index, row.department_id), expected, "{}", incident.title);
@@ -192,7 +187,7 @@ async fn hand_entered_incidents_are_checked_and_default_their_class() {
     let t = common::temp_workspace().await;
     demo::seed(&t.ws, Lang::ZhCn).await.unwrap();
     let opened = 1_711_900_000_000;
-    let err = |r: liaison_core::Result<incidents::Incident>| r.map(|_| ()).unwrap_err();
+    let err = |r: liaison_core::Result<board::Incident>| r.map(|_| ()).unwrap_err();
     let e = err(records::create(&t.ws, record("  ", "预约超载", opened)).await);
     assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Required, Some("title")));
     let e = err(records::create(&t.ws, IncidentInput { closed_at: Some(opened - 1), ..record("x", "预约超载", opened) }).await);
@@ -203,7 +198,7 @@ async fn hand_entered_incidents_are_checked_and_default_their_class() {
     assert_eq!(e.code, ErrorCode::InvalidChoice);
 
     let first = records::create(&t.ws, IncidentInput { external_id: Some("SR-1".into()), ..record("预约爆满", "预约超载", opened) }).await.unwrap();
-    let class = severity_classes::for_problem_type(t.ws.pool(), "预约超载").await.unwrap();
+    let class = board::lists(&t.ws).await.unwrap().problem_types.into_iter().find(|p| p.name == "预约超载").and_then(|p| p.severity_class_id);
     assert!(class.is_some());
     assert_eq!(first.severity_class_id, class, "class defaults from the type");
     let e = err(records::create(&t.ws, IncidentInput { external_id: Some("SR-1".into()), ..record("重复", "预约超载", opened) }).await);
@@ -214,8 +209,8 @@ async fn hand_entered_incidents_are_checked_and_default_their_class() {
 
     // A class's SLA is editable and its incidents follow it.
     let class = class.unwrap();
-    severity_classes::update(t.ws.pool(), class, "当天回电", 4).await.unwrap();
-    assert_eq!(incidents::get(t.ws.pool(), first.id).await.unwrap().sla_hours, Some(4));
+    board::update_severity_class(&t.ws, class, "当天回电", 4).await.unwrap();
+    assert_eq!(board::incident(&t.ws, first.id).await.unwrap().sla_hours, Some(4));
 }
 
 #[tokio::test]

@@ -1,10 +1,11 @@
-//! The board pivot, read straight from SQLite (`repo::raw_rows`), equals cell for cell and in the
+//! The board pivot, read straight from SQLite (the repository's raw row reader), equals cell for cell and in the
 //! same order what sqlx reads from the same query, names with quotes, tabs, newlines and emoji.
 
 use crate::common;
 
 use liaison_core::{demo, Lang};
-use liaison_core::repo::incidents::{self, IncidentInput};
+use liaison_core::service::board;
+use liaison_core::service::incident_records::IncidentInput;
 use liaison_core::Money;
 
 #[tokio::test]
@@ -44,7 +45,7 @@ async fn the_pivot_read_directly_equals_the_rows_sqlx_reads_in_order() {
     .fetch_all(t.ws.pool())
     .await
     .unwrap();
-    let cells: Vec<_> = incidents::pivot(t.ws.pool())
+    let cells: Vec<_> = board::pivot(&t.ws)
         .await
         .unwrap()
         .into_iter()
@@ -57,5 +58,5 @@ async fn the_pivot_read_directly_equals_the_rows_sqlx_reads_in_order() {
 
     // An empty board is an empty list.
     sqlx::query("DELETE FROM incident_pivot").execute(t.ws.pool()).await.unwrap();
-    assert!(incidents::pivot(t.ws.pool()).await.unwrap().is_empty());
+    assert!(board::pivot(&t.ws).await.unwrap().is_empty());
 }

@@ -13,7 +13,7 @@ use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use liaison_core::import::{self, ImportOptions};
-use liaison_core::repo::departments::DepartmentInput;
+use liaison_core::service::departments::DepartmentInput;
 use liaison_core::Workspace;
 
 const WORKER: &str = "LIAISON_CRASH_WORKER";

@@ -1,8 +1,7 @@
 use crate::common;
 
 use liaison_core::{demo, Lang};
-use liaison_core::repo::{self, incidents, projects};
-use liaison_core::service::{departments, people};
+use liaison_core::service::{board, departments, overview, people, projects};
 
 #[tokio::test]
 async fn demo_workspace_carries_the_scenarios() {
@@ -14,16 +13,16 @@ async fn demo_workspace_carries_the_scenarios() {
     assert!(product.kpis.contains("日活"), "S1: the product VP's KPIs");
     let vp = people::list(&t.ws).await.unwrap().into_iter().find(|p| p.title == "产品副总裁").unwrap();
     assert_eq!(vp.department_name.as_deref(), Some("产品部"));
-    assert_eq!(repo::count_live(t.ws.pool(), "stores").await.unwrap(), 40, "S2: 40 stores");
-    let projects = projects::list(t.ws.pool()).await.unwrap();
+    assert_eq!(overview::counts(&t.ws).await.unwrap().stores, 40, "S2: 40 stores");
+    let projects = projects::list(&t.ws).await.unwrap();
     assert_eq!(projects[0].input.title, "智能派单");
     assert!(projects[0].input.goal.contains("30 分钟"));
-    let recent = incidents::list_recent(t.ws.pool(), 1000).await.unwrap();
+    let recent = board::recent(&t.ws, 1000).await.unwrap();
     assert_eq!(recent.len(), 240);
     assert!(recent.iter().all(|i| i.department_name.is_some() && i.store_name.is_some()));
     assert!(recent.iter().any(|i| i.problem_type == "预约超载"));
     // S5: types regrouped into a few severity classes, each with a remedy and an SLA.
-    let classes = liaison_core::repo::severity_classes::list(t.ws.pool()).await.unwrap();
+    let classes = board::lists(&t.ws).await.unwrap().severity_classes;
     assert_eq!(classes.iter().map(|c| c.sla_hours).collect::<Vec<_>>(), [24, 72, 168]);
     assert!(recent.iter().all(|i| i.severity_class.is_some()));
 }
@@ -34,5 +33,5 @@ async fn demo_workspace_in_english() {
     demo::seed(&t.ws, Lang::En).await.unwrap();
     let names: Vec<String> = departments::list(&t.ws).await.unwrap().into_iter().map(|d| d.name).collect();
     assert!(names.contains(&"After-sales Operations".to_string()));
-    assert_eq!(projects::list(t.ws.pool()).await.unwrap()[0].input.title, "Smart dispatch");
+    assert_eq!(projects::list(&t.ws).await.unwrap()[0].input.title, "Smart dispatch");
 }

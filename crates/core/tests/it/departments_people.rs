@@ -2,8 +2,8 @@
 
 use crate::common;
 
-use liaison_core::repo::departments::DepartmentInput;
-use liaison_core::repo::people::PersonInput;
+use liaison_core::service::departments::DepartmentInput;
+use liaison_core::service::people::PersonInput;
 use liaison_core::service::{departments, people};
 use liaison_core::ErrorCode;
 

@@ -6,9 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
-use liaison_core::repo::departments::DepartmentInput;
-use liaison_core::repo::people::PersonInput;
-use liaison_core::repo::person_notes::{NoteInput, NoteKind};
+use liaison_core::service::departments::DepartmentInput;
+use liaison_core::service::people::PersonInput;
+use liaison_core::service::stakeholders::{NoteInput, NoteKind};
 use liaison_core::service::{backup, departments, people, stakeholders};
 use liaison_core::{ErrorCode, Workspace};
 

@@ -7,11 +7,10 @@ use crate::common;
 use std::collections::{BTreeMap, HashSet};
 
 use liaison_core::Lang;
-use liaison_core::evidence;
-use liaison_core::repo::incident_filter::IncidentFilter;
-use liaison_core::repo::incidents::IncidentInput;
-use liaison_core::repo::problems::StoreSet;
-use liaison_core::repo::stores::{self, StoreInput};
+use liaison_core::service::board::IncidentFilter;
+use liaison_core::service::incident_records::IncidentInput;
+use liaison_core::service::problems::StoreSet;
+use liaison_core::service::stores::{self, StoreInput};
 use liaison_core::service::problems;
 use liaison_core::{Id, Money};
 
@@ -54,7 +53,7 @@ async fn sql_counts_equal_a_pass_over_the_linked_incidents() {
     let t = common::temp_workspace().await;
     let mut store_ids = Vec::new();
     for n in 0..12 {
-        store_ids.push(stores::insert(t.ws.pool(), &StoreInput { name: format!("门店{n:02}"), ..Default::default() }).await.unwrap());
+        store_ids.push(stores::create(&t.ws, StoreInput { name: format!("门店{n:02}"), ..Default::default() }).await.unwrap().id);
     }
     let mut state: u64 = 2024;
     let mut next = move |m: u64| {
@@ -107,7 +106,7 @@ async fn sql_counts_equal_a_pass_over_the_linked_incidents() {
         .collect();
     assert!(rows.len() > 2_500 && rows.len() < 3_000, "{}", rows.len());
 
-    let e = evidence::compute(&t.ws, problem.id, Lang::En).await.unwrap();
+    let e = problems::evidence(&t.ws, problem.id, Lang::En).await.unwrap();
     assert_eq!(e.incidents, rows.len() as i64);
 
     // Prevalence.

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::atomic::AtomicBool;
 
 use liaison_core::import::{self, ImportOptions};
-use liaison_core::repo::departments::DepartmentInput;
+use liaison_core::service::departments::DepartmentInput;
 use liaison_core::service::departments;
 
 const ROWS: usize = 60_000;

@@ -52,7 +52,7 @@ async fn a_utf8_bom_export_imports_with_dates_money_and_dispatch() {
     assert_eq!(overview.sample.len(), 3, "blank trailing rows are not data");
 
     // A rule sends lost parcels to supply chain; booking overload matches nothing: triage.
-    let product = liaison_core::service::departments::create(&t.ws, liaison_core::repo::departments::DepartmentInput { name: "供应链部".into(), ..Default::default() }).await.unwrap();
+    let product = liaison_core::service::departments::create(&t.ws, liaison_core::service::departments::DepartmentInput { name: "供应链部".into(), ..Default::default() }).await.unwrap();
     sqlx::query("INSERT INTO routing_rules (position, problem_type, department_id, created_at, updated_at) VALUES (1, '快递丢件', ?, 0, 0)")
         .bind(product.id)
         .execute(t.ws.pool())
@@ -298,21 +298,20 @@ async fn cancelling_writes_nothing() {
 }
 
 #[tokio::test]
-async fn presets_are_saved_by_name_in_the_workspace_and_applied_by_header() {
-    use liaison_core::repo::import_presets::{self, PresetColumn};
+async fn presets_are_saved_by_name_in_the_workspace() {
+    use liaison_core::service::import::{presets, save_preset, PresetColumn};
     let t = common::temp_workspace().await;
     let columns = vec![
         PresetColumn { header: "单据号".into(), field: Field::ExternalId },
         PresetColumn { header: "发生日期".into(), field: Field::OpenedAt },
     ];
-    import_presets::save(t.ws.pool(), "客服系统导出", &columns).await.unwrap();
-    import_presets::save(t.ws.pool(), " 客服系统导出 ", &columns[..1]).await.unwrap();
-    let presets = import_presets::list(t.ws.pool()).await.unwrap();
-    assert_eq!(presets.len(), 1, "same name replaces");
-    assert_eq!(presets[0].columns.len(), 1);
-    import_presets::save(t.ws.pool(), "客服系统导出", &columns).await.unwrap();
-    let preset = &import_presets::list(t.ws.pool()).await.unwrap()[0];
-    let headers: Vec<String> = ["发生日期", "备注", "单据号"].iter().map(|s| s.to_string()).collect();
-    assert_eq!(import_presets::apply(preset, &headers), [Some(Field::OpenedAt), None, Some(Field::ExternalId)]);
-    assert_eq!(import_presets::save(t.ws.pool(), "  ", &columns).await.unwrap_err().code, ErrorCode::Required);
+    save_preset(&t.ws, "客服系统导出", &columns).await.unwrap();
+    save_preset(&t.ws, " 客服系统导出 ", &columns[..1]).await.unwrap();
+    let saved = presets(&t.ws).await.unwrap();
+    assert_eq!(saved.len(), 1, "same name replaces");
+    assert_eq!(saved[0].columns.len(), 1);
+    save_preset(&t.ws, "客服系统导出", &columns).await.unwrap();
+    let preset = &presets(&t.ws).await.unwrap()[0];
+    assert_eq!(preset.columns, columns, "read back as saved");
+    assert_eq!(save_preset(&t.ws, "  ", &columns).await.unwrap_err().code, ErrorCode::Required);
 }

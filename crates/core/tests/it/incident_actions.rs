@@ -3,9 +3,9 @@
 use crate::common;
 
 use liaison_core::Lang;
-use liaison_core::repo::departments::DepartmentInput;
-use liaison_core::repo::incidents::IncidentInput;
-use liaison_core::repo::severity_classes;
+use liaison_core::service::departments::DepartmentInput;
+use liaison_core::service::incident_records::IncidentInput;
+use liaison_core::testing::add_severity_class;
 use liaison_core::service::{departments, incident_records as records, incidents as actions};
 use liaison_core::{ErrorCode, Money};
 
@@ -32,7 +32,7 @@ async fn claim_transfer_and_escalate_make_a_history() {
     let dept = |name: &str, head: &str| DepartmentInput { name: name.into(), head: head.into(), kpis: String::new() };
     let it = departments::create(&t.ws, dept("IT部", "王强")).await.unwrap();
     let product = departments::create(&t.ws, dept("产品部", "陈立")).await.unwrap();
-    let major = severity_classes::insert(t.ws.pool(), "较重", "72 小时内解决", 72, 1).await.unwrap();
+    let major = add_severity_class(&t.ws, "较重", "72 小时内解决", 72, 1).await.unwrap();
     let now = liaison_core::time::now_ms();
     let late = records::create(&t.ws, input("门店系统卡顿（上海一店）", Some(it.id), major, now - 100 * HOUR)).await.unwrap().id;
     let fresh = records::create(&t.ws, input("门店系统卡顿（北京一店）", Some(it.id), major, now - 10 * HOUR)).await.unwrap().id;
@@ -79,8 +79,8 @@ async fn claim_transfer_and_escalate_make_a_history() {
 /// said "nothing due".
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn start_up_reads_sweeps_and_writes_never_fail_each_other() {
-    use liaison_core::repo::people::PersonInput;
-    use liaison_core::repo::projects::{ProjectInput, ProjectStatus};
+    use liaison_core::service::people::PersonInput;
+    use liaison_core::service::projects::{ProjectInput, ProjectStatus};
     use liaison_core::service::projects::{self as projects, ApplyCadence};
     use liaison_core::service::{backup, followup, people};
 
@@ -88,7 +88,7 @@ async fn start_up_reads_sweeps_and_writes_never_fail_each_other() {
     let ws = t.ws.clone();
     let it = departments::create(&ws, DepartmentInput { name: "IT部".into(), head: "王强".into(), kpis: String::new() }).await.unwrap();
     let wang = people::create(&ws, PersonInput { name: "王强".into(), department_id: Some(it.id), ..Default::default() }).await.unwrap();
-    let class = severity_classes::insert(ws.pool(), "一般", "24 小时内解决", 24, 1).await.unwrap();
+    let class = add_severity_class(&ws, "一般", "24 小时内解决", 24, 1).await.unwrap();
     let project = projects::create(
         &ws,
         ProjectInput { title: "门店网络改造".into(), goal: String::new(), status: ProjectStatus::Active, impact_metrics: String::new(), benefits: String::new(), anchor_on: None, launch_on: None },

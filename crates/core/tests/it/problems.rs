@@ -4,11 +4,10 @@
 use crate::common;
 
 use liaison_core::{demo, Lang};
-use liaison_core::evidence;
-use liaison_core::repo::incident_filter::{self as filter, IncidentFilter, IncidentSort};
-use liaison_core::repo::incidents::{self, IncidentInput};
-use liaison_core::repo::problems::{ProblemInput, StoreSet};
-use liaison_core::repo::stores::{self, StoreInput};
+use liaison_core::service::board::{self, IncidentFilter, IncidentSort};
+use liaison_core::service::incident_records::IncidentInput;
+use liaison_core::service::problems::{ProblemInput, StoreSet};
+use liaison_core::service::stores::{self, StoreInput};
 use liaison_core::service::incidents as actions;
 use liaison_core::service::problems::{self, SuggestionRule};
 use liaison_core::{Id, Money, Workspace};
@@ -30,7 +29,7 @@ async fn feed_s4(ws: &Workspace) -> Vec<Id> {
     let mut store_ids = Vec::new();
     for n in 0..40 {
         let input = StoreInput { name: format!("门店{n:02}"), ..Default::default() };
-        store_ids.push(stores::insert(ws.pool(), &input).await.unwrap());
+        store_ids.push(stores::create(ws, input).await.unwrap().id);
     }
     let mut rows = Vec::new();
     let mut customer = 0usize;
@@ -106,7 +105,7 @@ async fn s4_fed_as_incidents_reproduces_the_evidence_chain() {
     problems::set_stores(&t.ws, problem.id, StoreSet::A, &store_ids[23..28]).await.unwrap();
     problems::set_stores(&t.ws, problem.id, StoreSet::B, &store_ids[..23]).await.unwrap();
 
-    let e = evidence::compute(&t.ws, problem.id, Lang::ZhCn).await.unwrap();
+    let e = problems::evidence(&t.ws, problem.id, Lang::ZhCn).await.unwrap();
     let p = &e.prevalence;
     assert_eq!((p.stores_affected, p.stores_total, p.customers, p.events, p.weeks), (23, 28, 3_200, 159, 13));
     assert_eq!(format!("{:.0}", p.store_share_pct.unwrap()), "82");
@@ -144,14 +143,11 @@ async fn s4_fed_as_incidents_reproduces_the_evidence_chain() {
     assert_eq!(e.business_case.nps_change, Some(-6.0));
 
     // Every computed number opens the incidents behind it.
-    let offset = 8 * 3600;
-    let mut conn = t.ws.pool().acquire().await.unwrap();
-    let behind = |f: IncidentFilter| f;
-    assert_eq!(filter::page(&mut conn, &behind(p.link.clone()), IncidentSort::OpenedDesc, 0, 1, offset).await.unwrap().total, 3_200);
-    assert_eq!(filter::page(&mut conn, &s.link_complaints, IncidentSort::OpenedDesc, 0, 1, offset).await.unwrap().total, 320);
-    let june_last = filter::page(&mut conn, &tr.weeks[12].link, IncidentSort::OpenedDesc, 0, 1, offset).await.unwrap();
+    assert_eq!(board::page(&t.ws, &p.link, IncidentSort::OpenedDesc, 0, 1).await.unwrap().total, 3_200);
+    assert_eq!(board::page(&t.ws, &s.link_complaints, IncidentSort::OpenedDesc, 0, 1).await.unwrap().total, 320);
+    let june_last = board::page(&t.ws, &tr.weeks[12].link, IncidentSort::OpenedDesc, 0, 1).await.unwrap();
     assert_eq!(june_last.total, 19 * 20);
-    let worst = incidents::get(t.ws.pool(), s.worst_incident_id.unwrap()).await.unwrap();
+    let worst = board::incident(&t.ws, s.worst_incident_id.unwrap()).await.unwrap();
     assert_eq!(worst.wait_minutes, Some(180));
 }
 
@@ -167,7 +163,7 @@ async fn s3_business_case_gives_about_118_times() {
         ..problems::default_input("充电桩故障")
     };
     let problem = problems::create(&t.ws, input, None).await.unwrap();
-    let e = evidence::compute(&t.ws, problem.id, Lang::ZhCn).await.unwrap();
+    let e = problems::evidence(&t.ws, problem.id, Lang::ZhCn).await.unwrap();
     let b = &e.business_case;
     assert_eq!(b.revenue_loss, Some(Money::from_yuan(700_000_000)));
     assert_eq!(b.cost_per_year, Some(Money::from_yuan(9_600_000)));
@@ -179,7 +175,7 @@ async fn s3_business_case_gives_about_118_times() {
 async fn thin_data_gives_honest_sentences_never_nan() {
     let t = common::temp_workspace().await;
     let empty = problems::create(&t.ws, problems::default_input("还没有数据"), None).await.unwrap();
-    let e = evidence::compute(&t.ws, empty.id, Lang::ZhCn).await.unwrap();
+    let e = problems::evidence(&t.ws, empty.id, Lang::ZhCn).await.unwrap();
     assert_eq!(e.incidents, 0);
     assert!(e.prevalence.sentence.contains("数据不足") && e.severity.sentence.contains("数据不足") && e.trend.sentence.contains("数据不足"));
     assert_eq!((e.prevalence.events_per_week, e.trend.projection.is_none(), e.business_case.roi), (None, true, None));
@@ -188,12 +184,8 @@ async fn thin_data_gives_honest_sentences_never_nan() {
     assert!(!json.contains("NaN") && !json.contains("inf"), "{json}");
 
     // One week of data, zero investment, and a compared period with no events.
-    let store = stores::insert(t.ws.pool(), &StoreInput { name: "一店".into(), ..Default::default() }).await.unwrap();
-    let mut conn = t.ws.pool().acquire().await.unwrap();
-    for d in 0..3 {
-        incidents::insert(&mut conn, &incident("卡顿", store, APRIL_1 + d * DAY)).await.unwrap();
-    }
-    drop(conn);
+    let store = stores::create(&t.ws, StoreInput { name: "一店".into(), ..Default::default() }).await.unwrap().id;
+    common::insert_records(&t.ws, (0..3).map(|d| incident("卡顿", store, APRIL_1 + d * DAY)).collect()).await;
     let input = ProblemInput {
         investment: Some(Money::ZERO),
         cost_per_month: Some(Money::from_yuan(10)),
@@ -204,7 +196,7 @@ async fn thin_data_gives_honest_sentences_never_nan() {
         ..problems::default_input("一周")
     };
     let one_week = problems::create(&t.ws, input, Some(IncidentFilter::default())).await.unwrap();
-    let e = evidence::compute(&t.ws, one_week.id, Lang::En).await.unwrap();
+    let e = problems::evidence(&t.ws, one_week.id, Lang::En).await.unwrap();
     assert_eq!(e.trend.weeks.len(), 1);
     assert_eq!(e.trend.sentence, "Only one week of data: no trend yet.");
     assert_eq!(e.trend.change_pct, None, "the first period had no events");
@@ -233,10 +225,8 @@ async fn suggestions_become_problems_and_a_fix_is_announced_to_every_incident() 
     problems::update(&t.ws, problem.id, ProblemInput { fix: "预约系统上线工位负载显示".into(), ..problem.input.clone() }).await.unwrap();
     let told = problems::announce_fix(&t.ws, problem.id).await.unwrap();
     assert!(told > 0);
-    let offset = 8 * 3600;
-    let mut conn = t.ws.pool().acquire().await.unwrap();
     let linked = IncidentFilter { problem_id: Some(problem.id), ..Default::default() };
-    let page = filter::page(&mut conn, &linked, IncidentSort::OpenedDesc, 0, 1000, offset).await.unwrap();
+    let page = board::page(&t.ws, &linked, IncidentSort::OpenedDesc, 0, 1000).await.unwrap();
     assert!(page.rows.iter().all(|i| i.status == "resolved" || i.status == "closed"));
     let resolved = page.rows.iter().find(|i| i.status == "resolved").unwrap();
     let history = actions::history(&t.ws, resolved.id).await.unwrap();

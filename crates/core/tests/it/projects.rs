@@ -5,14 +5,14 @@
 use crate::common;
 
 use liaison_core::{demo, Lang};
-use liaison_core::repo::interactions::{InteractionInput, InteractionKind};
-use liaison_core::repo::milestones::MilestoneInput;
-use liaison_core::repo::people::Person;
-use liaison_core::repo::project_metrics::{self, MetricDirection, MetricInput};
-use liaison_core::repo::projects::{ProjectInput, ProjectStatus};
-use liaison_core::repo::touchpoints::{self, Touchpoint};
+use liaison_core::service::stakeholders::{InteractionInput, InteractionKind};
+use liaison_core::service::milestones::{self, MilestoneInput};
+use liaison_core::service::people::Person;
+use liaison_core::service::metrics::{self, MetricDirection, MetricInput};
+use liaison_core::service::projects::{ProjectInput, ProjectStatus};
+use liaison_core::service::followup::Touchpoint;
 use liaison_core::service::projects::{self as service, ApplyCadence};
-use liaison_core::service::{followup, people, stakeholders};
+use liaison_core::service::{calendar, followup, people, stakeholders};
 use liaison_core::{ErrorCode, Workspace};
 
 async fn person(ws: &Workspace, name: &str) -> Person {
@@ -52,19 +52,19 @@ async fn s1_project_with_s6_cadence_on_the_2026_calendar() {
     service::set_co_owners(&t.ws, project.id, me.id, vp.id).await.unwrap();
 
     // S1's phases: POC 2 weeks → MVP 6 weeks → integration 4 weeks.
-    let e = service::add_milestone(&t.ws, project.id, phase("POC", "2026-10-19", "2026-10-16", "1 名工程师")).await.unwrap_err();
+    let e = milestones::add(&t.ws, project.id, phase("POC", "2026-10-19", "2026-10-16", "1 名工程师")).await.unwrap_err();
     assert_eq!((e.code, e.field.as_deref()), (ErrorCode::MilestoneEndsBeforeStart, Some("endsOn")));
-    let poc = service::add_milestone(&t.ws, project.id, phase("POC", "2026-10-19", "2026-10-30", "1 名工程师")).await.unwrap();
-    let mvp = service::add_milestone(&t.ws, project.id, phase("MVP", "2026-11-02", "2026-12-11", "2–3 名工程师")).await.unwrap();
-    let integration = service::add_milestone(&t.ws, project.id, phase("App 集成", "2026-12-14", "2027-01-08", "2 名工程师")).await.unwrap();
-    service::add_dependency(&t.ws, mvp.id, poc.id).await.unwrap();
-    service::add_dependency(&t.ws, integration.id, mvp.id).await.unwrap();
-    let e = service::add_dependency(&t.ws, poc.id, integration.id).await.unwrap_err();
+    let poc = milestones::add(&t.ws, project.id, phase("POC", "2026-10-19", "2026-10-30", "1 名工程师")).await.unwrap();
+    let mvp = milestones::add(&t.ws, project.id, phase("MVP", "2026-11-02", "2026-12-11", "2–3 名工程师")).await.unwrap();
+    let integration = milestones::add(&t.ws, project.id, phase("App 集成", "2026-12-14", "2027-01-08", "2 名工程师")).await.unwrap();
+    milestones::add_dependency(&t.ws, mvp.id, poc.id).await.unwrap();
+    milestones::add_dependency(&t.ws, integration.id, mvp.id).await.unwrap();
+    let e = milestones::add_dependency(&t.ws, poc.id, integration.id).await.unwrap_err();
     assert_eq!((e.code, e.params["milestone"].as_str()), (ErrorCode::DependencyCycle, "App 集成"));
 
     // 2027's calendar is not published yet: the user adds New Year's Day by hand.
-    let new_year = liaison_core::repo::calendar_days::CalendarDay { day: "2027-01-01".into(), kind: "holiday".into(), name: "元旦".into() };
-    liaison_core::repo::calendar_days::upsert(t.ws.pool(), &new_year).await.unwrap();
+    let new_year = liaison_core::service::calendar::CalendarDay { day: "2027-01-01".into(), kind: "holiday".into(), name: "元旦".into() };
+    calendar::save(&t.ws, &new_year).await.unwrap();
 
     // The meeting on Friday 18 September 2026; follow-ups with the product VP.
     let apply = ApplyCadence { template_id: None, anchor_on: "2026-09-18".into(), counterpart_id: Some(vp.id) };
@@ -86,7 +86,7 @@ async fn s1_project_with_s6_cadence_on_the_2026_calendar() {
     // A 1:1 with the VP on the make-up Saturday completes the week-2 touchpoint.
     let contact = InteractionInput { kind: InteractionKind::OneOnOne, happened_at: 1_791_597_600_000, summary: "确认负责人".into(), sentiment: 1, next_step: String::new(), next_step_due: None };
     stakeholders::log_interaction(&t.ws, vp.id, contact).await.unwrap();
-    let plan = touchpoints::list_for(t.ws.pool(), project.id).await.unwrap();
+    let plan = followup::touchpoints(&t.ws, project.id).await.unwrap();
     assert_eq!(dues(&plan)[..2], [("2026-09-18".into(), "done".into()), ("2026-10-10".into(), "done".into())]);
 
     // Week 4 passes with no result: asking the VP's own manager (the CEO) is proposed, and taken up.
@@ -101,7 +101,7 @@ async fn s1_project_with_s6_cadence_on_the_2026_calendar() {
     assert_eq!((asked.due_on.as_str(), asked.action.as_str()), ("2026-10-22", "若仍未启动，请赞助人推动"));
 
     // Moving the MVP moves its fortnightly check-ins.
-    service::update_milestone(&t.ws, mvp.id, phase("MVP", "2026-11-09", "2026-12-18", "2–3 名工程师")).await.unwrap();
+    milestones::update(&t.ws, mvp.id, phase("MVP", "2026-11-09", "2026-12-18", "2–3 名工程师")).await.unwrap();
     let plan = followup::touchpoints(&t.ws, project.id).await.unwrap();
     let mvp_checks: Vec<&str> = plan.iter().filter(|t| t.milestone_id == Some(mvp.id)).map(|t| t.due_on.as_str()).collect();
     assert_eq!(mvp_checks, ["2026-11-23", "2026-12-07"]);
@@ -124,15 +124,15 @@ async fn s1_project_with_s6_cadence_on_the_2026_calendar() {
 async fn the_weekly_report_and_the_start_page_fill_from_the_data() {
     let t = common::temp_workspace().await;
     demo::seed(&t.ws, Lang::ZhCn).await.unwrap();
-    let smart = liaison_core::repo::projects::list(t.ws.pool()).await.unwrap()[0].clone();
+    let smart = service::list(&t.ws).await.unwrap()[0].clone();
     let today = chrono::Utc::now().with_timezone(&chrono_tz::Asia::Shanghai).date_naive();
     let day = |offset: i64| (today + chrono::Duration::days(offset)).format("%Y-%m-%d").to_string();
-    service::add_milestone(&t.ws, smart.id, MilestoneInput { done_on: Some(day(-2)), ..phase("POC", &day(-16), &day(-2), "1 名工程师") }).await.unwrap();
-    service::add_milestone(&t.ws, smart.id, phase("MVP", &day(-1), &day(40), "2–3 名工程师")).await.unwrap();
-    service::add_milestone(&t.ws, smart.id, phase("旧的评审", &day(-30), &day(-10), "")).await.unwrap();
+    milestones::add(&t.ws, smart.id, MilestoneInput { done_on: Some(day(-2)), ..phase("POC", &day(-16), &day(-2), "1 名工程师") }).await.unwrap();
+    milestones::add(&t.ws, smart.id, phase("MVP", &day(-1), &day(40), "2–3 名工程师")).await.unwrap();
+    milestones::add(&t.ws, smart.id, phase("旧的评审", &day(-30), &day(-10), "")).await.unwrap();
     let nps = MetricInput { department_id: None, name: "NPS".into(), unit: "分".into(), direction: MetricDirection::Up, baseline: 0.0, target: 5.0 };
-    let id = project_metrics::insert(t.ws.pool(), smart.id, &nps).await.unwrap();
-    project_metrics::add_reading(t.ws.pool(), id, &day(-1), 7.0).await.unwrap();
+    let id = metrics::add(&t.ws, smart.id, nps).await.unwrap();
+    metrics::add_reading(&t.ws, id, &day(-1), 7.0).await.unwrap();
 
     let report = followup::report_draft(&t.ws, smart.id, &day(0), Lang::ZhCn).await.unwrap();
     assert!(report.progress.contains("完成“POC”") && report.progress.contains("“MVP”进行中"), "{}", report.progress);
@@ -155,17 +155,15 @@ async fn the_weekly_report_and_the_start_page_fill_from_the_data() {
 #[tokio::test]
 async fn bad_cadence_steps_change_nothing() {
     let t = common::temp_workspace().await;
-    let mut conn = t.ws.pool().acquire().await.unwrap();
-    let template = service::default_template(&mut conn, Lang::En).await.unwrap();
-    drop(conn);
-    let steps = liaison_core::repo::cadence_templates::steps(t.ws.pool(), template).await.unwrap();
+    let template = service::templates(&t.ws, Lang::En).await.unwrap().into_iter().find(|t| t.is_default).unwrap().id;
+    let steps = service::template_steps(&t.ws, template).await.unwrap();
     assert_eq!(steps.len(), 7);
     assert_eq!(steps[0].action, "Send the recap: thanks and next steps");
     let mut bad = steps.clone();
     bad[2].offset_days = -7;
     let e = service::save_template_steps(&t.ws, template, bad).await.unwrap_err();
     assert_eq!(e.code, ErrorCode::NegativeOffset);
-    assert_eq!(liaison_core::repo::cadence_templates::steps(t.ws.pool(), template).await.unwrap(), steps, "nothing written");
+    assert_eq!(service::template_steps(&t.ws, template).await.unwrap(), steps, "nothing written");
 }
 
 /// Desktop notifications: what is due (also what fell due while the app was closed) is announced
@@ -196,5 +194,6 @@ async fn due_touchpoints_are_announced_once_and_again_after_a_move() {
     service::skip(&t.ws, week2.id).await.unwrap();
     let e = service::reschedule(&t.ws, week2.id, "2026-10-20").await.unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidChoice, "a skipped follow-up keeps its day");
-    assert_eq!(touchpoints::get(t.ws.pool(), week2.id).await.unwrap().due_on, "2026-10-12");
+    let kept = followup::touchpoints(&t.ws, week2.project_id).await.unwrap().into_iter().find(|x| x.id == week2.id).unwrap();
+    assert_eq!(kept.due_on, "2026-10-12");
 }

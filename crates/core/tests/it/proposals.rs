@@ -9,7 +9,7 @@ use std::process::Command;
 use liaison_core::{demo, Lang};
 use liaison_core::proposal::Subject;
 use liaison_core::proposal::TemplateKind;
-use liaison_core::repo::{problems, projects, weekly_reports};
+use liaison_core::service::{commitments, followup, milestones, problems, projects};
 use liaison_core::service::proposals::{self, DraftRequest, ProposalFormat};
 use liaison_core::Workspace;
 
@@ -20,8 +20,8 @@ fn today() -> String {
 }
 
 async fn subject(ws: &Workspace, problem: &str) -> Subject {
-    let problem_id = problems::list(ws.pool()).await.unwrap().into_iter().find(|p| p.input.title == problem).map(|p| p.id);
-    let project_id = projects::list(ws.pool()).await.unwrap().first().map(|p| p.id);
+    let problem_id = problems::list(ws).await.unwrap().into_iter().find(|p| p.input.title == problem).map(|p| p.id);
+    let project_id = projects::list(ws).await.unwrap().first().map(|p| p.id);
     Subject { problem_id, project_id, week: None }
 }
 
@@ -133,31 +133,31 @@ async fn user_text_prints_as_text_in_every_format() {
     let s = subject(&t.ws, "预约超载").await;
     let payload = PAYLOADS.join(" ~ ");
     let pid = s.problem_id.unwrap();
-    let mut p = problems::get(t.ws.pool(), pid).await.unwrap().input;
+    let mut p = problems::get(&t.ws, pid).await.unwrap().input;
     p.title = format!("标题 {payload}");
     p.symptoms = payload.clone();
     p.fix = payload.clone();
     p.workaround = payload.clone();
     p.five_whys = vec![payload.clone()];
-    problems::update(t.ws.pool(), pid, &p).await.unwrap();
-    let project = projects::get(t.ws.pool(), s.project_id.unwrap()).await.unwrap();
+    problems::update(&t.ws, pid, p).await.unwrap();
+    let project = projects::get(&t.ws, s.project_id.unwrap()).await.unwrap();
     let mut input = project.input.clone();
     input.goal = payload.clone();
     input.benefits = payload.clone();
-    projects::update(t.ws.pool(), project.id, &input).await.unwrap();
-    let mut report = weekly_reports::list_for(t.ws.pool(), project.id).await.unwrap().remove(0);
+    projects::update(&t.ws, project.id, input).await.unwrap();
+    let mut report = followup::weekly_reports(&t.ws, project.id).await.unwrap().remove(0);
     report.progress = payload.clone();
     report.credits = payload.clone();
-    weekly_reports::save(t.ws.pool(), project.id, &report).await.unwrap();
+    followup::save_weekly_report(&t.ws, project.id, &report).await.unwrap();
     // Names in tables: a phase, a commitment, a person on the project.
     let short = PAYLOADS[1];
-    let phase = liaison_core::repo::milestones::list_for(t.ws.pool(), project.id).await.unwrap().remove(0);
-    let m = liaison_core::repo::milestones::MilestoneInput { name: short.into(), starts_on: phase.starts_on, ends_on: phase.ends_on, staffing: PAYLOADS[0].into(), exit_criteria: payload.clone(), done_on: None };
-    liaison_core::service::projects::update_milestone(&t.ws, phase.id, m).await.unwrap();
-    let c = liaison_core::repo::commitments::CommitmentInput { department_id: None, is_mine: true, description: payload.clone(), people: None, weeks: None, budget: None };
-    liaison_core::repo::commitments::insert(t.ws.pool(), project.id, &c).await.unwrap();
+    let phase = milestones::of_project(&t.ws, project.id).await.unwrap().remove(0);
+    let m = liaison_core::service::milestones::MilestoneInput { name: short.into(), starts_on: phase.starts_on, ends_on: phase.ends_on, staffing: PAYLOADS[0].into(), exit_criteria: payload.clone(), done_on: None };
+    milestones::update(&t.ws, phase.id, m).await.unwrap();
+    let c = liaison_core::service::commitments::CommitmentInput { department_id: None, is_mine: true, description: payload.clone(), people: None, weeks: None, budget: None };
+    commitments::add(&t.ws, project.id, c).await.unwrap();
     let vp = liaison_core::service::people::list(&t.ws).await.unwrap().into_iter().find(|p| p.name == "陈立").unwrap();
-    let mut person = liaison_core::repo::people::PersonInput { name: format!("陈立{short}"), title: PAYLOADS[3].into(), department_id: vp.department_id, ..Default::default() };
+    let mut person = liaison_core::service::people::PersonInput { name: format!("陈立{short}"), title: PAYLOADS[3].into(), department_id: vp.department_id, ..Default::default() };
     person.stance = vp.stance;
     person.trust = vp.trust;
     person.power = vp.power;
@@ -197,7 +197,7 @@ async fn missing_data_shows_a_marker_and_a_bad_path_writes_nothing() {
     let t = common::temp_workspace().await;
     demo::seed(&t.ws, Lang::ZhCn).await.unwrap();
     // A project with nothing but a title, and no problem at all.
-    let empty = projects::insert(t.ws.pool(), &projects::ProjectInput { title: "空项目".into(), goal: String::new(), status: projects::ProjectStatus::Proposed, impact_metrics: String::new(), benefits: String::new(), anchor_on: None, launch_on: None }).await.unwrap();
+    let empty = projects::create(&t.ws, projects::ProjectInput { title: "空项目".into(), goal: String::new(), status: projects::ProjectStatus::Proposed, impact_metrics: String::new(), benefits: String::new(), anchor_on: None, launch_on: None }).await.unwrap().id;
     let s = Subject { problem_id: None, project_id: Some(empty), week: None };
     for kind in TemplateKind::ALL {
         let draft = proposals::create(&t.ws, request(kind, Lang::ZhCn, s.clone(), false), &today()).await.unwrap();

@@ -3,13 +3,12 @@
 use crate::common;
 
 use liaison_core::{demo, Lang};
-use liaison_core::repo::interactions::{InteractionInput, InteractionKind};
-use liaison_core::repo::ledger_entries::{Direction, LedgerInput, LedgerKind};
-use liaison_core::repo::people::{Person, PersonInput};
-use liaison_core::repo::project_people::ProjectRole;
-use liaison_core::repo::projects;
-use liaison_core::repo::relationships::RelationKind;
-use liaison_core::service::{people, stakeholders as map};
+use liaison_core::service::stakeholders::{InteractionInput, InteractionKind};
+use liaison_core::service::stakeholders::{Direction, LedgerInput, LedgerKind};
+use liaison_core::service::people::{Person, PersonInput};
+use liaison_core::service::projects::ProjectRole;
+use liaison_core::service::stakeholders::RelationKind;
+use liaison_core::service::{people, projects, stakeholders as map};
 use liaison_core::{ErrorCode, Workspace};
 
 async fn person(ws: &Workspace, name: &str) -> Person {
@@ -35,7 +34,7 @@ async fn s1_the_product_vp_is_found_as_a_sponsor_for_the_reasons_we_know() {
     let t = common::temp_workspace().await;
     demo::seed(&t.ws, Lang::ZhCn).await.unwrap();
     let vp = person(&t.ws, "陈立").await;
-    let smart = projects::list(t.ws.pool()).await.unwrap().into_iter().find(|p| p.input.title == "智能派单").unwrap();
+    let smart = projects::list(&t.ws).await.unwrap().into_iter().find(|p| p.input.title == "智能派单").unwrap();
     let metrics = map::parse_metrics(&smart.input.impact_metrics);
     let ranked = map::find_sponsors(&t.ws, &metrics).await.unwrap();
     let vp_rank = ranked.iter().find(|c| c.person_id == vp.id).unwrap();
@@ -110,7 +109,7 @@ async fn deleting_someone_with_a_project_role_asks_first_and_keeps_the_links_unt
     assert_eq!(e.params["projects"], "智能派单");
     assert_eq!(map::profile(&t.ws, lead.id).await.unwrap().projects, ["智能派单"], "links kept");
     people::delete(&t.ws, lead.id, true).await.unwrap();
-    let smart = projects::list(t.ws.pool()).await.unwrap()[0].id;
+    let smart = projects::list(&t.ws).await.unwrap()[0].id;
     assert!(map::what_is_in_it_for_them(&t.ws, smart).await.unwrap().iter().all(|b| b.person_id != lead.id));
 }
 

@@ -4,13 +4,13 @@
 use crate::common;
 
 use liaison_core::{demo, Lang};
-use liaison_core::repo::incident_filter::IncidentFilter;
-use liaison_core::repo::incidents::{self, IncidentInput};
-use liaison_core::repo::people::Person;
-use liaison_core::repo::person_notes::{NoteInput, NoteKind};
-use liaison_core::repo::{problems as problem_rows, projects};
+use liaison_core::service::board::IncidentFilter;
+use liaison_core::service::board;
+use liaison_core::service::incident_records::IncidentInput;
+use liaison_core::service::people::Person;
+use liaison_core::service::stakeholders::{NoteInput, NoteKind};
 use liaison_core::service::trash::{self, TrashKind};
-use liaison_core::service::{departments, incident_records as records, people, problems, stakeholders as map};
+use liaison_core::service::{departments, incident_records as records, people, problems, projects, stakeholders as map};
 use liaison_core::{ErrorCode, Workspace};
 
 async fn person(ws: &Workspace, name: &str) -> Person {
@@ -45,7 +45,7 @@ async fn a_person_comes_back_with_notes_contacts_and_the_project_roles_their_del
     assert_eq!(after.projects, before.projects, "roles are back");
     assert_eq!(after.notes.len(), before.notes.len());
     assert_eq!(after.interactions.len(), before.interactions.len());
-    let smart = projects::list(t.ws.pool()).await.unwrap()[0].id;
+    let smart = projects::list(&t.ws).await.unwrap()[0].id;
     assert!(map::what_is_in_it_for_them(&t.ws, smart).await.unwrap().iter().any(|b| b.person_id == lead.id));
     assert!(trash::list(&t.ws).await.unwrap().items.iter().all(|i| i.id != lead.id || i.kind != TrashKind::Person));
 }
@@ -60,21 +60,21 @@ async fn a_problem_and_an_incident_come_back_linked_and_counted() {
     let link = IncidentFilter { text: Some("预约系统超载".into()), ..Default::default() };
     let problem = problems::create(&t.ws, problems::default_input("预约超载复发"), Some(link)).await.unwrap();
     assert_eq!(problem.incident_count, 3);
-    let pivot_before = incidents::pivot(t.ws.pool()).await.unwrap();
-    let one = incidents::get(t.ws.pool(), rows(&t.ws, "SELECT id FROM incidents WHERE title = '预约系统超载 1'").await).await.unwrap();
+    let pivot_before = board::pivot(&t.ws).await.unwrap();
+    let one = board::incident(&t.ws, rows(&t.ws, "SELECT id FROM incidents WHERE title = '预约系统超载 1'").await).await.unwrap();
 
     records::delete(&t.ws, one.id).await.unwrap();
     // Deletes are stamped in milliseconds: keep the two apart so "newest first" is defined.
     std::thread::sleep(std::time::Duration::from_millis(5));
-    problem_rows::soft_delete(t.ws.pool(), problem.id).await.unwrap();
-    assert_ne!(incidents::pivot(t.ws.pool()).await.unwrap(), pivot_before, "a trashed incident leaves the board");
+    problems::delete(&t.ws, problem.id).await.unwrap();
+    assert_ne!(board::pivot(&t.ws).await.unwrap(), pivot_before, "a trashed incident leaves the board");
     let kinds: Vec<TrashKind> = trash::list(&t.ws).await.unwrap().items.iter().map(|i| i.kind).collect();
     assert_eq!(kinds, [TrashKind::Problem, TrashKind::Incident], "newest first");
 
     trash::restore(&t.ws, TrashKind::Incident, one.id).await.unwrap();
     trash::restore(&t.ws, TrashKind::Problem, problem.id).await.unwrap();
-    assert_eq!(problem_rows::get(t.ws.pool(), problem.id).await.unwrap().incident_count, 3, "links intact");
-    assert_eq!(incidents::pivot(t.ws.pool()).await.unwrap(), pivot_before, "board totals as before");
+    assert_eq!(problems::get(&t.ws, problem.id).await.unwrap().incident_count, 3, "links intact");
+    assert_eq!(board::pivot(&t.ws).await.unwrap(), pivot_before, "board totals as before");
     let e = trash::restore(&t.ws, TrashKind::Problem, problem.id).await.unwrap_err();
     assert_eq!(e.code, ErrorCode::NotFound, "not in the trash any more");
 }
@@ -85,7 +85,7 @@ async fn restoring_a_department_whose_name_was_reused_says_so_and_changes_nothin
     demo::seed(&t.ws, Lang::ZhCn).await.unwrap();
     let product = departments::list(&t.ws).await.unwrap().into_iter().find(|d| d.name == "产品部").unwrap();
     departments::delete(&t.ws, product.id).await.unwrap();
-    departments::create(&t.ws, liaison_core::repo::departments::DepartmentInput { name: "产品部".into(), head: String::new(), kpis: String::new() })
+    departments::create(&t.ws, liaison_core::service::departments::DepartmentInput { name: "产品部".into(), head: String::new(), kpis: String::new() })
         .await
         .unwrap();
     let e = trash::restore(&t.ws, TrashKind::Department, product.id).await.unwrap_err();
@@ -128,7 +128,7 @@ async fn emptying_deletes_for_good_and_leaves_no_dangling_link() {
     assert_eq!(rows(&t.ws, &format!("SELECT count(*) FROM person_notes WHERE person_id = {}", vp.id)).await, 0, "private notes gone");
     assert_eq!(rows(&t.ws, &format!("SELECT count(*) FROM people WHERE reports_to_id = {}", vp.id)).await, 0);
     assert_eq!(rows(&t.ws, "SELECT count(*) FROM people").await, people::list(&t.ws).await.unwrap().len() as i64, "the others stay");
-    assert_eq!(incidents::get(t.ws.pool(), kept.id).await.unwrap().title, "留着的工单");
+    assert_eq!(board::incident(&t.ws, kept.id).await.unwrap().title, "留着的工单");
     assert_eq!(rows(&t.ws, "SELECT count(*) FROM pragma_foreign_key_check").await, 0);
     let mut bytes = std::fs::read(t.path()).unwrap();
     bytes.extend(std::fs::read(t.path().with_extension("liaison-wal")).unwrap_or_default());

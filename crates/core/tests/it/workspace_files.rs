@@ -2,7 +2,7 @@
 
 use crate::common;
 
-use liaison_core::repo::departments::DepartmentInput;
+use liaison_core::service::departments::DepartmentInput;
 use liaison_core::service::departments;
 use liaison_core::{ErrorCode, Workspace};
 
@@ -115,7 +115,7 @@ async fn pending_migration_backs_up_first_and_failure_keeps_the_old_file() {
 async fn daily_backups_are_pruned_and_a_restore_can_be_undone() {
     use liaison_core::service::backup;
     let t = common::temp_workspace().await;
-    let before = liaison_core::service::departments::create(&t.ws, liaison_core::repo::departments::DepartmentInput { name: "备份前的部门".into(), ..Default::default() }).await.unwrap();
+    let before = liaison_core::service::departments::create(&t.ws, liaison_core::service::departments::DepartmentInput { name: "备份前的部门".into(), ..Default::default() }).await.unwrap();
     assert!(backup::daily(&t.ws).await.unwrap().is_some());
     assert!(backup::daily(&t.ws).await.unwrap().is_none(), "one daily backup a day");
     backup::set_keep(&t.ws, 3).await.unwrap();
