@@ -3,8 +3,7 @@
 
 use tauri::{AppHandle, Runtime, State};
 
-use liaison_core::proposal::{Document, ProposalTemplate};
-use liaison_core::service::proposals::{self as service, Draft, DraftRequest, Exported, ProposalFormat, SavedTemplate, TemplateCatalogue};
+use liaison_core::service::proposals::{self as service, Document, Draft, DraftRequest, Exported, ProposalFormat, ProposalTemplate, SavedTemplate, TemplateCatalogue};
 use liaison_core::CoreError;
 
 use crate::state::AppState;

@@ -1,21 +1,23 @@
 //! The board's filtered list as CSV (UTF-8 with BOM, so Excel shows Chinese) or XLSX (numbers as
 //! numbers, times as Excel dates), in the workspace's time zone and the user's language.
-//! Rows stream from the database: exporting a million incidents holds one row at a time.
+//! Rows stream from the database: exporting a million incidents holds one row at a time. The file
+//! is written beside the target and renamed over it, so a failed export leaves the old one.
 
+use std::fs::File;
 use std::io::Write;
 use std::path::Path;
 
 use chrono::{DateTime, TimeZone};
 use chrono_tz::Tz;
-use futures_util::TryStreamExt;
 use rust_xlsxwriter::{Format, Workbook};
 use serde::{Deserialize, Serialize};
-use sqlx::{QueryBuilder, Sqlite};
 
-use crate::lang::Lang;
+use super::files::Staged;
 use crate::error::{CoreError, ErrorCode, Result};
-use crate::repo::incident_filter::{IncidentFilter, IncidentSort};
+use crate::lang::Lang;
+use crate::repo::incident_filter::{self, IncidentFilter, IncidentSort};
 use crate::repo::incidents::Incident;
+use crate::repo::settings;
 use crate::Workspace;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -111,77 +113,86 @@ fn defuse(cell: &str) -> String {
     }
 }
 
-/// Writes every incident the filter matches to `path`; returns how many.
+/// Writes every incident the filter matches to `path`, whole or not at all; returns how many.
 pub async fn write(ws: &Workspace, filter: &IncidentFilter, format: ListFormat, path: &Path, lang: Lang) -> Result<u64> {
-    let zone = crate::repo::settings::time_zone(ws.pool()).await?;
-    let offset = crate::repo::settings::month_offset_seconds(ws.pool()).await?;
-    let mut q = QueryBuilder::<Sqlite>::new("");
-    crate::repo::incident_filter::push_select(&mut q, filter, IncidentSort::OpenedDesc, offset)?;
-    let mut rows = q.build_query_as::<Incident>().fetch(ws.pool());
-    let fail = |e: std::io::Error| CoreError::new(ErrorCode::ExportFailed).with("path", path.display()).with("detail", e);
-    let pick = |h: &(&'static str, &'static str)| if lang == Lang::ZhCn { h.0 } else { h.1 };
-    let mut count: u64 = 0;
-    match format {
-        ListFormat::Csv => {
-            let file = std::fs::File::create(path).map_err(fail)?;
-            let mut out = std::io::BufWriter::new(file);
-            out.write_all(b"\xEF\xBB\xBF").map_err(fail)?;
-            let mut csv = csv::Writer::from_writer(out);
-            let csv_err = |e: csv::Error| CoreError::new(ErrorCode::ExportFailed).with("path", path.display()).with("detail", e);
-            csv.write_record(HEADERS.iter().map(pick)).map_err(csv_err)?;
-            let time = |ms: Option<i64>| ms.and_then(|m| local(m, zone)).map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
-            while let Some(i) = rows.try_next().await? {
-                let mut record: Vec<String> = texts(&i).iter().map(|c| defuse(c)).collect();
-                record.push(i.wait_minutes.map(|w| w.to_string()).unwrap_or_default());
-                record.push(yes_no(i.complaint, lang).to_owned());
-                record.push(i.cost.to_yuan_string());
-                record.push(time(Some(i.opened_at)));
-                record.push(time(i.closed_at));
-                record.push(status_label(&i.status, lang).to_owned());
-                record.push(yes_no(i.escalated_at.is_some(), lang).to_owned());
-                csv.write_record(&record).map_err(csv_err)?;
-                count += 1;
-            }
-            csv.flush().map_err(fail)?;
-        }
-        ListFormat::Xlsx => {
-            let xlsx_err = |e: rust_xlsxwriter::XlsxError| CoreError::new(ErrorCode::ExportFailed).with("path", path.display()).with("detail", e);
-            let mut book = Workbook::new();
-            let bold = Format::new().set_bold();
-            let money = Format::new().set_num_format("#,##0.00");
-            let date = Format::new().set_num_format("yyyy-mm-dd hh:mm");
-            let sheet = book.add_worksheet_with_constant_memory();
-            sheet.set_name(if lang == Lang::ZhCn { "问题明细" } else { "Incidents" }).map_err(xlsx_err)?;
-            for (c, h) in HEADERS.iter().enumerate() {
-                sheet.write_string_with_format(0, c as u16, pick(h), &bold).map_err(xlsx_err)?;
-            }
-            // Excel counts days from 1899-12-30 in local time.
-            let serial = |ms: i64| local(ms, zone).map(|t| (t.naive_local().and_utc().timestamp_millis() as f64) / 86_400_000.0 + 25_569.0);
-            while let Some(i) = rows.try_next().await? {
-                count += 1;
-                if count > XLSX_MAX_ROWS {
-                    return Err(CoreError::new(ErrorCode::ExportTooManyRows).with("max", XLSX_MAX_ROWS));
-                }
-                let r = count as u32;
-                for (c, text) in texts(&i).iter().enumerate() {
-                    sheet.write_string(r, c as u16, text).map_err(xlsx_err)?;
-                }
-                if let Some(w) = i.wait_minutes {
-                    sheet.write_number(r, 12, w as f64).map_err(xlsx_err)?;
-                }
-                sheet.write_string(r, 13, yes_no(i.complaint, lang)).map_err(xlsx_err)?;
-                sheet.write_number_with_format(r, 14, i.cost.fen() as f64 / 100.0, &money).map_err(xlsx_err)?;
-                if let Some(s) = serial(i.opened_at) {
-                    sheet.write_number_with_format(r, 15, s, &date).map_err(xlsx_err)?;
-                }
-                if let Some(s) = i.closed_at.and_then(serial) {
-                    sheet.write_number_with_format(r, 16, s, &date).map_err(xlsx_err)?;
-                }
-                sheet.write_string(r, 17, status_label(&i.status, lang)).map_err(xlsx_err)?;
-                sheet.write_string(r, 18, yes_no(i.escalated_at.is_some(), lang)).map_err(xlsx_err)?;
-            }
-            book.save(path).map_err(xlsx_err)?;
-        }
+    let zone = settings::time_zone(ws.pool()).await?;
+    let offset = settings::month_offset_seconds(ws.pool()).await?;
+    let mut staged = Staged::beside(path)?;
+    let count = match format {
+        ListFormat::Csv => write_csv(ws, filter, offset, staged.file(), zone, lang).await,
+        ListFormat::Xlsx => write_xlsx(ws, filter, offset, staged.file(), zone, lang).await,
     }
+    .map_err(|e| if e.code == ErrorCode::ExportFailed { e.with("path", path.display()) } else { e })?;
+    staged.commit()?;
     Ok(count)
+}
+
+fn header(h: &(&'static str, &'static str), lang: Lang) -> &'static str {
+    if lang == Lang::ZhCn { h.0 } else { h.1 }
+}
+
+async fn write_csv(ws: &Workspace, filter: &IncidentFilter, offset: i64, file: &mut File, zone: Tz, lang: Lang) -> Result<u64> {
+    let fail = |e: &dyn std::fmt::Display| CoreError::new(ErrorCode::ExportFailed).with("detail", e);
+    let mut out = std::io::BufWriter::new(file);
+    out.write_all(b"\xEF\xBB\xBF").map_err(|e| fail(&e))?;
+    let mut csv = csv::Writer::from_writer(out);
+    csv.write_record(HEADERS.iter().map(|h| header(h, lang))).map_err(|e| fail(&e))?;
+    let time = |ms: Option<i64>| ms.and_then(|m| local(m, zone)).map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
+    let count = incident_filter::for_each(ws.pool(), filter, IncidentSort::OpenedDesc, offset, |i| {
+        let mut record: Vec<String> = texts(&i).iter().map(|c| defuse(c)).collect();
+        record.push(i.wait_minutes.map(|w| w.to_string()).unwrap_or_default());
+        record.push(yes_no(i.complaint, lang).to_owned());
+        record.push(i.cost.to_yuan_string());
+        record.push(time(Some(i.opened_at)));
+        record.push(time(i.closed_at));
+        record.push(status_label(&i.status, lang).to_owned());
+        record.push(yes_no(i.escalated_at.is_some(), lang).to_owned());
+        csv.write_record(&record).map_err(|e| fail(&e))
+    })
+    .await?;
+    csv.flush().map_err(|e| fail(&e))?;
+    Ok(count)
+}
+
+async fn write_xlsx(ws: &Workspace, filter: &IncidentFilter, offset: i64, file: &mut File, zone: Tz, lang: Lang) -> Result<u64> {
+    let fail = |e: rust_xlsxwriter::XlsxError| CoreError::new(ErrorCode::ExportFailed).with("detail", e);
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let money = Format::new().set_num_format("#,##0.00");
+    let date = Format::new().set_num_format("yyyy-mm-dd hh:mm");
+    let sheet = book.add_worksheet_with_constant_memory();
+    sheet.set_name(if lang == Lang::ZhCn { "问题明细" } else { "Incidents" }).map_err(fail)?;
+    for (c, h) in HEADERS.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, header(h, lang), &bold).map_err(fail)?;
+    }
+    // Excel counts days from 1899-12-30 in local time.
+    let serial = |ms: i64| local(ms, zone).map(|t| (t.naive_local().and_utc().timestamp_millis() as f64) / 86_400_000.0 + 25_569.0);
+    let mut row: u64 = 0;
+    incident_filter::for_each(ws.pool(), filter, IncidentSort::OpenedDesc, offset, |i| {
+        row += 1;
+        if row > XLSX_MAX_ROWS {
+            return Err(CoreError::new(ErrorCode::ExportTooManyRows).with("max", XLSX_MAX_ROWS));
+        }
+        let r = row as u32;
+        for (c, text) in texts(&i).iter().enumerate() {
+            sheet.write_string(r, c as u16, text).map_err(fail)?;
+        }
+        if let Some(w) = i.wait_minutes {
+            sheet.write_number(r, 12, w as f64).map_err(fail)?;
+        }
+        sheet.write_string(r, 13, yes_no(i.complaint, lang)).map_err(fail)?;
+        sheet.write_number_with_format(r, 14, i.cost.fen() as f64 / 100.0, &money).map_err(fail)?;
+        if let Some(s) = serial(i.opened_at) {
+            sheet.write_number_with_format(r, 15, s, &date).map_err(fail)?;
+        }
+        if let Some(s) = i.closed_at.and_then(serial) {
+            sheet.write_number_with_format(r, 16, s, &date).map_err(fail)?;
+        }
+        sheet.write_string(r, 17, status_label(&i.status, lang)).map_err(fail)?;
+        sheet.write_string(r, 18, yes_no(i.escalated_at.is_some(), lang)).map_err(fail)?;
+        Ok(())
+    })
+    .await?;
+    book.save_to_writer(file).map_err(fail)?;
+    Ok(row)
 }

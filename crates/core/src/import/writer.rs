@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use chrono_tz::Tz;
-use sqlx::{AssertSqlSafe, QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::SqliteConnection;
 
 use super::fields::Field;
 use super::values::{parse_bool, parse_minutes, parse_time};
@@ -15,7 +15,8 @@ use super::{ImportReport, RowIssue};
 use crate::dispatch::{self, Rule};
 use crate::repo::departments::{self, DepartmentInput};
 use crate::repo::incident_events::{self as events, NewEvent};
-use crate::repo::incidents::{self, IncidentInput, NewIncident};
+use crate::repo::incidents::{self, ImportUpdate, IncidentInput, NewIncident, RowKeyColumn};
+use crate::repo::{problem_types, severity_classes};
 use crate::repo::stores::{self, StoreInput};
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::text::pinyin_key;
@@ -78,21 +79,8 @@ async fn existing(conn: &mut SqliteConnection, pending: &[Pending]) -> Result<Ha
     let mut found = HashMap::new();
     let externals: Vec<&str> = pending.iter().filter_map(|p| match &p.key { RowKey::External(e) => Some(e.as_str()), _ => None }).collect();
     let hashes: Vec<&str> = pending.iter().filter_map(|p| match &p.key { RowKey::Hash(h) => Some(h.as_str()), _ => None }).collect();
-    for (keys, sql, wrap) in [
-        (externals, "SELECT external_id, id, deleted_at, department_id FROM incidents WHERE external_id IN (", RowKey::External as fn(String) -> RowKey),
-        (hashes, "SELECT content_hash, id, deleted_at, department_id FROM incidents WHERE external_id IS NULL AND content_hash IN (", RowKey::Hash),
-    ] {
-        if keys.is_empty() {
-            continue;
-        }
-        let keep = crate::repo::keep_prepared(keys.len(), BATCH);
-        let mut q = QueryBuilder::<Sqlite>::new(sql);
-        let mut list = q.separated(", ");
-        for k in keys {
-            list.push_bind(k);
-        }
-        list.push_unseparated(")");
-        let rows: Vec<(String, Id, Option<i64>, Option<Id>)> = q.build_query_as().persistent(keep).fetch_all(&mut *conn).await?;
+    for (keys, by, wrap) in [(externals, RowKeyColumn::ExternalId, RowKey::External as fn(String) -> RowKey), (hashes, RowKeyColumn::ContentHash, RowKey::Hash)] {
+        let rows = incidents::by_row_keys(&mut *conn, by, &keys, BATCH).await?;
         found.extend(rows.into_iter().map(|(k, id, deleted, dept)| (wrap(k), (id, deleted, dept))));
     }
     Ok(found)
@@ -112,9 +100,7 @@ pub struct Writer {
     departments: HashMap<String, Id>,
     stores: HashMap<String, Id>,
     rules: Vec<Rule>,
-    /// The columns a re-import updates, in the order of `update_sql`'s placeholders.
-    update_fields: Vec<Field>,
-    update_sql: String,
+    update: ImportUpdate,
     created_departments: Vec<String>,
     created_stores: Vec<String>,
 }
@@ -133,55 +119,20 @@ fn key(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
-async fn name_map(conn: &mut SqliteConnection, sql: &'static str) -> Result<HashMap<String, Id>> {
-    let rows: Vec<(String, Id)> = sqlx::query_as(sql).fetch_all(&mut *conn).await?;
-    Ok(rows.into_iter().map(|(n, id)| (key(&n), id)).collect())
-}
-
-/// The incident column a field updates; None for fields that are not a column.
-fn column(field: Field) -> Option<&'static str> {
-    Some(match field {
-        Field::ExternalId | Field::ClaimedAt => return None,
-        Field::Title => "title",
-        Field::Department => "department_id",
-        Field::ProblemType => "problem_type",
-        Field::ProductCategory => "product_category",
-        Field::Product => "product",
-        Field::Supplier => "supplier",
-        Field::Store => "store_id",
-        Field::Region => "region",
-        Field::Channel => "channel",
-        Field::CustomerRef => "customer_ref",
-        Field::SeverityClass => "severity_class_id",
-        Field::WaitMinutes => "wait_minutes",
-        Field::Complaint => "complaint",
-        Field::Cost | Field::CostFen => "cost_fen",
-        Field::OpenedAt => "opened_at",
-        Field::ClosedAt => "closed_at",
-    })
+fn name_map(rows: Vec<(String, Id)>) -> HashMap<String, Id> {
+    rows.into_iter().map(|(n, id)| (key(&n), id)).collect()
 }
 
 impl Writer {
     pub async fn prepare(conn: &mut SqliteConnection, mapping: &[Option<Field>]) -> Result<(Writer, Parser)> {
         let zone = crate::repo::settings::time_zone(&mut *conn).await?;
-        let type_rows: Vec<(String, Option<Id>)> =
-            sqlx::query_as("SELECT name, severity_class_id FROM problem_types WHERE deleted_at IS NULL")
-                .fetch_all(&mut *conn)
-                .await?;
-        // Only the fields the file carries are updated on a re-import; the user's other edits stay.
-        let mut update_fields: Vec<Field> = mapping.iter().flatten().copied().filter(|f| column(*f).is_some()).collect();
-        update_fields.sort_unstable_by_key(|f| column(*f));
-        update_fields.dedup_by_key(|f| column(*f));
-        let update_sql = format!(
-            "UPDATE incidents SET {}updated_at = ? WHERE id = ?",
-            update_fields.iter().filter_map(|f| column(*f)).map(|c| format!("{c} = ?, ")).collect::<String>()
-        );
-        let next_id: Id = sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM incidents").fetch_one(&mut *conn).await?;
+        let type_rows = problem_types::classes(&mut *conn).await?;
+        let next_id = incidents::next_id(&mut *conn).await?;
         incidents::create_staging(&mut *conn).await?;
         let parser = Parser {
             mapping: mapping.to_vec(),
             zone,
-            classes: name_map(conn, "SELECT name, id FROM severity_classes WHERE deleted_at IS NULL").await?,
+            classes: name_map(severity_classes::names(&mut *conn).await?),
             type_classes: type_rows.into_iter().map(|(n, c)| (key(&n), c)).collect(),
         };
         let writer = Writer {
@@ -191,11 +142,11 @@ impl Writer {
             staged_keys: HashSet::new(),
             staged_events: Vec::new(),
             next_id,
-            departments: name_map(conn, "SELECT name, id FROM departments WHERE deleted_at IS NULL").await?,
-            stores: name_map(conn, "SELECT name, id FROM stores WHERE deleted_at IS NULL").await?,
+            departments: name_map(departments::names(&mut *conn).await?),
+            stores: name_map(stores::names(&mut *conn).await?),
             rules: crate::repo::routing_rules::enabled(&mut *conn).await?,
-            update_fields,
-            update_sql,
+            // Only the fields the file carries are updated on a re-import; the user's other edits stay.
+            update: ImportUpdate::new(mapping),
             created_departments: Vec::new(),
             created_stores: Vec::new(),
         };
@@ -271,7 +222,7 @@ impl Writer {
                     report.in_trash.push(RowIssue { line, error: CoreError::new(ErrorCode::ImportInTrash).with("incident", label) });
                 }
                 Some(&(id, None, old_department)) => {
-                    update(conn, &self.update_sql, &self.update_fields, id, &p, department_id, store_id, now).await?;
+                    incidents::import_update(conn, &self.update, id, &record(p, department_id, store_id), now).await?;
                     if department_id.is_some() && department_id != old_department {
                         new_events.push(NewEvent { incident_id: id, kind: "transferred", source: "import", from_department_id: old_department, to_department_id: department_id, rule_id: None, reason: "", at: now });
                     }
@@ -339,11 +290,10 @@ impl Writer {
     }
 }
 
-/// A row not yet in the registry, dispatched by the rules when the file names no owner.
-fn new_incident(rules: &[Rule], id: Id, p: Parsed, department_id: Option<Id>, store_id: Option<Id>) -> NewRow {
+/// The row as an incident record: `status` from its closing and claiming times.
+fn record(p: Parsed, department_id: Option<Id>, store_id: Option<Id>) -> IncidentInput {
     let status = if p.closed_at.is_some() { "closed" } else if p.claimed_at.is_some() { "claimed" } else { "open" };
-    let content_hash = p.external_id.is_none().then_some(p.content_hash);
-    let mut record = IncidentInput {
+    IncidentInput {
         external_id: p.external_id,
         title: p.title,
         department_id,
@@ -362,7 +312,14 @@ fn new_incident(rules: &[Rule], id: Id, p: Parsed, department_id: Option<Id>, st
         opened_at: p.opened_at,
         closed_at: p.closed_at,
         status: status.to_owned(),
-    };
+    }
+}
+
+/// A row not yet in the registry, dispatched by the rules when the file names no owner.
+fn new_incident(rules: &[Rule], id: Id, mut p: Parsed, department_id: Option<Id>, store_id: Option<Id>) -> NewRow {
+    let content_hash = p.external_id.is_none().then(|| std::mem::take(&mut p.content_hash));
+    let claimed_at = p.claimed_at;
+    let mut record = record(p, department_id, store_id);
     let mut rule_id = None;
     if record.department_id.is_none() {
         if let Some(rule) = dispatch::route(rules, &record.facts()) {
@@ -370,36 +327,7 @@ fn new_incident(rules: &[Rule], id: Id, p: Parsed, department_id: Option<Id>, st
             rule_id = Some(rule.id);
         }
     }
-    NewRow { rule_id, claimed_at: p.claimed_at, incident: NewIncident { id: Some(id), content_hash, record } }
-}
-
-/// Writes the fields the file carries to an incident it updates.
-#[allow(clippy::too_many_arguments)]
-async fn update(conn: &mut SqliteConnection, sql: &str, fields: &[Field], id: Id, p: &Parsed, department_id: Option<Id>, store_id: Option<Id>, now: i64) -> Result<()> {
-    let mut q = sqlx::query(AssertSqlSafe(sql.to_owned()));
-    for field in fields {
-        q = match field {
-            Field::Title => q.bind(&p.title),
-            Field::Department => q.bind(department_id),
-            Field::ProblemType => q.bind(&p.problem_type),
-            Field::ProductCategory => q.bind(&p.product_category),
-            Field::Product => q.bind(&p.product),
-            Field::Supplier => q.bind(&p.supplier),
-            Field::Store => q.bind(store_id),
-            Field::Region => q.bind(&p.region),
-            Field::Channel => q.bind(&p.channel),
-            Field::CustomerRef => q.bind(&p.customer_ref),
-            Field::SeverityClass => q.bind(p.severity_class_id),
-            Field::WaitMinutes => q.bind(p.wait_minutes),
-            Field::Complaint => q.bind(p.complaint),
-            Field::Cost | Field::CostFen => q.bind(p.cost_fen),
-            Field::OpenedAt => q.bind(p.opened_at),
-            Field::ClosedAt => q.bind(p.closed_at),
-            Field::ExternalId | Field::ClaimedAt => q,
-        };
-    }
-    q.bind(now).bind(id).execute(&mut *conn).await?;
-    Ok(())
+    NewRow { rule_id, claimed_at, incident: NewIncident { id: Some(id), content_hash, record } }
 }
 
 impl Parser {

@@ -1,6 +1,7 @@
 //! The assignment history: claims, transfers, rule and import assignments, escalations.
 
-use sqlx::{QueryBuilder, Sqlite};
+use serde::Serialize;
+use sqlx::{QueryBuilder, Sqlite, SqliteExecutor};
 
 use crate::error::Result;
 use crate::Id;
@@ -47,4 +48,31 @@ pub async fn insert_many(conn: &mut sqlx::SqliteConnection, events: &[NewEvent<'
         q.build().persistent(super::keep_prepared(chunk.len(), BATCH)).execute(&mut *conn).await?;
     }
     Ok(())
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct IncidentEvent {
+    pub id: Id,
+    pub kind: String,
+    pub source: String,
+    pub from_department: Option<String>,
+    pub to_department: Option<String>,
+    pub reason: String,
+    pub at: i64,
+}
+
+/// An incident's history, oldest first, with department names.
+pub async fn history<'e>(db: impl SqliteExecutor<'e>, incident_id: Id) -> Result<Vec<IncidentEvent>> {
+    Ok(sqlx::query_as(
+        "SELECT e.id, e.kind, e.source, f.name AS from_department, t.name AS to_department, e.reason, e.at
+         FROM incident_events e
+         LEFT JOIN departments f ON f.id = e.from_department_id
+         LEFT JOIN departments t ON t.id = e.to_department_id
+         WHERE e.incident_id = ? ORDER BY e.at, e.id",
+    )
+    .bind(incident_id)
+    .fetch_all(db)
+    .await?)
 }

@@ -2,7 +2,8 @@
 //! the kanban, the facet lists and the export, so all four always agree.
 
 use serde::{Deserialize, Serialize};
-use sqlx::{QueryBuilder, Sqlite};
+use futures_util::TryStreamExt;
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
 use super::incidents::{Incident, SELECT};
 use crate::error::{CoreError, ErrorCode, Result};
@@ -177,11 +178,31 @@ pub async fn page(
 }
 
 /// Appends the full-record SELECT of every incident the filter matches, in list order.
-pub(crate) fn push_select(q: &mut QueryBuilder<Sqlite>, filter: &IncidentFilter, sort: IncidentSort, offset_seconds: i64) -> Result<()> {
+fn push_select(q: &mut QueryBuilder<Sqlite>, filter: &IncidentFilter, sort: IncidentSort, offset_seconds: i64) -> Result<()> {
     q.push(SELECT);
     filter.push_where(q, offset_seconds)?;
     q.push(sort.sql());
     Ok(())
+}
+
+/// Hands every incident the filter matches to `each`, in list order, one row at a time (an export
+/// of a million incidents holds one in memory); returns how many.
+pub async fn for_each(
+    pool: &SqlitePool,
+    filter: &IncidentFilter,
+    sort: IncidentSort,
+    offset_seconds: i64,
+    mut each: impl FnMut(Incident) -> Result<()>,
+) -> Result<u64> {
+    let mut q = QueryBuilder::<Sqlite>::new("");
+    push_select(&mut q, filter, sort, offset_seconds)?;
+    let mut rows = q.build_query_as::<Incident>().fetch(pool);
+    let mut count = 0;
+    while let Some(incident) = rows.try_next().await? {
+        each(incident)?;
+        count += 1;
+    }
+    Ok(count)
 }
 
 /// What a kanban card shows.

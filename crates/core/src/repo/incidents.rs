@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::{AssertSqlSafe, QueryBuilder, Sqlite, SqliteExecutor, SqlitePool};
 
 use crate::dispatch::{facts_of, Facts};
+use crate::import::fields::Field;
 use crate::error::{CoreError, Result};
 use crate::{Id, Money};
 
@@ -273,4 +274,213 @@ impl Incident {
     pub fn facts(&self) -> Facts<'_> {
         facts_of!(self)
     }
+}
+
+/// What a claim or transfer needs to know of an incident.
+#[derive(sqlx::FromRow)]
+pub struct Current {
+    pub department_id: Option<Id>,
+    pub status: String,
+}
+
+pub async fn current(conn: &mut sqlx::SqliteConnection, id: Id) -> Result<Current> {
+    sqlx::query_as("SELECT department_id, status FROM incidents WHERE id = ? AND deleted_at IS NULL")
+        .bind(id)
+        .fetch_optional(conn)
+        .await?
+        .ok_or_else(|| CoreError::not_found("incident", id))
+}
+
+pub async fn set_claimed(conn: &mut sqlx::SqliteConnection, id: Id, now: i64) -> Result<()> {
+    sqlx::query("UPDATE incidents SET status = 'claimed', updated_at = ? WHERE id = ?").bind(now).bind(id).execute(conn).await?;
+    Ok(())
+}
+
+/// A new owner: the incident is open again and its SLA clock restarts.
+pub async fn hand_over(conn: &mut sqlx::SqliteConnection, id: Id, to: Id, now: i64) -> Result<()> {
+    sqlx::query("UPDATE incidents SET department_id = ?, status = 'open', escalated_at = NULL, updated_at = ? WHERE id = ?")
+        .bind(to)
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// An incident past its SLA, with what an escalation message names.
+#[derive(sqlx::FromRow)]
+pub struct OverdueRow {
+    pub id: Id,
+    pub department_id: Option<Id>,
+    pub title: String,
+    pub department: Option<String>,
+    pub head: Option<String>,
+    pub class: String,
+    pub sla_hours: i64,
+    pub opened_at: i64,
+}
+
+/// Incidents not yet closed whose SLA has passed at `now`.
+const PAST_SLA: &str = "FROM incidents i
+     JOIN severity_classes c ON c.id = i.severity_class_id
+     LEFT JOIN departments d ON d.id = i.department_id
+     WHERE i.deleted_at IS NULL AND i.status NOT IN ('resolved', 'closed')
+       AND i.opened_at + c.sla_hours * 3600000 < ?";
+
+const OVERDUE_COLUMNS: &str = "SELECT i.id, i.department_id, i.title, d.name AS department, nullif(d.head, '') AS head, c.name AS class, c.sla_hours, i.opened_at";
+
+pub async fn count_past_sla(conn: &mut sqlx::SqliteConnection, now: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar(AssertSqlSafe(format!("SELECT count(*) {PAST_SLA}"))).bind(now).fetch_one(conn).await?)
+}
+
+/// Up to `limit` incidents past their SLA, longest overdue first.
+pub async fn past_sla(conn: &mut sqlx::SqliteConnection, now: i64, limit: u32) -> Result<Vec<OverdueRow>> {
+    Ok(sqlx::query_as(AssertSqlSafe(format!("{OVERDUE_COLUMNS} {PAST_SLA} ORDER BY i.opened_at + c.sla_hours * 3600000, i.id LIMIT ?")))
+        .bind(now)
+        .bind(limit)
+        .fetch_all(conn)
+        .await?)
+}
+
+pub async fn unescalated_past_sla(conn: &mut sqlx::SqliteConnection, now: i64) -> Result<Vec<OverdueRow>> {
+    Ok(sqlx::query_as(AssertSqlSafe(format!("{OVERDUE_COLUMNS} {PAST_SLA} AND i.escalated_at IS NULL"))).bind(now).fetch_all(conn).await?)
+}
+
+pub async fn mark_escalated(conn: &mut sqlx::SqliteConnection, id: Id, now: i64) -> Result<()> {
+    sqlx::query("UPDATE incidents SET escalated_at = ? WHERE id = ?").bind(now).bind(id).execute(conn).await?;
+    Ok(())
+}
+
+/// A recurring pattern worth making a problem of.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Suggestion {
+    pub problem_type: String,
+    pub product: String,
+    pub supplier: String,
+    pub stores: i64,
+    pub incidents: i64,
+    /// Incidents in the second half of the window against the first; above 1 means growing.
+    pub growth: Option<f64>,
+    /// Already linked to some problem.
+    pub linked: i64,
+}
+
+/// The same type/product/supplier at `min_stores` or more stores between `from` and `until`, most
+/// widespread first, then fastest growing (incidents after `middle` against before).
+pub async fn recurring<'e>(db: impl SqliteExecutor<'e>, from: i64, until: i64, middle: i64, min_stores: u32) -> Result<Vec<Suggestion>> {
+    Ok(sqlx::query_as(
+        "SELECT problem_type, product, supplier, count(DISTINCT store_id) AS stores, count(*) AS incidents,
+                CAST(sum(opened_at >= ?3) AS REAL) / nullif(sum(opened_at < ?3), 0) AS growth,
+                sum(id IN (SELECT incident_id FROM problem_incidents)) AS linked
+         FROM incidents WHERE deleted_at IS NULL AND opened_at >= ?1 AND opened_at <= ?2
+         GROUP BY problem_type, product, supplier HAVING count(DISTINCT store_id) >= ?4
+         ORDER BY stores DESC, growth DESC NULLS LAST LIMIT 50",
+    )
+    .bind(from)
+    .bind(until)
+    .bind(middle)
+    .bind(min_stores)
+    .fetch_all(db)
+    .await?)
+}
+
+/// The number the next new incident gets; an import numbers its rows itself, holding the write lock.
+pub async fn next_id(conn: &mut sqlx::SqliteConnection) -> Result<Id> {
+    Ok(sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM incidents").fetch_one(conn).await?)
+}
+
+/// What identifies an imported row: its ticket id, or (without one) a hash of its content.
+#[derive(Clone, Copy)]
+pub enum RowKeyColumn {
+    ExternalId,
+    ContentHash,
+}
+
+/// The incidents with these row keys: (key, id, trashed at, owner). `batch` is the import's batch
+/// size: a full batch's statement is kept prepared, a smaller last one is not.
+pub async fn by_row_keys(conn: &mut sqlx::SqliteConnection, by: RowKeyColumn, keys: &[&str], batch: usize) -> Result<Vec<(String, Id, Option<i64>, Option<Id>)>> {
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = match by {
+        RowKeyColumn::ExternalId => "SELECT external_id, id, deleted_at, department_id FROM incidents WHERE external_id IN (",
+        RowKeyColumn::ContentHash => "SELECT content_hash, id, deleted_at, department_id FROM incidents WHERE external_id IS NULL AND content_hash IN (",
+    };
+    let mut q = QueryBuilder::<Sqlite>::new(sql);
+    let mut list = q.separated(", ");
+    for k in keys {
+        list.push_bind(*k);
+    }
+    list.push_unseparated(")");
+    Ok(q.build_query_as().persistent(super::keep_prepared(keys.len(), batch)).fetch_all(conn).await?)
+}
+
+/// The incident column a field updates; None for fields that are not a column.
+fn column(field: Field) -> Option<&'static str> {
+    Some(match field {
+        Field::ExternalId | Field::ClaimedAt => return None,
+        Field::Title => "title",
+        Field::Department => "department_id",
+        Field::ProblemType => "problem_type",
+        Field::ProductCategory => "product_category",
+        Field::Product => "product",
+        Field::Supplier => "supplier",
+        Field::Store => "store_id",
+        Field::Region => "region",
+        Field::Channel => "channel",
+        Field::CustomerRef => "customer_ref",
+        Field::SeverityClass => "severity_class_id",
+        Field::WaitMinutes => "wait_minutes",
+        Field::Complaint => "complaint",
+        Field::Cost | Field::CostFen => "cost_fen",
+        Field::OpenedAt => "opened_at",
+        Field::ClosedAt => "closed_at",
+    })
+}
+
+/// The UPDATE a re-import runs: only the columns the file carries.
+pub struct ImportUpdate {
+    /// In the order of the statement's placeholders.
+    fields: Vec<Field>,
+    sql: String,
+}
+
+impl ImportUpdate {
+    pub fn new(mapping: &[Option<Field>]) -> ImportUpdate {
+        let mut fields: Vec<Field> = mapping.iter().flatten().copied().filter(|f| column(*f).is_some()).collect();
+        fields.sort_unstable_by_key(|f| column(*f));
+        fields.dedup_by_key(|f| column(*f));
+        let sql = format!("UPDATE incidents SET {}updated_at = ? WHERE id = ?", fields.iter().filter_map(|f| column(*f)).map(|c| format!("{c} = ?, ")).collect::<String>());
+        ImportUpdate { fields, sql }
+    }
+}
+
+/// Writes the columns of `u` from `r` to incident `id`.
+pub async fn import_update(conn: &mut sqlx::SqliteConnection, u: &ImportUpdate, id: Id, r: &IncidentInput, now: i64) -> Result<()> {
+    let mut q = sqlx::query(AssertSqlSafe(u.sql.clone()));
+    for field in &u.fields {
+        q = match field {
+            Field::Title => q.bind(&r.title),
+            Field::Department => q.bind(r.department_id),
+            Field::ProblemType => q.bind(&r.problem_type),
+            Field::ProductCategory => q.bind(&r.product_category),
+            Field::Product => q.bind(&r.product),
+            Field::Supplier => q.bind(&r.supplier),
+            Field::Store => q.bind(r.store_id),
+            Field::Region => q.bind(&r.region),
+            Field::Channel => q.bind(&r.channel),
+            Field::CustomerRef => q.bind(&r.customer_ref),
+            Field::SeverityClass => q.bind(r.severity_class_id),
+            Field::WaitMinutes => q.bind(r.wait_minutes),
+            Field::Complaint => q.bind(r.complaint),
+            Field::Cost | Field::CostFen => q.bind(r.cost.fen()),
+            Field::OpenedAt => q.bind(r.opened_at),
+            Field::ClosedAt => q.bind(r.closed_at),
+            Field::ExternalId | Field::ClaimedAt => q,
+        };
+    }
+    q.bind(now).bind(id).execute(conn).await?;
+    Ok(())
 }

@@ -86,3 +86,18 @@ pub async fn insert<'e>(db: impl SqliteExecutor<'e>, person_id: Id, e: &LedgerIn
 pub async fn soft_delete<'e>(db: impl SqliteExecutor<'e>, id: Id) -> Result<()> {
     super::soft_delete(db, "ledger_entries", "ledger_entry", id).await
 }
+
+/// Public credit given since `since_ms` to people on the project: (name, what for, where).
+pub async fn credits_given_since<'e>(db: impl SqliteExecutor<'e>, project_id: Id, since_ms: i64) -> Result<Vec<(String, String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT p.name, l.description, l.meeting FROM ledger_entries l JOIN people p ON p.id = l.person_id AND p.deleted_at IS NULL
+         WHERE l.deleted_at IS NULL AND l.kind = ? AND l.direction = 'given' AND l.happened_at >= ?
+           AND l.person_id IN (SELECT person_id FROM project_people WHERE project_id = ?)
+         ORDER BY l.happened_at",
+    )
+    .bind(LedgerKind::PublicCredit)
+    .bind(since_ms)
+    .bind(project_id)
+    .fetch_all(db)
+    .await?)
+}

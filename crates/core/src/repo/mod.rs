@@ -1,4 +1,5 @@
-//! Repositories: one module per table, plain SQL, no rules. Rows with `deleted_at` set are in the
+//! Repositories: one module per table (and `trash` for the `deleted_at` column every table has),
+//! plain SQL, no rules. Rows with `deleted_at` set are in the
 //! trash and invisible to every `list`/`get` here.
 
 pub mod cadence_templates;
@@ -8,6 +9,7 @@ pub mod departments;
 pub mod import_presets;
 pub mod incident_events;
 pub mod incident_filter;
+pub mod incident_stats;
 pub mod incidents;
 pub mod interactions;
 pub mod ledger_entries;
@@ -28,6 +30,7 @@ pub mod settings;
 pub mod severity_classes;
 pub mod stores;
 pub mod touchpoints;
+pub mod trash;
 pub mod weekly_reports;
 
 use sqlx::AssertSqlSafe;

@@ -30,3 +30,8 @@ pub async fn list<'e>(db: impl SqliteExecutor<'e>) -> Result<Vec<ProblemType>> {
         .fetch_all(db)
         .await?)
 }
+
+/// Every live problem type's name and severity class.
+pub async fn classes<'e>(db: impl SqliteExecutor<'e>) -> Result<Vec<(String, Option<Id>)>> {
+    Ok(sqlx::query_as("SELECT name, severity_class_id FROM problem_types WHERE deleted_at IS NULL").fetch_all(db).await?)
+}

@@ -251,3 +251,27 @@ pub async fn set_stores(conn: &mut sqlx::SqliteConnection, id: Id, set: StoreSet
     }
     Ok(())
 }
+
+/// The problem's linked incidents that are not yet resolved or closed, with their owners.
+pub async fn open_incidents(conn: &mut sqlx::SqliteConnection, id: Id) -> Result<Vec<(Id, Option<Id>)>> {
+    Ok(sqlx::query_as(
+        "SELECT i.id, i.department_id FROM problem_incidents pi JOIN incidents i ON i.id = pi.incident_id
+         WHERE pi.problem_id = ? AND i.deleted_at IS NULL AND i.status NOT IN ('resolved', 'closed')",
+    )
+    .bind(id)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// The fix is in: every open incident linked to the problem is resolved.
+pub async fn resolve_open_incidents(conn: &mut sqlx::SqliteConnection, id: Id, now: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE incidents SET status = 'resolved', updated_at = ?1 WHERE deleted_at IS NULL AND status NOT IN ('resolved', 'closed')
+           AND id IN (SELECT incident_id FROM problem_incidents WHERE problem_id = ?2)",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -70,3 +70,8 @@ pub async fn update<'e>(db: impl SqliteExecutor<'e>, id: Id, remedy: &str, sla_h
     }
     Ok(())
 }
+
+/// Every live severity class's name and id.
+pub async fn names<'e>(db: impl SqliteExecutor<'e>) -> Result<Vec<(String, Id)>> {
+    Ok(sqlx::query_as("SELECT name, id FROM severity_classes WHERE deleted_at IS NULL").fetch_all(db).await?)
+}

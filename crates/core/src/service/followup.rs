@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::lang::Lang;
 use crate::error::Result;
-use crate::repo::ledger_entries::LedgerKind;
+use crate::repo::ledger_entries;
 use crate::repo::milestones::{self, Milestone};
 use crate::repo::project_metrics::{self, MetricDirection};
 use crate::repo::projects;
@@ -110,17 +110,7 @@ fn fmt(v: f64) -> String {
 async fn credits_this_week(ws: &Workspace, project_id: Id, since: NaiveDate, lang: Lang) -> Result<String> {
     let offset = crate::repo::settings::month_offset_seconds(ws.pool()).await?;
     let since_ms = (since.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc().timestamp() - offset) * 1000;
-    let rows: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT p.name, l.description, l.meeting FROM ledger_entries l JOIN people p ON p.id = l.person_id AND p.deleted_at IS NULL
-         WHERE l.deleted_at IS NULL AND l.kind = ? AND l.direction = 'given' AND l.happened_at >= ?
-           AND l.person_id IN (SELECT person_id FROM project_people WHERE project_id = ?)
-         ORDER BY l.happened_at",
-    )
-    .bind(LedgerKind::PublicCredit)
-    .bind(since_ms)
-    .bind(project_id)
-    .fetch_all(ws.pool())
-    .await?;
+    let rows = ledger_entries::credits_given_since(ws.pool(), project_id, since_ms).await?;
     Ok(rows
         .into_iter()
         .map(|(name, what, meeting)| if lang == Lang::ZhCn { format!("感谢{name}：{what}") } else { format!("Thanks to {name}: {what}") } + &if meeting.is_empty() { String::new() } else { format!("（{meeting}）") })

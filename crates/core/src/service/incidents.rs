@@ -2,29 +2,18 @@
 //! escalation past the SLA of its severity class. Each is an event in the incident's history.
 
 use serde::Serialize;
-use sqlx::AssertSqlSafe;
 
 use crate::lang::Lang;
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::repo::departments;
 use crate::repo::incident_events::{self as events, NewEvent};
+use crate::repo::incidents::{self, OverdueRow};
+
+pub use crate::repo::incident_events::IncidentEvent;
 use crate::text::bounded;
 use crate::{Id, Workspace};
 
 const REASON_MAX: usize = 500;
-
-#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "camelCase")]
-pub struct IncidentEvent {
-    pub id: Id,
-    pub kind: String,
-    pub source: String,
-    pub from_department: Option<String>,
-    pub to_department: Option<String>,
-    pub reason: String,
-    pub at: i64,
-}
 
 /// An incident past its SLA, with the message the director can send its department head.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -41,20 +30,6 @@ pub struct Escalation {
     pub draft: String,
 }
 
-#[derive(sqlx::FromRow)]
-struct Current {
-    department_id: Option<Id>,
-    status: String,
-}
-
-async fn current(conn: &mut sqlx::SqliteConnection, id: Id) -> Result<Current> {
-    sqlx::query_as("SELECT department_id, status FROM incidents WHERE id = ? AND deleted_at IS NULL")
-        .bind(id)
-        .fetch_optional(conn)
-        .await?
-        .ok_or_else(|| CoreError::not_found("incident", id))
-}
-
 async fn record(conn: &mut sqlx::SqliteConnection, id: Id, kind: &str, from: Option<Id>, to: Option<Id>, reason: &str, at: i64) -> Result<()> {
     let event = NewEvent { incident_id: id, kind, source: "user", from_department_id: from, to_department_id: to, rule_id: None, reason, at };
     events::insert(conn, &event).await
@@ -64,11 +39,11 @@ async fn record(conn: &mut sqlx::SqliteConnection, id: Id, kind: &str, from: Opt
 pub async fn claim(ws: &Workspace, id: Id, at: Option<i64>) -> Result<()> {
     let mut tx = ws.write().await?;
     let now = crate::time::now_ms();
-    let cur = current(&mut tx, id).await?;
+    let cur = incidents::current(&mut tx, id).await?;
     let department = cur.department_id.ok_or_else(|| CoreError::new(ErrorCode::IncidentUnassigned))?;
     record(&mut tx, id, "claimed", None, Some(department), "", at.unwrap_or(now)).await?;
     if cur.status == "open" {
-        sqlx::query("UPDATE incidents SET status = 'claimed', updated_at = ? WHERE id = ?").bind(now).bind(id).execute(&mut *tx).await?;
+        incidents::set_claimed(&mut tx, id, now).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -82,56 +57,21 @@ pub async fn transfer(ws: &Workspace, id: Id, to: Id, reason: &str, at: Option<i
     }
     let mut tx = ws.write().await?;
     let now = crate::time::now_ms();
-    let cur = current(&mut tx, id).await?;
+    let cur = incidents::current(&mut tx, id).await?;
     departments::get(&mut *tx, to).await.map_err(|e| e.on_field("departmentId"))?;
     if cur.department_id == Some(to) {
         return Err(CoreError::new(ErrorCode::TransferToSameDepartment).on_field("departmentId"));
     }
     let kind = if cur.department_id.is_some() { "transferred" } else { "assigned" };
     record(&mut tx, id, kind, cur.department_id, Some(to), &reason, at.unwrap_or(now)).await?;
-    sqlx::query("UPDATE incidents SET department_id = ?, status = 'open', escalated_at = NULL, updated_at = ? WHERE id = ?")
-        .bind(to)
-        .bind(now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    incidents::hand_over(&mut tx, id, to, now).await?;
     tx.commit().await?;
     Ok(())
 }
 
 pub async fn history(ws: &Workspace, id: Id) -> Result<Vec<IncidentEvent>> {
-    Ok(sqlx::query_as(
-        "SELECT e.id, e.kind, e.source, f.name AS from_department, t.name AS to_department, e.reason, e.at
-         FROM incident_events e
-         LEFT JOIN departments f ON f.id = e.from_department_id
-         LEFT JOIN departments t ON t.id = e.to_department_id
-         WHERE e.incident_id = ? ORDER BY e.at, e.id",
-    )
-    .bind(id)
-    .fetch_all(ws.pool())
-    .await?)
+    events::history(ws.pool(), id).await
 }
-
-#[derive(sqlx::FromRow)]
-struct OverdueRow {
-    id: Id,
-    department_id: Option<Id>,
-    title: String,
-    department: Option<String>,
-    head: Option<String>,
-    class: String,
-    sla_hours: i64,
-    opened_at: i64,
-}
-
-/// Incidents not yet closed whose SLA has passed at `now`.
-const PAST_SLA: &str = "FROM incidents i
-     JOIN severity_classes c ON c.id = i.severity_class_id
-     LEFT JOIN departments d ON d.id = i.department_id
-     WHERE i.deleted_at IS NULL AND i.status NOT IN ('resolved', 'closed')
-       AND i.opened_at + c.sla_hours * 3600000 < ?";
-
-const COLUMNS: &str = "SELECT i.id, i.department_id, i.title, d.name AS department, nullif(d.head, '') AS head, c.name AS class, c.sla_hours, i.opened_at";
 
 /// The incidents past their SLA: how many there are, and the longest overdue of them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -148,12 +88,8 @@ pub struct Escalations {
 /// once took 4 GB in the web page). Only reads: [`record_escalations`] writes them down.
 pub async fn overdue(ws: &Workspace, now: i64, lang: Lang, limit: u32) -> Result<Escalations> {
     let mut conn = ws.pool().acquire().await?;
-    let total: i64 = sqlx::query_scalar(AssertSqlSafe(format!("SELECT count(*) {PAST_SLA}"))).bind(now).fetch_one(&mut *conn).await?;
-    let rows: Vec<OverdueRow> = sqlx::query_as(AssertSqlSafe(format!("{COLUMNS} {PAST_SLA} ORDER BY i.opened_at + c.sla_hours * 3600000, i.id LIMIT ?")))
-        .bind(now)
-        .bind(limit)
-        .fetch_all(&mut *conn)
-        .await?;
+    let total = incidents::count_past_sla(&mut conn, now).await?;
+    let rows = incidents::past_sla(&mut conn, now, limit).await?;
     let shown = rows
         .into_iter()
         .map(|o| {
@@ -179,25 +115,16 @@ pub async fn overdue(ws: &Workspace, now: i64, lang: Lang, limit: u32) -> Result
 /// runs it in the background; returns how many incidents were escalated now.
 pub async fn record_escalations(ws: &Workspace, now: i64) -> Result<usize> {
     let mut tx = ws.write().await?;
-    let overdue: Vec<OverdueRow> = sqlx::query_as(AssertSqlSafe(format!("{COLUMNS} {PAST_SLA} AND i.escalated_at IS NULL"))).bind(now).fetch_all(&mut *tx).await?;
-    let mut recorded = 0;
-    for o in overdue {
-        let fresh = sqlx::query("UPDATE incidents SET escalated_at = ? WHERE id = ? AND escalated_at IS NULL")
-            .bind(now)
-            .bind(o.id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-            == 1;
-        if fresh {
-            let reason = format!("SLA {} h", o.sla_hours);
-            let event = NewEvent { incident_id: o.id, kind: "escalated", source: "rule", from_department_id: None, to_department_id: o.department_id, rule_id: None, reason: &reason, at: now };
-            events::insert(&mut tx, &event).await?;
-            recorded += 1;
-        }
+    // The write lock is held from the start, so every incident read here is still unescalated.
+    let overdue = incidents::unescalated_past_sla(&mut tx, now).await?;
+    for o in &overdue {
+        incidents::mark_escalated(&mut tx, o.id, now).await?;
+        let reason = format!("SLA {} h", o.sla_hours);
+        let event = NewEvent { incident_id: o.id, kind: "escalated", source: "rule", from_department_id: None, to_department_id: o.department_id, rule_id: None, reason: &reason, at: now };
+        events::insert(&mut tx, &event).await?;
     }
     tx.commit().await?;
-    Ok(recorded)
+    Ok(overdue.len())
 }
 
 /// A short, helpful note to the department head: facts first, one clear ask.

@@ -6,10 +6,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::repo::incident_events::{self as events, NewEvent};
-use crate::repo::problems;
+use crate::repo::{incidents, problems};
 
 pub use crate::evidence::Evidence;
 pub use crate::repo::incident_filter::IncidentFilter;
+pub use crate::repo::incidents::Suggestion;
 pub use crate::repo::problems::{Problem, ProblemInput, StoreSet};
 use crate::repo::{departments, settings, stores};
 use crate::lang::Lang;
@@ -112,46 +113,17 @@ pub async fn announce_fix(ws: &Workspace, id: Id) -> Result<u64> {
         return Err(CoreError::required("fix"));
     }
     let now = crate::time::now_ms();
-    let open: Vec<(Id, Option<Id>)> = sqlx::query_as(
-        "SELECT i.id, i.department_id FROM problem_incidents pi JOIN incidents i ON i.id = pi.incident_id
-         WHERE pi.problem_id = ? AND i.deleted_at IS NULL AND i.status NOT IN ('resolved', 'closed')",
-    )
-    .bind(id)
-    .fetch_all(&mut *tx)
-    .await?;
+    let open = problems::open_incidents(&mut tx, id).await?;
     let reason = format!("{}: {}", problem.input.title, problem.input.fix.trim());
     let notes: Vec<NewEvent> = open
         .iter()
         .map(|(incident, department)| NewEvent { incident_id: *incident, kind: "status", source: "user", from_department_id: None, to_department_id: *department, rule_id: None, reason: &reason, at: now })
         .collect();
     events::insert_many(&mut tx, &notes).await?;
-    sqlx::query(
-        "UPDATE incidents SET status = 'resolved', updated_at = ?1 WHERE deleted_at IS NULL AND status NOT IN ('resolved', 'closed')
-           AND id IN (SELECT incident_id FROM problem_incidents WHERE problem_id = ?2)",
-    )
-    .bind(now)
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
+    problems::resolve_open_incidents(&mut tx, id, now).await?;
     problems::mark_fix_announced(&mut *tx, id, now).await?;
     tx.commit().await?;
     Ok(open.len() as u64)
-}
-
-/// A recurring pattern worth making a problem of.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "camelCase")]
-pub struct Suggestion {
-    pub problem_type: String,
-    pub product: String,
-    pub supplier: String,
-    pub stores: i64,
-    pub incidents: i64,
-    /// Incidents in the second half of the window against the first; above 1 means growing.
-    pub growth: Option<f64>,
-    /// Already linked to some problem.
-    pub linked: i64,
 }
 
 impl Suggestion {
@@ -180,20 +152,7 @@ pub struct SuggestionRule {
 pub async fn suggest(ws: &Workspace, rule: SuggestionRule, now: i64) -> Result<Vec<Suggestion>> {
     let from = now - i64::from(rule.window_days.max(1)) * 86_400_000;
     let middle = from + (now - from) / 2;
-    Ok(sqlx::query_as(
-        "SELECT problem_type, product, supplier, count(DISTINCT store_id) AS stores, count(*) AS incidents,
-                CAST(sum(opened_at >= ?3) AS REAL) / nullif(sum(opened_at < ?3), 0) AS growth,
-                sum(id IN (SELECT incident_id FROM problem_incidents)) AS linked
-         FROM incidents WHERE deleted_at IS NULL AND opened_at >= ?1 AND opened_at <= ?2
-         GROUP BY problem_type, product, supplier HAVING count(DISTINCT store_id) >= ?4
-         ORDER BY stores DESC, growth DESC NULLS LAST LIMIT 50",
-    )
-    .bind(from)
-    .bind(now)
-    .bind(middle)
-    .bind(rule.min_stores.max(1))
-    .fetch_all(ws.pool())
-    .await?)
+    incidents::recurring(ws.pool(), from, now, middle, rule.min_stores.max(1)).await
 }
 
 /// Makes a problem of a suggestion, its incidents linked.

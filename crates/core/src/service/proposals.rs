@@ -9,9 +9,10 @@ use crate::lang::Lang;
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::proposal::context;
 use crate::proposal::Subject;
-use crate::proposal::{self, Block, Document, ProposalTemplate, TemplateKind};
+use crate::proposal::{self, Block, TemplateKind};
 use crate::repo::proposal_drafts::{self, NewDraft};
 
+pub use crate::proposal::{Document, ProposalTemplate};
 pub use crate::repo::proposal_drafts::Draft;
 use crate::repo::proposal_templates;
 

@@ -60,7 +60,7 @@ fn is_within(m: &str, ancestor: &str) -> bool {
 
 /// Blanks comments, strings and char literals (newlines kept, so line numbers hold): a path
 /// quoted in a message or a doc comment is not an import.
-fn strip_comments_and_strings(src: &str) -> String {
+pub(crate) fn strip_comments_and_strings(src: &str) -> String {
     let c: Vec<char> = src.chars().collect();
     let (mut out, mut i) = (String::with_capacity(src.len()), 0);
     while i < c.len() {
