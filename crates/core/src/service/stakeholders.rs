@@ -265,19 +265,6 @@ pub async fn what_is_in_it_for_them(ws: &Workspace, project_id: Id) -> Result<Ve
     Ok(out)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::health_score;
-
-    #[test]
-    fn health_falls_after_the_rhythm_and_follows_the_mood() {
-        assert_eq!(health_score(Some(10), 30, &[2]), 100);
-        assert_eq!(health_score(Some(10), 30, &[0]), 85);
-        assert_eq!(health_score(Some(45), 30, &[0]), 50, "half-way to twice the rhythm");
-        assert_eq!(health_score(Some(60), 30, &[-2]), 0);
-        assert_eq!(health_score(None, 30, &[]), 15, "never contacted");
-    }
-}
 
 pub async fn delete_note(ws: &Workspace, id: Id) -> Result<()> {
     person_notes::soft_delete(ws.pool(), id).await
@@ -315,4 +302,18 @@ pub async fn sponsors_for(ws: &Workspace, metrics: Vec<String>, project_id: Opti
         _ => metrics,
     };
     find_sponsors(ws, &metrics).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::health_score;
+
+    #[test]
+    fn health_falls_after_the_rhythm_and_follows_the_mood() {
+        assert_eq!(health_score(Some(10), 30, &[2]), 100);
+        assert_eq!(health_score(Some(10), 30, &[0]), 85);
+        assert_eq!(health_score(Some(45), 30, &[0]), 50, "half-way to twice the rhythm");
+        assert_eq!(health_score(Some(60), 30, &[-2]), 0);
+        assert_eq!(health_score(None, 30, &[]), 15, "never contacted");
+    }
 }

@@ -21,7 +21,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("evidence", 4), ("proposal", 4), ("import", 4), ("export", 4),
     // 5 services: the only public door, so nothing below may call back into it.
     ("service", 5),
-    // 6 demo: seeds a workspace through the services, like a user would.
+    // 6 demo: seeds a workspace, through the services where a user would act, straight into the
+    // repositories for its bulk rows (stores, classes, rules, incidents).
     ("demo", 6),
     // 6 test support (feature `test-support`): rows written as the importer writes them.
     ("testing", 6),

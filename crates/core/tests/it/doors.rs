@@ -87,6 +87,27 @@ fn the_shell_calls_the_core_through_services_only() {
     assert!(found.is_empty(), "the shell reaches past the services:\n{}", found.join("\n"));
 }
 
+/// Everything after a file's `#[cfg(test)]` is skipped by these checks and by the layer test, so
+/// the test module must be the file's last item.
+#[test]
+fn test_modules_come_last() {
+    let mut found = Vec::new();
+    for file in rust_files(&core_src()) {
+        let code = strip_comments_and_strings(&std::fs::read_to_string(&file).unwrap());
+        let Some(start) = code.find("#[cfg(test)]") else { continue };
+        let Some(open) = code[start..].find('{').map(|o| start + o) else { continue };
+        let mut depth = 0;
+        let end = code[open..].char_indices().find_map(|(i, c)| {
+            depth += match c { '{' => 1, '}' => -1, _ => 0 };
+            (depth == 0).then_some(open + i)
+        });
+        if end.is_some_and(|e| !code[e + 1..].trim().is_empty()) {
+            found.push(file.display().to_string());
+        }
+    }
+    assert!(found.is_empty(), "items after the test module (move them above it):\n{}", found.join("\n"));
+}
+
 #[test]
 fn the_door_checks_see_what_they_look_for() {
     assert_eq!(shell_reaches("use liaison_core::repo::incidents; let x = liaison_core::service::board::page(1);"), ["repo::incidents", "service::board::page"]);
