@@ -18,6 +18,7 @@ mod import_incidents;
 mod incident_actions;
 mod problems;
 mod projects;
+mod service_rules;
 mod proposals;
 mod stakeholders;
 mod trash;
