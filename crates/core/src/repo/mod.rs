@@ -1,6 +1,6 @@
-//! Repositories: one module per table (and `trash` for the `deleted_at` column every table has),
-//! plain SQL, no rules. Rows with `deleted_at` set are in the
-//! trash and invisible to every `list`/`get` here.
+//! Repositories: all of the core's SQL, one module per table (and `trash` for the `deleted_at`
+//! column every table has), no rules. Rows with `deleted_at` set are in the trash and invisible to
+//! every `list`/`get` here.
 
 pub mod cadence_templates;
 pub mod calendar_days;
