@@ -189,31 +189,44 @@ async fn inspect(path: &Path, passphrase: Option<&Passphrase>) -> Result<Inspect
         }
         _ => not_liaison(),
     };
+    // A read-only connection to a WAL-mode file creates its `-wal` and `-shm` and, being
+    // read-only, cannot remove them on close: a refused open would leave them beside the file.
+    // With no journal beside it the file was closed cleanly and the main file holds everything,
+    // so it is read as immutable, which creates nothing and takes no locks.
+    let alone = ["-wal", "-journal"].iter().all(|s| !side_file(path, s).exists());
     let mut conn = connect_options(path, key.as_ref())
         .map_err(|e| open_failed(path, e))?
         .read_only(true)
+        .immutable(alone)
         .connect()
         .await
         .map_err(|e| match encryption::is_not_a_database(&e) {
             true => unreadable(e),
             false => open_failed(path, e),
         })?;
-    let app_id: i32 = sqlx::query_scalar("PRAGMA application_id")
-        .fetch_one(&mut conn)
-        .await
-        .map_err(unreadable)?;
-    let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
-        .fetch_all(&mut conn)
-        .await
-        .map_err(unreadable)?;
-    let applied = if tables.iter().any(|t| t == "_sqlx_migrations") {
-        sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success ORDER BY version")
+    let read = async {
+        let app_id: i32 = sqlx::query_scalar("PRAGMA application_id")
+            .fetch_one(&mut conn)
+            .await
+            .map_err(unreadable)?;
+        let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
             .fetch_all(&mut conn)
-            .await?
-    } else {
-        Vec::new()
-    };
+            .await
+            .map_err(unreadable)?;
+        let applied = if tables.iter().any(|t| t == "_sqlx_migrations") {
+            sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success ORDER BY version")
+                .fetch_all(&mut conn)
+                .await?
+        } else {
+            Vec::new()
+        };
+        Ok::<_, CoreError>((app_id, tables, applied))
+    }
+    .await;
+    // Closed on every path, a refusal too: a dropped connection closes later on its own thread
+    // and still has the file open when the caller goes on with it.
     let _ = conn.close().await;
+    let (app_id, tables, applied) = read?;
     let empty_sqlite = app_id == 0 && tables.is_empty();
     if app_id != APPLICATION_ID && !empty_sqlite {
         return Err(not_liaison());

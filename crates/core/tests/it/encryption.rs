@@ -224,6 +224,11 @@ async fn a_newer_encrypted_file_is_refused_after_unlocking_and_untouched() {
     assert_eq!(Workspace::open(&path).await.unwrap_err().code, ErrorCode::WorkspacePassphraseRequired);
     assert_eq!(Workspace::open_with_passphrase(&path, Some("nope")).await.unwrap_err().code, ErrorCode::WorkspacePassphraseWrong);
     assert_eq!(std::fs::read(&path).unwrap(), before);
+    // Nothing is left beside it either: the version was read after unlocking, and a read-only
+    // look at a WAL-mode file would create a -wal and -shm it cannot remove.
+    for suffix in ["-wal", "-shm"] {
+        assert!(!PathBuf::from(format!("{}{suffix}", path.display())).exists(), "a refused open left {suffix}");
+    }
 }
 
 #[tokio::test]
