@@ -1,12 +1,14 @@
 //! Work the app does on its own, beside the user's: desktop notifications for follow-ups that fall
-//! due (also what fell due while the app was closed; each touchpoint announced once) and writing
-//! down incidents that went past their SLA. Both are writes, so neither runs inside a command the
-//! page reads with. They start once the first screen shows its data (or after a few seconds if
-//! it never does), then every five minutes; a failure is logged, never shown as a dialog.
+//! due (also what fell due while the app was closed; each touchpoint announced once) and for the
+//! escalation levels incidents reach past their SLA, which it writes down. Both are writes, so
+//! neither runs inside a command the page reads with. They start once the first screen shows its
+//! data (or after a few seconds if it never does), then every five minutes; a failure is logged,
+//! never shown as a dialog.
 
 use std::time::Duration;
 
 use liaison_core::Lang;
+use liaison_core::service::escalations::{self, Escalated};
 use liaison_core::service::followup::{self, Touchpoint};
 use liaison_core::Workspace;
 use tauri::{AppHandle, Manager, Runtime};
@@ -36,7 +38,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         let _ = tokio::time::timeout(FIRST_PAINT_WAIT, app.state::<FirstPaint>().0.notified()).await;
         loop {
             if let Ok(ws) = app.state::<AppState>().workspace().await {
-                escalate(&ws).await;
+                escalate(&app, &ws).await;
                 announce(&app, &ws).await;
             }
             tokio::time::sleep(EVERY).await;
@@ -44,16 +46,34 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
     });
 }
 
-async fn escalate(ws: &Workspace) {
-    match liaison_core::service::incidents::record_escalations(ws, liaison_core::time::now_ms()).await {
-        Ok(0) => {}
-        Ok(n) => applog::info("escalations", &format!("{n} incidents went past their SLA")),
-        Err(e) => applog::error("escalations", &e.to_string()),
-    }
+async fn escalate<R: Runtime>(app: &AppHandle<R>, ws: &Workspace) {
+    let done = match escalations::record(ws, liaison_core::time::now_ms()).await {
+        Ok(done) => done,
+        Err(e) => return applog::error("escalations", &e.to_string()),
+    };
+    let Some((title, body)) = escalated_message(&done, prefs::load(app).language.unwrap_or(Lang::ZhCn)) else { return };
+    applog::info("escalations", &format!("{} escalation levels reached", done.len()));
+    let _ = app.notification().builder().title(title).body(body).show();
+}
+
+/// The first escalation is named with its level and whom it tells; the rest are counted.
+fn escalated_message(done: &[Escalated], lang: Lang) -> Option<(String, String)> {
+    let first = done.first()?;
+    let who = if first.notified.is_empty() { "—" } else { first.notified.as_str() };
+    Some(match lang {
+        Lang::ZhCn => (
+            format!("{} 项超时升级", done.len()),
+            format!("“{}”升至第 {} 级，通知 {}", first.title, first.level, who),
+        ),
+        Lang::En => (
+            format!("{} escalations", done.len()),
+            format!("“{}” reached level {}, telling {}", first.title, first.level, who),
+        ),
+    })
 }
 
 async fn announce<R: Runtime>(app: &AppHandle<R>, ws: &Workspace) {
-    let due = match followup::announce_due_now(ws, chrono::Utc::now()).await {
+    let due = match followup::announce_due_now(ws, liaison_core::time::now()).await {
         Ok(due) => due,
         Err(e) => return applog::error("notifications", &e.to_string()),
     };

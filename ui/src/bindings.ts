@@ -48,9 +48,14 @@ export const commands = {
 	/**  `at` back-dates the claim (UTC milliseconds); None means now. */
 	incidentClaim: (id: number, at: number | null) => typedError<null, CoreError>(__TAURI_INVOKE("incident_claim", { id, at })),
 	incidentTransfer: (id: number, to: number, reason: string, at: number | null) => typedError<null, CoreError>(__TAURI_INVOKE("incident_transfer", { id, to, reason, at })),
+	/**  The incident waits on the customer or a supplier: its SLA clocks stand still. */
+	incidentWait: (id: number, on: WaitingOn, note: string) => typedError<null, CoreError>(__TAURI_INVOKE("incident_wait", { id, on, note })),
+	incidentResume: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("incident_resume", { id })),
+	/**  An open incident's SLA clocks now; null once resolved or without a severity class. */
+	incidentSla: (id: number) => typedError<SlaStatus | null, CoreError>(__TAURI_INVOKE("incident_sla", { id })),
 	/**
-	 *  How many incidents are past their SLA, and the `limit` longest overdue, with drafted messages in
-	 *  `language`. A read: the escalations are written down by the background sweep.
+	 *  How many incidents are past their SLA, and the `limit` most urgent, with their level, whom it
+	 *  tells and drafted messages in `language`. A read: the background sweep writes levels down.
 	 */
 	incidentEscalations: (language: Lang, limit: number) => typedError<Escalations, CoreError>(__TAURI_INVOKE("incident_escalations", { language, limit })),
 	importPresetsList: () => typedError<ImportPreset[], CoreError>(__TAURI_INVOKE("import_presets_list")),
@@ -280,6 +285,15 @@ export type Cards = {
 	cards: Card[],
 };
 
+/**  One SLA clock of one incident. */
+export type ClockState = {
+	limitHours: number | null,
+	runningHours: number | null,
+	/**  When it runs out if nothing changes; none while it stands still or once it has run out. */
+	dueAt: number | null,
+	breached: boolean,
+};
+
 export type Commitment = {
 	id: number,
 	projectId: number,
@@ -374,17 +388,28 @@ export type DraftRequest = {
 	author: string,
 };
 
-export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "workspace.passphrase_required" | "workspace.passphrase_wrong" | "workspace.already_encrypted" | "workspace.not_encrypted" | "workspace.encryption_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.damaged_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start" | "cadence.negative_offset" | "milestone.ends_before_start" | "milestone.dependency_cycle" | "project.co_owners_same_department" | "cadence.no_counterpart" | "proposal.render_failed" | "proposal.template_invalid" | "trash.restore_conflict";
+export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "workspace.passphrase_required" | "workspace.passphrase_wrong" | "workspace.already_encrypted" | "workspace.not_encrypted" | "workspace.encryption_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.damaged_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "incident.resolved" | "incident.already_pending" | "incident.not_pending" | "sla.invalid_work_hours" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start" | "cadence.negative_offset" | "milestone.ends_before_start" | "milestone.dependency_cycle" | "project.co_owners_same_department" | "cadence.no_counterpart" | "proposal.render_failed" | "proposal.template_invalid" | "trash.restore_conflict";
 
-/**  An incident past its SLA, with the message the director can send its department head. */
+/**
+ *  An incident past its SLA, with the level it has reached, whom that level tells and the message
+ *  the director can send them.
+ */
 export type Escalation = {
 	incidentId: number,
 	title: string,
 	department: string | null,
-	head: string | null,
 	severityClass: string,
-	slaHours: number,
-	hoursOver: number,
+	clock: SlaClock,
+	workingHours: boolean,
+	limitHours: number | null,
+	hoursOver: number | null,
+	/**  0 when the SLA has run out but no level is set at this multiple. */
+	level: number,
+	/**  head | escalation_contact | sponsor */
+	notify: string | null,
+	/**  Who that is, by name ("" when the workspace names nobody). */
+	notified: string,
+	pending: boolean,
 	draft: string,
 };
 
@@ -396,7 +421,7 @@ export type EscalationProposal = {
 	sponsorId: number | null,
 };
 
-/**  The incidents past their SLA: how many there are, and the longest overdue of them. */
+/**  The incidents past their SLA: how many there are, and the most urgent of them. */
 export type Escalations = {
 	total: number,
 	shown: Escalation[],
@@ -537,6 +562,8 @@ export type IncidentEvent = {
 	toDepartment: string | null,
 	reason: string,
 	at: number,
+	level: number | null,
+	notified: string,
 };
 
 /**  Empty lists and None mean "any". Department id 0 stands for "not yet dispatched" (triage). */
@@ -1028,6 +1055,21 @@ export type SeverityClass = {
 	slaHours: number,
 };
 
+/**  Which SLA clock ran out. */
+export type SlaClock = "claim" | "resolve";
+
+/**  An open incident's SLA as the drawer shows it. */
+export type SlaStatus = {
+	workingHours: boolean,
+	/**  None once claimed, or when the class measures no time to claim. */
+	claim: ClockState | null,
+	resolve: ClockState,
+	pendingSince: number | null,
+	pendingReason: string,
+	pausedHours: number | null,
+	level: number,
+};
+
 export type SponsorCandidate = {
 	personId: number,
 	power: number | null,
@@ -1203,6 +1245,9 @@ export type Validation = {
 	fixEffort: string,
 	sentence: string,
 };
+
+/**  What an incident waits on while its SLA clocks stand still. */
+export type WaitingOn = "customer" | "supplier";
 
 export type WeekCount = {
 	/**  Monday 00:00 in the workspace zone, as UTC milliseconds. */

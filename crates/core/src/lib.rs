@@ -15,6 +15,7 @@ pub mod money;
 pub mod proposal;
 pub(crate) mod repo;
 pub mod service;
+pub(crate) mod sla;
 pub mod text;
 pub mod time;
 #[cfg(feature = "test-support")]

@@ -16,3 +16,15 @@ pub async fn insert_records(ws: &Workspace, records: Vec<IncidentInput>) -> Resu
 pub async fn add_severity_class(ws: &Workspace, name: &str, remedy: &str, sla_hours: i64, position: i64) -> Result<crate::Id> {
     crate::repo::severity_classes::insert(ws.pool(), name, remedy, sla_hours, position).await
 }
+
+/// A class's time to claim and what its hours count, until a test can set them as the settings
+/// screen does.
+pub async fn set_class_terms(ws: &Workspace, id: crate::Id, claim_hours: Option<i64>, working_hours: bool) -> Result<()> {
+    sqlx::query("UPDATE severity_classes SET claim_hours = ?, working_hours = ? WHERE id = ?")
+        .bind(claim_hours)
+        .bind(working_hours)
+        .bind(id)
+        .execute(ws.pool())
+        .await?;
+    Ok(())
+}

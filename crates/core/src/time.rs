@@ -1,10 +1,28 @@
 //! Stored time is UTC milliseconds since the epoch; the workspace time zone only matters when a
 //! time is shown or typed.
 
+use std::sync::OnceLock;
+
 use chrono::{DateTime, Utc};
 
+/// Hours the app's clock runs ahead of the system's. The end-to-end tests set it to see SLAs run
+/// out and escalate without waiting days; nothing else does.
+pub const CLOCK_OFFSET_ENV: &str = "LIAISON_TEST_CLOCK_OFFSET_HOURS";
+
+fn offset_ms() -> i64 {
+    static OFFSET: OnceLock<i64> = OnceLock::new();
+    *OFFSET.get_or_init(|| {
+        std::env::var(CLOCK_OFFSET_ENV).ok().and_then(|h| h.trim().parse::<f64>().ok()).map_or(0, |h| (h * 3_600_000.0) as i64)
+    })
+}
+
 pub fn now_ms() -> i64 {
-    Utc::now().timestamp_millis()
+    Utc::now().timestamp_millis() + offset_ms()
+}
+
+/// The app's clock as a date-time (see [`CLOCK_OFFSET_ENV`]).
+pub fn now() -> DateTime<Utc> {
+    to_utc(now_ms()).unwrap_or_else(Utc::now)
 }
 
 pub fn to_utc(ms: i64) -> Option<DateTime<Utc>> {

@@ -1,12 +1,13 @@
 //! Commands of the incident board: the filtered list, kanban cards, the pivot, the record form,
-//! claims, transfers and escalations, export, severity classes and routing rules.
+//! claims, transfers, waits and escalations, export, severity classes and routing rules.
 
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
 use liaison_core::service::board::{self, BoardLists, Cards, IncidentFilter, IncidentPage, IncidentSort, ListFormat, PivotCell, SeverityClass};
 use liaison_core::service::incident_records::{self as records, Incident, IncidentInput};
-use liaison_core::service::incidents::{self as actions, Escalations, IncidentEvent};
+use liaison_core::service::escalations::{self, Escalations, SlaStatus};
+use liaison_core::service::incidents::{self as actions, IncidentEvent, WaitingOn};
 use liaison_core::service::routing::{self, RuleDraft, RuleTrial};
 use liaison_core::text::bounded;
 use liaison_core::{CoreError, Lang};
@@ -46,12 +47,32 @@ pub async fn incident_transfer(state: State<'_, AppState>, id: i64, to: i64, rea
     actions::transfer(&state.workspace().await?, id, to, &reason, at).await
 }
 
-/// How many incidents are past their SLA, and the `limit` longest overdue, with drafted messages in
-/// `language`. A read: the escalations are written down by the background sweep.
+/// The incident waits on the customer or a supplier: its SLA clocks stand still.
+#[tauri::command]
+#[specta::specta]
+pub async fn incident_wait(state: State<'_, AppState>, id: i64, on: WaitingOn, note: String) -> Res<()> {
+    actions::wait(&state.workspace().await?, id, on, &note, None).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn incident_resume(state: State<'_, AppState>, id: i64) -> Res<()> {
+    actions::resume(&state.workspace().await?, id, None).await
+}
+
+/// An open incident's SLA clocks now; null once resolved or without a severity class.
+#[tauri::command]
+#[specta::specta]
+pub async fn incident_sla(state: State<'_, AppState>, id: i64) -> Res<Option<SlaStatus>> {
+    escalations::status(&state.workspace().await?, id, liaison_core::time::now_ms()).await
+}
+
+/// How many incidents are past their SLA, and the `limit` most urgent, with their level, whom it
+/// tells and drafted messages in `language`. A read: the background sweep writes levels down.
 #[tauri::command]
 #[specta::specta]
 pub async fn incident_escalations(state: State<'_, AppState>, language: Lang, limit: u32) -> Res<Escalations> {
-    actions::overdue(&state.workspace().await?, liaison_core::time::now_ms(), language, limit).await
+    escalations::overdue(&state.workspace().await?, liaison_core::time::now_ms(), language, limit).await
 }
 
 #[tauri::command]

@@ -11,7 +11,7 @@ import { WS } from "../lib/queries";
 /** A page is what a person reads; a big workspace has tens of thousands past their SLA. */
 const SHOWN = 50;
 
-/** Incidents past their SLA (the longest overdue first), each with a drafted reminder to the department head. */
+/** Incidents past their SLA (highest escalation level, then longest overdue first), each with whom its level tells and a drafted reminder. */
 export function Escalations({ language, expanded = false }: { language: Language; expanded?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -41,8 +41,20 @@ export function Escalations({ language, expanded = false }: { language: Language
                     renderItem={(e) => (
                       <List.Item actions={[<Button key="copy" size="small" icon={<CopyOutlined />} onClick={() => copy(e.draft)}>{t("incident.copyDraft")}</Button>]}>
                         <List.Item.Meta
-                          title={<>{e.title} <Tag color="red">{t("incident.hoursOver", { hours: e.hoursOver })}</Tag></>}
-                          description={`${e.department ?? ""} · ${e.severityClass} · SLA ${e.slaHours} h`}
+                          title={
+                            <>
+                              {e.title}{" "}
+                              {e.level > 0 && <Tag color={e.level > 1 ? "volcano" : "red"} data-testid="escalation-level">{t("incident.levelTag", { level: e.level })}</Tag>}
+                              <Tag color="red">{t(e.workingHours ? "incident.overWorkingHours" : "incident.hoursOver", { hours: e.hoursOver })}</Tag>
+                              {e.pending && <Tag>{t("incident.pendingTag")}</Tag>}
+                            </>
+                          }
+                          description={[
+                            e.department ?? "",
+                            e.severityClass,
+                            `${t(`incident.clock${e.clock}`)} ${t(e.workingHours ? "incident.limitWorkingHours" : "incident.limitHours", { hours: e.limitHours })}`,
+                            e.level > 0 ? t("incident.tells", { name: e.notified || t("incident.nobodyNamed") }) : "",
+                          ].filter(Boolean).join(" · ")}
                         />
                       </List.Item>
                     )}

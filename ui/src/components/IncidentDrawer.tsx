@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { commands, type Incident } from "../bindings";
 import { DepartmentSelect } from "./DepartmentSelect";
 import { QueryState } from "./QueryState";
+import { SlaClocks } from "./SlaClocks";
 import type { Language } from "../i18n";
 import { unwrap } from "../lib/api";
 import { errorText, showFieldError } from "../lib/errors";
@@ -33,7 +34,7 @@ export function IncidentDrawer({ id, ...props }: DrawerProps) {
   );
 }
 
-/** An incident's record, its full history, and the claim, transfer, edit and delete actions. */
+/** An incident's record, its SLA clocks, its full history, and the claim, wait, transfer, edit and delete actions. */
 function IncidentDetail({ incident, language, onClose, onEdit }: Omit<DrawerProps, "id"> & { incident: Incident }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -106,6 +107,8 @@ function IncidentDetail({ incident, language, onClose, onEdit }: Omit<DrawerProp
         </Button>
       </Space>
 
+      <SlaClocks incidentId={incident.id} language={language} />
+
       <Typography.Title level={5}>{t("incident.transfer")}</Typography.Title>
       <div onKeyDownCapture={blockEnterWhileComposing}>
         <Form<TransferValues>
@@ -146,7 +149,7 @@ function IncidentDetail({ incident, language, onClose, onEdit }: Omit<DrawerProp
               data-testid="incident-history"
               items={events.map((e) => ({
                 key: e.id,
-                color: e.kind === "escalated" ? "red" : e.kind === "transferred" ? "orange" : "blue",
+                color: e.kind === "escalated" ? "red" : e.kind === "transferred" ? "orange" : e.kind === "pending" ? "gray" : "blue",
                 children: (
                   <>
                     <Typography.Text strong>
@@ -155,6 +158,7 @@ function IncidentDetail({ incident, language, onClose, onEdit }: Omit<DrawerProp
                     <Typography.Text type="secondary">{formatDateTime(e.at, language)}</Typography.Text>
                     <div>
                       {[e.fromDepartment, e.toDepartment].filter(Boolean).join(" → ")}
+                      {e.level !== null && <div>{t("incident.escalatedTo", { level: e.level, name: e.notified || t("incident.nobodyNamed") })}</div>}
                       {e.reason && <div className="pre-wrap">{e.reason}</div>}
                     </div>
                   </>

@@ -175,7 +175,7 @@ pub async fn seed(ws: &Workspace, lang: Lang) -> Result<()> {
     seed_registry(ws, lang, &department_ids).await?;
     insert_incidents(ws, lang, 240, crate::time::now_ms()).await?;
     let zone = crate::repo::settings::time_zone(ws.pool()).await?;
-    let today = chrono::Utc::now().with_timezone(&zone).date_naive();
+    let today = crate::time::now().with_timezone(&zone).date_naive();
     tracker::seed(ws, lang, &department_ids, &person_ids, project_ids[0], today).await
 }
 

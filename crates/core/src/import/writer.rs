@@ -224,7 +224,7 @@ impl Writer {
                 Some(&(id, None, old_department)) => {
                     incidents::import_update(conn, &self.update, id, &record(p, department_id, store_id), now).await?;
                     if department_id.is_some() && department_id != old_department {
-                        new_events.push(NewEvent { incident_id: id, kind: "transferred", source: "import", from_department_id: old_department, to_department_id: department_id, rule_id: None, reason: "", at: now });
+                        new_events.push(NewEvent { incident_id: id, kind: "transferred", source: "import", from_department_id: old_department, to_department_id: department_id, rule_id: None, reason: "", at: now, ..Default::default() });
                     }
                     report.updated += 1;
                 }
@@ -243,6 +243,7 @@ impl Writer {
                         rule_id: row.rule_id,
                         reason: "",
                         at: row.incident.record.opened_at,
+                        ..Default::default()
                     };
                     if assigned.to_department_id.is_some() {
                         report.dispatched_by_rule += u32::from(row.rule_id.is_some());

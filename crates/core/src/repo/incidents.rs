@@ -276,30 +276,58 @@ impl Incident {
     }
 }
 
-/// What a claim or transfer needs to know of an incident.
+/// What a claim, transfer or pause needs to know of an incident.
 #[derive(sqlx::FromRow)]
 pub struct Current {
     pub department_id: Option<Id>,
+    pub severity_class_id: Option<Id>,
     pub status: String,
+    pub pending_since: Option<i64>,
 }
 
 pub async fn current(conn: &mut sqlx::SqliteConnection, id: Id) -> Result<Current> {
-    sqlx::query_as("SELECT department_id, status FROM incidents WHERE id = ? AND deleted_at IS NULL")
+    sqlx::query_as("SELECT department_id, severity_class_id, status, pending_since FROM incidents WHERE id = ? AND deleted_at IS NULL")
         .bind(id)
         .fetch_optional(conn)
         .await?
         .ok_or_else(|| CoreError::not_found("incident", id))
 }
 
-pub async fn set_claimed(conn: &mut sqlx::SqliteConnection, id: Id, now: i64) -> Result<()> {
-    sqlx::query("UPDATE incidents SET status = 'claimed', updated_at = ? WHERE id = ?").bind(now).bind(id).execute(conn).await?;
+/// The owner claims: the time to claim stops at its first claim.
+pub async fn set_claimed(conn: &mut sqlx::SqliteConnection, id: Id, at: i64, now: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE incidents SET status = CASE status WHEN 'open' THEN 'claimed' ELSE status END,
+                claimed_at = coalesce(claimed_at, ?), updated_at = ? WHERE id = ?",
+    )
+    .bind(at)
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
-/// A new owner: the incident is open again and its SLA clock restarts.
-pub async fn hand_over(conn: &mut sqlx::SqliteConnection, id: Id, to: Id, now: i64) -> Result<()> {
-    sqlx::query("UPDATE incidents SET department_id = ?, status = 'open', escalated_at = NULL, updated_at = ? WHERE id = ?")
-        .bind(to)
+/// A new owner: the incident is open again, its time to claim starts at `at` and its escalation
+/// starts over.
+pub async fn hand_over(conn: &mut sqlx::SqliteConnection, id: Id, to: Id, at: i64, now: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE incidents SET department_id = ?, status = 'open', assigned_at = ?, claimed_at = NULL,
+                escalated_at = NULL, escalation_level = 0, updated_at = ? WHERE id = ?",
+    )
+    .bind(to)
+    .bind(at)
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Starts a wait on the customer or a supplier: the SLA clocks stand still from `since`.
+pub async fn set_pending(conn: &mut sqlx::SqliteConnection, id: Id, since: i64, reason: &str, now: i64) -> Result<()> {
+    sqlx::query("UPDATE incidents SET pending_since = ?, pending_reason = ?, updated_at = ? WHERE id = ?")
+        .bind(since)
+        .bind(reason)
         .bind(now)
         .bind(id)
         .execute(conn)
@@ -307,47 +335,83 @@ pub async fn hand_over(conn: &mut sqlx::SqliteConnection, id: Id, to: Id, now: i
     Ok(())
 }
 
-/// An incident past its SLA, with what an escalation message names.
-#[derive(sqlx::FromRow)]
-pub struct OverdueRow {
-    pub id: Id,
-    pub department_id: Option<Id>,
-    pub title: String,
-    pub department: Option<String>,
-    pub head: Option<String>,
-    pub class: String,
-    pub sla_hours: i64,
-    pub opened_at: i64,
+/// Ends a wait: the clocks run again, `paused` (in the class's hours) added to the time they stood.
+pub async fn clear_pending(conn: &mut sqlx::SqliteConnection, id: Id, paused: i64, now: i64) -> Result<()> {
+    sqlx::query("UPDATE incidents SET pending_since = NULL, pending_reason = '', paused_ms = paused_ms + ?, updated_at = ? WHERE id = ?")
+        .bind(paused)
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
-/// Incidents not yet closed whose SLA has passed at `now`.
-const PAST_SLA: &str = "FROM incidents i
+/// An incident whose SLA clocks may have run out, with what an escalation names.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SlaRow {
+    pub id: Id,
+    pub title: String,
+    pub department_id: Option<Id>,
+    pub department: Option<String>,
+    pub head: String,
+    pub escalation_contact: String,
+    pub severity_class_id: Id,
+    pub class: String,
+    pub opened_at: i64,
+    pub assigned_at: i64,
+    pub claimed_at: Option<i64>,
+    pub pending_since: Option<i64>,
+    pub pending_reason: String,
+    pub escalation_level: i64,
+}
+
+/// Live incidents not yet resolved, with a severity class, opened before `opened_before`: no
+/// clock of a younger one can have run out. `only` narrows it to one incident.
+const SLA_CANDIDATES: &str = "FROM incidents i
      JOIN severity_classes c ON c.id = i.severity_class_id
      LEFT JOIN departments d ON d.id = i.department_id
-     WHERE i.deleted_at IS NULL AND i.status NOT IN ('resolved', 'closed')
-       AND i.opened_at + c.sla_hours * 3600000 < ?";
+     WHERE i.deleted_at IS NULL AND i.status NOT IN ('resolved', 'closed') AND i.opened_at < ?1
+       AND (?2 IS NULL OR i.id = ?2)";
 
-const OVERDUE_COLUMNS: &str = "SELECT i.id, i.department_id, i.title, d.name AS department, nullif(d.head, '') AS head, c.name AS class, c.sla_hours, i.opened_at";
-
-pub async fn count_past_sla(conn: &mut sqlx::SqliteConnection, now: i64) -> Result<i64> {
-    Ok(sqlx::query_scalar(AssertSqlSafe(format!("SELECT count(*) {PAST_SLA}"))).bind(now).fetch_one(conn).await?)
+pub async fn sla_candidates(conn: &mut sqlx::SqliteConnection, opened_before: i64, only: Option<Id>) -> Result<Vec<SlaRow>> {
+    Ok(sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT i.id, i.title, i.department_id, d.name AS department, coalesce(d.head, '') AS head,
+                coalesce(d.escalation_contact, '') AS escalation_contact, i.severity_class_id, c.name AS class,
+                i.opened_at, coalesce(i.assigned_at, i.opened_at) AS assigned_at,
+                -- An imported incident past 'open' was claimed, even if the file gave no time.
+                CASE WHEN i.claimed_at IS NULL AND i.status <> 'open' THEN coalesce(i.assigned_at, i.opened_at) ELSE i.claimed_at END AS claimed_at,
+                i.pending_since,
+                i.pending_reason, i.escalation_level
+         {SLA_CANDIDATES}"
+    )))
+    .bind(opened_before)
+    .bind(only)
+    .fetch_all(conn)
+    .await?)
 }
 
-/// Up to `limit` incidents past their SLA, longest overdue first.
-pub async fn past_sla(conn: &mut sqlx::SqliteConnection, now: i64, limit: u32) -> Result<Vec<OverdueRow>> {
-    Ok(sqlx::query_as(AssertSqlSafe(format!("{OVERDUE_COLUMNS} {PAST_SLA} ORDER BY i.opened_at + c.sla_hours * 3600000, i.id LIMIT ?")))
+/// The finished waits (`pending` → `resumed`) of those candidates that have had one, in order:
+/// `(incident, kind, at)`.
+pub async fn sla_pauses(conn: &mut sqlx::SqliteConnection, opened_before: i64, only: Option<Id>) -> Result<Vec<(Id, String, i64)>> {
+    Ok(sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT e.incident_id, e.kind, e.at FROM incident_events e
+         WHERE e.kind IN ('pending', 'resumed')
+           AND e.incident_id IN (SELECT i.id {SLA_CANDIDATES} AND i.paused_ms > 0)
+         ORDER BY e.incident_id, e.at, e.id"
+    )))
+    .bind(opened_before)
+    .bind(only)
+    .fetch_all(conn)
+    .await?)
+}
+
+pub async fn set_escalation_level(conn: &mut sqlx::SqliteConnection, id: Id, level: i64, now: i64) -> Result<()> {
+    sqlx::query("UPDATE incidents SET escalation_level = ?, escalated_at = coalesce(escalated_at, ?) WHERE id = ?")
+        .bind(level)
         .bind(now)
-        .bind(limit)
-        .fetch_all(conn)
-        .await?)
-}
-
-pub async fn unescalated_past_sla(conn: &mut sqlx::SqliteConnection, now: i64) -> Result<Vec<OverdueRow>> {
-    Ok(sqlx::query_as(AssertSqlSafe(format!("{OVERDUE_COLUMNS} {PAST_SLA} AND i.escalated_at IS NULL"))).bind(now).fetch_all(conn).await?)
-}
-
-pub async fn mark_escalated(conn: &mut sqlx::SqliteConnection, id: Id, now: i64) -> Result<()> {
-    sqlx::query("UPDATE incidents SET escalated_at = ? WHERE id = ?").bind(now).bind(id).execute(conn).await?;
+        .bind(id)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 

@@ -95,7 +95,7 @@ pub async fn set_keep(workspace: &Workspace, keep: u32) -> Result<()> {
 
 /// The daily backup: made when this workspace has none from today (UTC) yet; returns it if made.
 pub async fn daily(workspace: &Workspace) -> Result<Option<PathBuf>> {
-    let today = chrono::Utc::now().date_naive();
+    let today = crate::time::now().date_naive();
     let done_today = list(workspace)
         .iter()
         .any(|b| b.reason == "daily" && chrono::DateTime::from_timestamp_millis(b.created_at).map(|t| t.date_naive()) == Some(today));

@@ -7,7 +7,7 @@ use crate::repo::incident_events::{self as events, NewEvent};
 use crate::repo::incidents::{self, STATUSES};
 
 pub use crate::repo::incidents::{Incident, IncidentInput};
-use crate::repo::{departments, severity_classes, stores};
+use crate::repo::{departments, severity_classes, sla_terms, stores};
 use crate::text::{bounded, clean};
 use crate::{Id, Workspace};
 
@@ -84,7 +84,9 @@ pub async fn create(ws: &Workspace, input: IncidentInput) -> Result<Incident> {
     let id = incidents::insert(&mut tx, &input).await?;
     if input.department_id.is_some() {
         let source = if rule_id.is_some() { "rule" } else { "user" };
-        let event = NewEvent { incident_id: id, kind: "assigned", source, from_department_id: None, to_department_id: input.department_id, rule_id, reason: "", at: input.opened_at };
+        let sla = sla_terms::context(&mut tx).await?;
+        let due_at = sla.book.claim_due(input.severity_class_id, input.department_id, input.opened_at, &sla.work);
+        let event = NewEvent { incident_id: id, kind: "assigned", source, to_department_id: input.department_id, rule_id, at: input.opened_at, due_at, ..Default::default() };
         events::insert(&mut tx, &event).await?;
     }
     let created = incidents::get(&mut *tx, id).await?;
@@ -97,10 +99,21 @@ pub async fn update(ws: &Workspace, id: Id, input: IncidentInput) -> Result<Inci
     let input = validate(input)?;
     let mut tx = ws.write().await?;
     let input = resolve(&mut tx, IncidentInput { department_id: None, ..input }, Some(id)).await?;
+    let before = incidents::current(&mut tx, id).await?;
     incidents::update(&mut *tx, id, &input).await?;
+    // Resolving stops the SLA clocks; the history says when, for the department's figures.
+    if is_done(&input.status) && !is_done(&before.status) {
+        let at = input.closed_at.unwrap_or_else(crate::time::now_ms);
+        let event = NewEvent { incident_id: id, kind: "resolved", source: "user", to_department_id: before.department_id, at, ..Default::default() };
+        events::insert(&mut tx, &event).await?;
+    }
     let updated = incidents::get(&mut *tx, id).await?;
     tx.commit().await?;
     Ok(updated)
+}
+
+fn is_done(status: &str) -> bool {
+    matches!(status, "resolved" | "closed")
 }
 
 pub async fn delete(ws: &Workspace, id: Id) -> Result<()> {

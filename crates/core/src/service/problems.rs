@@ -117,7 +117,7 @@ pub async fn announce_fix(ws: &Workspace, id: Id) -> Result<u64> {
     let reason = format!("{}: {}", problem.input.title, problem.input.fix.trim());
     let notes: Vec<NewEvent> = open
         .iter()
-        .map(|(incident, department)| NewEvent { incident_id: *incident, kind: "status", source: "user", from_department_id: None, to_department_id: *department, rule_id: None, reason: &reason, at: now })
+        .map(|(incident, department)| NewEvent { incident_id: *incident, kind: "status", source: "user", from_department_id: None, to_department_id: *department, rule_id: None, reason: &reason, at: now, ..Default::default() })
         .collect();
     events::insert_many(&mut tx, &notes).await?;
     problems::resolve_open_incidents(&mut tx, id, now).await?;

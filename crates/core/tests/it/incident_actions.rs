@@ -6,7 +6,7 @@ use liaison_core::Lang;
 use liaison_core::service::departments::DepartmentInput;
 use liaison_core::service::incident_records::IncidentInput;
 use liaison_core::testing::add_severity_class;
-use liaison_core::service::{departments, incident_records as records, incidents as actions};
+use liaison_core::service::{departments, escalations, incident_records as records, incidents as actions};
 use liaison_core::{ErrorCode, Money};
 
 const HOUR: i64 = 3_600_000;
@@ -47,21 +47,21 @@ async fn claim_transfer_and_escalate_make_a_history() {
     assert_eq!(same.code, ErrorCode::TransferToSameDepartment);
     actions::transfer(&t.ws, late, product.id, "根因在预约系统，不在门店网络", Some(now - 80 * HOUR)).await.unwrap();
 
-    let first = actions::overdue(&t.ws, now, Lang::ZhCn, 50).await.unwrap();
+    let first = escalations::overdue(&t.ws, now, Lang::ZhCn, 50).await.unwrap();
     assert_eq!(first.total, 1, "only the incident past its 72 h SLA");
     let first = first.shown;
     let e = &first[0];
-    assert_eq!((e.incident_id, e.sla_hours, e.hours_over), (late, 72, 28));
-    assert_eq!(e.department.as_deref(), Some("产品部"));
+    assert_eq!((e.incident_id, e.limit_hours, e.hours_over, e.level), (late, 72.0, 28.0, 1));
+    assert_eq!((e.department.as_deref(), e.notified.as_str()), (Some("产品部"), "陈立"), "level 1 tells the owning department's head");
     assert!(e.draft.starts_with("陈立您好"), "{}", e.draft);
     assert!(e.draft.contains("已超出 28 小时"));
     assert!(!first.iter().any(|e| e.incident_id == fresh));
     // Listing is a read: nothing is escalated until the sweep writes it down.
     assert_eq!(actions::history(&t.ws, late).await.unwrap().len(), 3);
-    assert_eq!(actions::record_escalations(&t.ws, now).await.unwrap(), 1);
+    assert_eq!(escalations::record(&t.ws, now).await.unwrap().len(), 1);
     // The sweep again and another look an hour later list it again but do not escalate twice.
-    assert_eq!(actions::record_escalations(&t.ws, now + HOUR).await.unwrap(), 0);
-    assert_eq!(actions::overdue(&t.ws, now + HOUR, Lang::En, 50).await.unwrap().shown[0].draft.lines().next(), Some("Hello 陈立,"));
+    assert_eq!(escalations::record(&t.ws, now + HOUR).await.unwrap().len(), 0);
+    assert_eq!(escalations::overdue(&t.ws, now + HOUR, Lang::En, 50).await.unwrap().shown[0].draft.lines().next(), Some("Hello 陈立,"));
 
     let history = actions::history(&t.ws, late).await.unwrap();
     let kinds: Vec<(&str, &str)> = history.iter().map(|h| (h.kind.as_str(), h.source.as_str())).collect();
@@ -70,6 +70,7 @@ async fn claim_transfer_and_escalate_make_a_history() {
     assert_eq!(history[2].to_department.as_deref(), Some("产品部"));
     assert_eq!(history[2].reason, "根因在预约系统，不在门店网络");
     assert_eq!(history[2].at, now - 80 * HOUR, "back-dated as entered");
+    assert_eq!((history[3].level, history[3].notified.as_str()), (Some(1), "陈立"));
 }
 
 /// What runs at once when the app starts: the page reads Today and the escalation list while the
@@ -109,8 +110,8 @@ async fn start_up_reads_sweeps_and_writes_never_fail_each_other() {
         let d1 = day.clone();
         let d2 = day.clone();
         let today = tokio::spawn(async move { followup::today(&ws1, &d1, now).await });
-        let listed = tokio::spawn(async move { actions::overdue(&ws2, now, Lang::ZhCn, 50).await });
-        let escalated = tokio::spawn(async move { actions::record_escalations(&ws3, now).await });
+        let listed = tokio::spawn(async move { escalations::overdue(&ws2, now, Lang::ZhCn, 50).await });
+        let escalated = tokio::spawn(async move { escalations::record(&ws3, now).await.map(|done| done.len()) });
         let announced = tokio::spawn(async move { followup::announce_due(&ws4, &d2).await });
         let backed_up = tokio::spawn(async move { backup::create(&ws5, "manual").await });
         let created = tokio::spawn(async move { records::create(&ws6, input(&format!("门店网络中断 {round}"), Some(it.id), class, now - 30 * HOUR)).await });
@@ -126,6 +127,6 @@ async fn start_up_reads_sweeps_and_writes_never_fail_each_other() {
         created.await.unwrap().unwrap_or_else(|e| panic!("round {round}: creating an incident failed: {e}"));
         moved.await.unwrap().unwrap_or_else(|e| panic!("round {round}: rescheduling failed: {e}"));
     }
-    overdue_seen += actions::record_escalations(&ws, now).await.unwrap();
+    overdue_seen += escalations::record(&ws, now).await.unwrap().len();
     assert_eq!(overdue_seen as i64, ROUNDS, "each incident escalated exactly once");
 }

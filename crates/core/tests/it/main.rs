@@ -19,6 +19,7 @@ mod incident_actions;
 mod problems;
 mod projects;
 mod service_rules;
+mod sla_clock;
 mod proposals;
 mod stakeholders;
 mod trash;

@@ -147,7 +147,7 @@ async fn the_weekly_report_and_the_start_page_fill_from_the_data() {
     let start = followup::today(&t.ws, &day(0), now).await.unwrap();
     assert!(start.milestones_at_risk.iter().any(|m| m.milestone.name == "旧的评审" && m.project_title == "智能派单"));
     assert!(start.not_contacted.iter().any(|h| h.days_since == Some(75)), "王强, 75 days");
-    let past_sla = liaison_core::service::incidents::overdue(&t.ws, now, Lang::ZhCn, 5).await.unwrap();
+    let past_sla = liaison_core::service::escalations::overdue(&t.ws, now, Lang::ZhCn, 5).await.unwrap();
     assert_eq!(past_sla.shown.len(), 5, "demo incidents past their SLA, a page of them");
     assert!(past_sla.total > 5);
 }
