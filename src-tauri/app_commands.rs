@@ -36,6 +36,8 @@ app_commands! {
     incidents::incident_wait,
     incidents::incident_resume,
     incidents::incident_sla,
+    sla_settings::sla_settings_get,
+    sla_settings::sla_settings_save,
     incidents::incident_escalations,
     incident_import::import_presets_list,
     incident_import::import_preset_save,

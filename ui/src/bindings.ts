@@ -53,6 +53,8 @@ export const commands = {
 	incidentResume: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("incident_resume", { id })),
 	/**  An open incident's SLA clocks now; null once resolved or without a severity class. */
 	incidentSla: (id: number) => typedError<SlaStatus | null, CoreError>(__TAURI_INVOKE("incident_sla", { id })),
+	slaSettingsGet: () => typedError<SlaSettings, CoreError>(__TAURI_INVOKE("sla_settings_get")),
+	slaSettingsSave: (settings: SlaSettings) => typedError<SlaSettings, CoreError>(__TAURI_INVOKE("sla_settings_save", { settings })),
 	/**
 	 *  How many incidents are past their SLA, and the `limit` most urgent, with their level, whom it
 	 *  tells and drafted messages in `language`. A read: the background sweep writes levels down.
@@ -676,6 +678,16 @@ export type LedgerInput = {
 
 export type LedgerKind = "data_shared" | "help" | "public_credit" | "favour";
 
+/**
+ *  An escalation level: reached at `multiple` × the SLA, telling `notify` (head |
+ *  escalation_contact | sponsor).
+ */
+export type Level = {
+	level: number,
+	multiple: number | null,
+	notify: string,
+};
+
 export type ListFormat = "csv" | "xlsx";
 
 /**  What a project offers one of its members: their KPIs and pains it moves. */
@@ -1057,6 +1069,13 @@ export type SeverityClass = {
 
 /**  Which SLA clock ran out. */
 export type SlaClock = "claim" | "resolve";
+
+export type SlaSettings = {
+	/**  `HH:MM-HH:MM`, local time of the workspace's zone. */
+	workHours: string,
+	sponsor: string,
+	levels: Level[],
+};
 
 /**  An open incident's SLA as the drawer shows it. */
 export type SlaStatus = {

@@ -11,6 +11,7 @@ pub mod incidents;
 pub mod problems;
 pub mod projects;
 pub mod proposals;
+pub mod sla_settings;
 pub mod stakeholders;
 pub mod today;
 pub mod trash;
