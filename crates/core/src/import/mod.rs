@@ -2,6 +2,7 @@
 //! row with its line number, then import in one transaction.
 
 pub mod fields;
+pub mod history;
 pub mod source;
 pub mod values;
 mod writer;

@@ -424,7 +424,7 @@ fn key_hash(key: &RowKey) -> u64 {
 }
 
 /// FNV-1a over the row's cells: a stable key for rows without an external id.
-fn content_hash(cells: &[String]) -> String {
+pub(super) fn content_hash(cells: &[String]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for cell in cells {
         for byte in cell.trim().bytes().chain(std::iter::once(0x1f)) {

@@ -7,6 +7,7 @@ pub mod board;
 pub mod calendar;
 pub mod commitments;
 pub mod departments;
+pub mod dispatch_stats;
 pub mod escalations;
 pub mod followup;
 pub mod images;

@@ -8,6 +8,7 @@ mod board_pivot;
 mod crash_safety;
 mod demo_workspace;
 mod departments_people;
+mod dispatch_figures;
 mod doors;
 mod encryption;
 mod error_texts;
