@@ -30,20 +30,20 @@ fn picked(state: &AppState) -> Res<PathBuf> {
     state.import_file().ok_or_else(|| CoreError::new(ErrorCode::ImportNoFile))
 }
 
+/// The CSV or XLSX file the user picks in the system dialog; None when cancelled. The event
+/// history's import asks the same way.
+pub(crate) fn pick_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    match std::env::var_os(TEST_PICK_FILE) {
+        Some(p) => Some(PathBuf::from(p)),
+        None => app.dialog().file().add_filter("CSV / Excel", &["csv", "txt", "xlsx"]).blocking_pick_file().and_then(|p| p.into_path().ok()),
+    }
+}
+
 /// Asks for a CSV or XLSX file and reads its headers; None when the user cancels.
 #[tauri::command]
 #[specta::specta]
 pub async fn import_pick_file<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Res<Option<PickedFile>> {
-    let path = match std::env::var_os(TEST_PICK_FILE) {
-        Some(p) => Some(PathBuf::from(p)),
-        None => app
-            .dialog()
-            .file()
-            .add_filter("CSV / Excel", &["csv", "txt", "xlsx"])
-            .blocking_pick_file()
-            .and_then(|p| p.into_path().ok()),
-    };
-    let Some(path) = path else { return Ok(None) };
+    let Some(path) = pick_file(&app) else { return Ok(None) };
     let overview = import::inspect(&path, None, None)?;
     state.set_import_file(path.clone());
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

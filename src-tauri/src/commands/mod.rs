@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod backups;
+pub mod dispatch;
 pub mod images;
 pub mod incident_import;
 pub mod incidents;
