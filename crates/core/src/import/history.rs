@@ -10,14 +10,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono_tz::Tz;
 use serde::Serialize;
-use sqlx::SqliteExecutor;
 
 use super::source::{file_error, Row, TextEncoding, Unreadable, MAX_COLUMNS};
 use super::values::parse_time;
 use super::{RowIssue, MAX_ISSUES};
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::repo::incident_history::{self as repo, HistoryEvent, LastEvent};
-use crate::repo::{departments, settings};
+use crate::repo::{departments, settings, sla_terms};
+use crate::sla::{Book, WorkHours};
 use crate::{Id, Workspace};
 
 const REASON_MAX: usize = 500;
@@ -113,43 +113,6 @@ impl Columns {
     }
 }
 
-/// The SLA clock a claim deadline is counted on.
-pub struct SlaClock {
-    classes: HashMap<Id, (Option<i64>, bool)>,
-    departments: HashMap<(Id, Id), Option<i64>>,
-}
-
-impl SlaClock {
-    pub async fn load<'e>(db: impl SqliteExecutor<'e>) -> Result<SlaClock> {
-        let mut clock = SlaClock { classes: HashMap::new(), departments: HashMap::new() };
-        for t in repo::claim_terms(db).await? {
-            match t.department_id {
-                None => {
-                    clock.classes.insert(t.class_id, (t.claim_hours, t.working_hours));
-                }
-                Some(d) => {
-                    clock.departments.insert((t.class_id, d), t.claim_hours);
-                }
-            }
-        }
-        Ok(clock)
-    }
-
-    /// When `running_ms` of SLA time have run from `from`.
-    pub fn deadline(&self, _working: bool, from: i64, running_ms: i64) -> i64 {
-        from + running_ms
-    }
-
-    /// The claim deadline of a receipt by `department` at `at`; none when the class measures no
-    /// time to claim.
-    fn claim_due(&self, class: Option<Id>, department: Id, at: i64) -> Option<i64> {
-        let class = class?;
-        let &(class_hours, working) = self.classes.get(&class)?;
-        let hours = self.departments.get(&(class, department)).copied().unwrap_or(class_hours)?;
-        Some(self.deadline(working, at, hours * 3_600_000))
-    }
-}
-
 /// One row, checked, before its incident is looked up.
 struct Parsed {
     line: u64,
@@ -199,7 +162,8 @@ const BATCH: usize = repo::BATCH;
 
 struct Import {
     report: HistoryReport,
-    clock: SlaClock,
+    book: Book,
+    work: WorkHours,
     /// Each incident's newest event in the file (a later line wins a tie).
     last: HashMap<Id, LastEvent>,
     now: i64,
@@ -225,7 +189,7 @@ impl Import {
                 continue;
             };
             let due_at = match (p.kind.is_receipt(), p.department_id) {
-                (true, Some(d)) => self.clock.claim_due(class, d, p.at),
+                (true, Some(d)) => self.book.claim_due(class, Some(d), p.at, &self.work),
                 _ => None,
             };
             let newer = self.last.get(&incident_id).is_none_or(|l| p.at >= l.at);
@@ -265,7 +229,13 @@ pub async fn run(
         departments: departments::names(&mut *tx).await?.into_iter().map(|(n, id)| (n.trim().to_lowercase(), id)).collect(),
     };
     let before_id = repo::last_event_id(&mut tx).await?;
-    let mut import = Import { report: HistoryReport::default(), clock: SlaClock::load(&mut *tx).await?, last: HashMap::new(), now: crate::time::now_ms() };
+    let mut import = Import {
+        report: HistoryReport::default(),
+        book: sla_terms::book(&mut tx).await?,
+        work: sla_terms::work_hours(&mut tx).await?,
+        last: HashMap::new(),
+        now: crate::time::now_ms(),
+    };
     let mut batch = Vec::with_capacity(BATCH);
     while let Some(next) = rows.next_row() {
         match next {

@@ -221,10 +221,7 @@ pub struct IncidentFacts {
     /// (unresolved at `now`).
     pub claim_breaches: i64,
     pub severity_class_id: Option<Id>,
-    /// The resolve SLA in hours for the incident's class and owner, if it has a class.
-    pub resolve_hours: Option<i64>,
-    pub working_hours: bool,
-    pub paused_ms: i64,
+    pub department_id: Option<Id>,
 }
 
 /// `?1` the incident, `?2` now.
@@ -241,13 +238,8 @@ SELECT i.opened_at,
        (SELECT at FROM resolution) AS resolved_at,
        (SELECT count(*) FROM receipts r WHERE r.due_at IS NOT NULL
            AND coalesce({claim}, min(coalesce(r.next_at, ?2), coalesce((SELECT at FROM resolution), ?2))) > r.due_at) AS claim_breaches,
-       i.severity_class_id,
-       coalesce(ds.resolve_hours, c.sla_hours) AS resolve_hours,
-       coalesce(c.working_hours, 0) <> 0 AS working_hours,
-       i.paused_ms
+       i.severity_class_id, i.department_id
 FROM incidents i
-LEFT JOIN severity_classes c ON c.id = i.severity_class_id
-LEFT JOIN department_slas ds ON ds.severity_class_id = i.severity_class_id AND ds.department_id = i.department_id
 WHERE i.id = ?1 AND i.deleted_at IS NULL",
         receipts = RECEIPTS.replace("{incidents}", "AND i.id = ?1"),
         claim = CLAIM_OF_RECEIPT,
@@ -261,4 +253,23 @@ pub async fn incident<'e>(db: impl SqliteExecutor<'e>, id: Id, now: i64) -> Resu
         .fetch_optional(db)
         .await?
         .ok_or_else(|| crate::error::CoreError::not_found("incident", id))
+}
+
+/// The incident's waits (pending until resumed; the last may still run), oldest first.
+pub async fn pauses(conn: &mut sqlx::SqliteConnection, id: Id) -> Result<Vec<(i64, Option<i64>)>> {
+    let events: Vec<(String, i64)> =
+        sqlx::query_as("SELECT kind, at FROM incident_events WHERE incident_id = ? AND kind IN ('pending', 'resumed') ORDER BY at, id")
+            .bind(id)
+            .fetch_all(conn)
+            .await?;
+    let mut pauses: Vec<(i64, Option<i64>)> = Vec::new();
+    for (kind, at) in events {
+        match (kind.as_str(), pauses.last_mut()) {
+            ("pending", Some((_, None))) => {}
+            ("pending", _) => pauses.push((at, None)),
+            (_, Some((_, end @ None))) => *end = Some(at),
+            _ => {}
+        }
+    }
+    Ok(pauses)
 }

@@ -1,9 +1,8 @@
 //! The ticket system's event history as the importer writes it: incidents looked up by ticket
-//! number, `history` events keyed by `external_key` (a re-import adds nothing), the claim terms
-//! that give a receipt its deadline, and the incidents' own columns brought up to the newest
-//! imported event.
+//! number, `history` events keyed by `external_key` (a re-import adds nothing), and the incidents'
+//! own columns brought up to the newest imported event.
 
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqliteExecutor};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use crate::error::Result;
 use crate::Id;
@@ -35,27 +34,6 @@ pub async fn incidents_by_number(conn: &mut SqliteConnection, numbers: &[&str]) 
     }
     q.push(")");
     Ok(q.build_query_as().persistent(super::keep_prepared(numbers.len(), BATCH)).fetch_all(conn).await?)
-}
-
-/// A claim deadline term: per class (`department_id` None) or a department's own for a class.
-#[derive(sqlx::FromRow)]
-pub struct ClaimTerm {
-    pub class_id: Id,
-    pub department_id: Option<Id>,
-    pub claim_hours: Option<i64>,
-    pub working_hours: bool,
-}
-
-pub async fn claim_terms<'e>(db: impl SqliteExecutor<'e>) -> Result<Vec<ClaimTerm>> {
-    Ok(sqlx::query_as(
-        "SELECT id AS class_id, NULL AS department_id, claim_hours, working_hours <> 0 AS working_hours
-         FROM severity_classes WHERE deleted_at IS NULL
-         UNION ALL
-         SELECT s.severity_class_id, s.department_id, s.claim_hours, c.working_hours <> 0
-         FROM department_slas s JOIN severity_classes c ON c.id = s.severity_class_id",
-    )
-    .fetch_all(db)
-    .await?)
 }
 
 /// The newest event id before an import: events above it are the import's own.

@@ -15,7 +15,7 @@ use crate::export::dispatch as table_file;
 use crate::import::history;
 use crate::lang::Lang;
 use crate::repo::dispatch_stats as stats;
-use crate::repo::settings;
+use crate::repo::{settings, sla_terms};
 use crate::{Id, Workspace};
 
 pub use crate::import::history::HistoryReport;
@@ -89,16 +89,20 @@ pub struct IncidentFigures {
     pub time_to_resolve_ms: Option<i64>,
     /// Receipts claimed late or left unclaimed past their deadline.
     pub claim_breaches: i64,
-    /// Resolved (or still open at `now`) past the resolve SLA of its class.
+    /// Resolved (or still open at `now`) past the resolve SLA of its class and owner, counted as
+    /// the SLA engine counts it (working or clock hours, waits left out).
     pub resolve_breached: bool,
 }
 
 pub async fn incident(ws: &Workspace, id: Id, now: i64) -> Result<IncidentFigures> {
-    let f = stats::incident(ws.pool(), id, now).await?;
-    let resolve_breached = match f.resolve_hours {
-        Some(hours) => {
-            let clock = history::SlaClock::load(ws.pool()).await?;
-            f.resolved_at.unwrap_or(now) > clock.deadline(f.working_hours, f.opened_at, hours * 3_600_000 + f.paused_ms)
+    let mut conn = ws.pool().acquire().await?;
+    let f = stats::incident(&mut *conn, id, now).await?;
+    let book = sla_terms::book(&mut conn).await?;
+    let resolve_breached = match f.severity_class_id.and_then(|c| book.terms(c, f.department_id)) {
+        Some(terms) => {
+            let work = sla_terms::work_hours(&mut conn).await?;
+            let pauses = stats::pauses(&mut conn, id).await?;
+            terms.hours(&work).running(f.opened_at, f.resolved_at.unwrap_or(now), &pauses) > terms.resolve_ms
         }
         None => false,
     };
