@@ -78,6 +78,16 @@ export const commands = {
 	routingRulesSave: (rules: RuleDraft[]) => typedError<RuleDraft[], CoreError>(__TAURI_INVOKE("routing_rules_save", { rules })),
 	/**  What the unsaved rules would do with the newest `sample` incidents. */
 	routingRulesTrial: (rules: RuleDraft[], sample: number) => typedError<RuleTrial[], CoreError>(__TAURI_INVOKE("routing_rules_trial", { rules, sample })),
+	dispatchDepartments: (from: string, until: string) => typedError<DepartmentFigures[], CoreError>(__TAURI_INVOKE("dispatch_departments", { from, until })),
+	dispatchTrend: (from: string, until: string) => typedError<TrendWeek[], CoreError>(__TAURI_INVOKE("dispatch_trend", { from, until })),
+	dispatchIncident: (id: number) => typedError<IncidentFigures, CoreError>(__TAURI_INVOKE("dispatch_incident", { id })),
+	/**  Asks where to save, then writes the table and trend; the path written, None when cancelled. */
+	dispatchExport: (from: string, until: string, language: Lang, suggestedName: string) => typedError<string | null, CoreError>(__TAURI_INVOKE("dispatch_export", { from, until, language, suggestedName })),
+	/**  Asks for the event-history file (CSV or XLSX); its name, None when the user cancels. */
+	historyPickFile: () => typedError<string | null, CoreError>(__TAURI_INVOKE("history_pick_file")),
+	/**  Checks every row of the picked history without writing anything. */
+	historyPreview: (encoding: TextEncoding | null) => typedError<HistoryReport, CoreError>(__TAURI_INVOKE("history_preview", { encoding })),
+	historyImport: (encoding: TextEncoding | null, progress: Channel<number | null>) => typedError<HistoryReport, CoreError>(__TAURI_INVOKE("history_import", { encoding, progress })),
 	/**  Dropping a person on the power/interest grid. */
 	personPlace: (id: number, power: number | null, interest: number | null) => typedError<Person, CoreError>(__TAURI_INVOKE("person_place", { id, power, interest })),
 	personProfile: (id: number) => typedError<Profile, CoreError>(__TAURI_INVOKE("person_profile", { id })),
@@ -352,6 +362,25 @@ export type Department = {
 	updatedAt: number,
 };
 
+/**  A department's figures over a period (or one week of the trend). Times are milliseconds. */
+export type DepartmentFigures = {
+	departmentId: number,
+	department: string,
+	received: number,
+	/**  Receipts with a claim deadline, and how many of them it claimed by the deadline. */
+	withDue: number,
+	withinSla: number,
+	/**  `within_sla / with_due` in percent; none without deadlines. */
+	withinSlaPct: number | null,
+	claimMedianMs: number | null,
+	claimP90Ms: number | null,
+	resolved: number,
+	resolveMedianMs: number | null,
+	resolveP90Ms: number | null,
+	transfersOut: number,
+	pingPong: number,
+};
+
 export type DepartmentInput = {
 	name: string,
 	head: string,
@@ -390,7 +419,7 @@ export type DraftRequest = {
 	author: string,
 };
 
-export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "workspace.passphrase_required" | "workspace.passphrase_wrong" | "workspace.already_encrypted" | "workspace.not_encrypted" | "workspace.encryption_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.damaged_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "incident.resolved" | "incident.already_pending" | "incident.not_pending" | "sla.invalid_work_hours" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start" | "cadence.negative_offset" | "milestone.ends_before_start" | "milestone.dependency_cycle" | "project.co_owners_same_department" | "cadence.no_counterpart" | "proposal.render_failed" | "proposal.template_invalid" | "trash.restore_conflict";
+export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "workspace.passphrase_required" | "workspace.passphrase_wrong" | "workspace.already_encrypted" | "workspace.not_encrypted" | "workspace.encryption_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.damaged_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "history.unknown_incident" | "history.unknown_department" | "history.unknown_event" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "incident.resolved" | "incident.already_pending" | "incident.not_pending" | "sla.invalid_work_hours" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start" | "cadence.negative_offset" | "milestone.ends_before_start" | "milestone.dependency_cycle" | "project.co_owners_same_department" | "cadence.no_counterpart" | "proposal.render_failed" | "proposal.template_invalid" | "trash.restore_conflict";
 
 /**
  *  An incident past its SLA, with the level it has reached, whom that level tells and the message
@@ -487,6 +516,20 @@ export type GroupRate = {
 	link: IncidentFilter,
 };
 
+export type HistoryReport = {
+	rows: number,
+	/**  Events new to the workspace; the rest were imported before (or repeat in the file). */
+	inserted: number,
+	alreadyThere: number,
+	invalid: number,
+	/**  The first bad rows, with line numbers and reasons. */
+	issues: RowIssue[],
+	/**  Incidents whose owner, status or times now follow their newest imported event. */
+	incidentsUpdated: number,
+	/**  False for a preview, and when a bad row stopped the import. */
+	committed: boolean,
+};
+
 export type IfNotFixed = {
 	weeks: number,
 	eventsPerWeekThen: number | null,
@@ -566,6 +609,22 @@ export type IncidentEvent = {
 	at: number,
 	level: number | null,
 	notified: string,
+};
+
+/**  One incident's dispatch figures (times in ms). */
+export type IncidentFigures = {
+	transfers: number,
+	/**  First claim − creation. */
+	timeToClaimMs: number | null,
+	/**  Resolution − creation. */
+	timeToResolveMs: number | null,
+	/**  Receipts claimed late or left unclaimed past their deadline. */
+	claimBreaches: number,
+	/**
+	 *  Resolved (or still open at `now`) past the resolve SLA of its class and owner, counted as
+	 *  the SLA engine counts it (working or clock hours, waits left out).
+	 */
+	resolveBreached: boolean,
 };
 
 /**  Empty lists and None mean "any". Department id 0 stands for "not yet dispatched" (triage). */
@@ -1248,6 +1307,12 @@ export type Trend = {
 	changePct: number | null,
 	projection: Projection | null,
 	sentence: string,
+};
+
+/**  One week of a department's trend; `week` is its Monday (YYYY-MM-DD, workspace zone). */
+export type TrendWeek = {
+	week: string,
+	figures: DepartmentFigures,
 };
 
 /**  Entered by the director, shown as entered. */
