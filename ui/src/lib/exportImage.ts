@@ -55,3 +55,17 @@ export async function saveImage(blob: Blob, baseName: string, format: ImageForma
 export async function copyPng(blob: Blob) {
   await navigator.clipboard.write([new ClipboardItem({ "image/png": blob })]);
 }
+
+/**
+ * Copies a PNG to the clipboard, or, where the webview cannot put images there (WebKitGTK builds
+ * without image clipboard support), offers the save dialog instead. Resolves to "copied", the
+ * saved path, or null when the dialog was cancelled.
+ */
+export async function copyOrSavePng(blob: Blob, baseName: string): Promise<"copied" | string | null> {
+  try {
+    await copyPng(blob);
+    return "copied";
+  } catch {
+    return saveImage(blob, baseName, "png");
+  }
+}

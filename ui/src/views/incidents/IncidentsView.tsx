@@ -6,6 +6,7 @@ import type { Incident, IncidentFilter } from "../../bindings";
 import type { Language } from "../../i18n";
 import { BoardSummary } from "./BoardSummary";
 import { DetailTab } from "../../components/DetailTab";
+import { DispatchTab } from "./DispatchTab";
 import { Escalations } from "../../components/Escalations";
 import { FilterBar } from "./FilterBar";
 import { ImportWizard } from "./ImportWizard";
@@ -16,7 +17,7 @@ import { FileToProblemButton } from "../../components/FileToProblemButton";
 import { RulesDrawer } from "./RulesDrawer";
 import { ViewHeader } from "../../components/ViewHeader";
 
-type Tab = "summary" | "detail" | "kanban";
+type Tab = "summary" | "detail" | "kanban" | "dispatch";
 
 export function IncidentsView({ language }: { language: Language }) {
   const { t } = useTranslation();
@@ -84,6 +85,7 @@ export function IncidentsView({ language }: { language: Language }) {
               </>
             ),
           },
+          { key: "dispatch", label: t("dispatch.tab"), children: <DispatchTab language={language} /> },
         ]}
       />
       {importing && <ImportWizard onClose={() => setImporting(false)} />}
