@@ -61,6 +61,7 @@ export function DispatchTab({ language }: { language: Language }) {
     () =>
       COLUMNS.map((c) => ({
         key: c.key,
+        width: c.key === "department" ? 140 : undefined,
         title: <Tooltip title={t(`dispatch.help.${c.key}`)}>{t(`dispatch.column.${c.key}`)}</Tooltip>,
         render: (_: unknown, f: DepartmentFigures) => c.text(f),
         sorter: c.sort ? (a: DepartmentFigures, b: DepartmentFigures) => compare(c.sort!(a), c.sort!(b)) : undefined,

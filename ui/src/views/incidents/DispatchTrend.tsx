@@ -18,7 +18,7 @@ echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, Canvas
 export function DispatchTrend({ weeks, fileName }: { weeks: TrendWeek[]; fileName: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [metric, setMetric] = useState<TrendMetric>("withinSlaPct");
+  const [metric, setMetric] = useState<TrendMetric>("received");
   const { box, chart } = useEchart();
 
   useEffect(() => {
