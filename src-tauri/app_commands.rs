@@ -41,6 +41,7 @@ app_commands! {
     incidents::incident_escalations,
     incident_import::import_presets_list,
     incident_import::import_preset_save,
+    incident_import::import_mapping_targets,
     incidents::incidents_page,
     incidents::incidents_cards,
     incidents::board_lists,

@@ -9,7 +9,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
-use liaison_core::service::import::{self, FileOverview, ImportOptions, ImportPreset, ImportReport, PresetColumn, TextEncoding};
+use liaison_core::service::import::{self, FileOverview, ImportOptions, ImportPreset, ImportReport, ListEntry, ListKind, PresetColumn, TextEncoding, ValueMapping};
 use liaison_core::{CoreError, ErrorCode};
 
 use crate::state::AppState;
@@ -89,6 +89,13 @@ pub async fn import_presets_list(state: State<'_, AppState>) -> Res<Vec<ImportPr
 
 #[tauri::command]
 #[specta::specta]
-pub async fn import_preset_save(state: State<'_, AppState>, name: String, columns: Vec<PresetColumn>) -> Res<Vec<ImportPreset>> {
-    import::save_preset(&state.workspace().await?, &name, &columns).await
+pub async fn import_preset_save(state: State<'_, AppState>, name: String, columns: Vec<PresetColumn>, values: Vec<ValueMapping>) -> Res<Vec<ImportPreset>> {
+    import::save_preset(&state.workspace().await?, &name, &columns, &values).await
+}
+
+/// The existing entries of a list a file's new value can be mapped to.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_mapping_targets(state: State<'_, AppState>, kind: ListKind) -> Res<Vec<ListEntry>> {
+    import::mapping_targets(&state.workspace().await?, kind).await
 }

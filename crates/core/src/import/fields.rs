@@ -14,6 +14,8 @@ pub enum Field {
     Product,
     Supplier,
     Store,
+    /// The store's code in the ticket system; a store is found by its code before its name.
+    StoreCode,
     Region,
     Channel,
     CustomerRef,
@@ -38,6 +40,7 @@ impl Field {
         Field::Product,
         Field::Supplier,
         Field::Store,
+        Field::StoreCode,
         Field::Region,
         Field::Channel,
         Field::CustomerRef,
@@ -62,6 +65,7 @@ impl Field {
             Field::Product => &["产品", "产品名称", "商品", "product", "item"],
             Field::Supplier => &["供应商", "供货商", "supplier", "vendor"],
             Field::Store => &["门店", "门店名称", "网点", "服务中心", "store", "shop", "site"],
+            Field::StoreCode => &["门店编码", "门店编号", "门店代码", "网点编码", "storecode", "storeno", "shopcode"],
             Field::Region => &["区域", "大区", "地区", "region", "area"],
             Field::Channel => &["渠道", "来源渠道", "channel", "source"],
             Field::CustomerRef => &["客户", "客户编号", "客户号", "客户id", "customer", "customerid", "customerref"],
@@ -75,6 +79,35 @@ impl Field {
             Field::ClaimedAt => &["认领时间", "受理时间", "claimedat", "claimed", "acceptedat"],
         }
     }
+}
+
+/// The reference lists an import matches a file's values against, in the order the preview names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ListKind {
+    Store,
+    Product,
+    ProductCategory,
+    Supplier,
+    ProblemType,
+    Department,
+}
+
+impl ListKind {
+    pub const ALL: [ListKind; 6] =
+        [ListKind::Store, ListKind::Product, ListKind::ProductCategory, ListKind::Supplier, ListKind::ProblemType, ListKind::Department];
+}
+
+/// A file's value taken as an existing entry (`朝阳店` → the store `北京朝阳门店`) instead of a new one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ValueMapping {
+    pub kind: ListKind,
+    pub value: String,
+    /// The entry's id.
+    pub to: crate::Id,
 }
 
 /// Lower case, without spaces, punctuation and unit brackets: "等待时长（分钟）" → "等待时长分钟".

@@ -3,6 +3,7 @@
 
 pub mod fields;
 pub mod history;
+pub mod lists;
 pub mod source;
 pub mod values;
 mod writer;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::Workspace;
 pub use fields::Field;
+pub use lists::{ListKind, NewEntries, ValueMapping};
 use source::{detect_encoding, detect_kind, file_error, read_sample, FileKind, Row, Rows, TextEncoding, Unreadable, MAX_COLUMNS};
 
 const SAMPLE_ROWS: usize = 5;
@@ -44,6 +46,9 @@ pub struct ImportOptions {
     pub mapping: Vec<Option<Field>>,
     /// Import the valid rows and skip the bad ones, instead of importing nothing.
     pub valid_rows_only: bool,
+    /// Values of the file to take as existing entries instead of creating them.
+    #[serde(default)]
+    pub values: Vec<ValueMapping>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -68,8 +73,9 @@ pub struct ImportReport {
     pub in_trash: Vec<RowIssue>,
     pub dispatched_by_rule: u32,
     pub to_triage: u32,
-    pub created_departments: Vec<String>,
-    pub created_stores: Vec<String>,
+    /// The entries the import creates in the reference lists, by kind in `ListKind::ALL` order;
+    /// only kinds with some.
+    pub new_entries: Vec<NewEntries>,
     /// False for a preview, and when bad rows stopped an all-or-nothing import.
     pub committed: bool,
 }
@@ -121,13 +127,13 @@ pub async fn run(
 
     // Immediate: the writer numbers new incidents itself, so no other write may slip in between.
     let mut tx = ws.write().await?;
-    let (mut writer, parser) = writer::Writer::prepare(&mut tx, &mapping).await?;
+    let (mut writer, parser) = writer::Writer::prepare(&mut tx, &mapping, &options.values).await?;
     // Reading and checking rows runs on a thread of its own, a chunk ahead of the statements
     // SQLite runs for the chunk before, so the two overlap when a second core is free.
     let (chunks, mut received) = tokio::sync::mpsc::channel(CHUNKS_AHEAD);
     let reader = std::thread::Builder::new()
         .name("liaison-import-reader".into())
-        .spawn(move || read_and_check(rows, &parser, total_bytes, &chunks))
+        .spawn(move || read_and_check(rows, parser, total_bytes, &chunks))
         .map_err(|e| file_error(ErrorCode::ImportUnreadable, path).with("detail", e))?;
     let mut report = ImportReport::default();
     while let Some(chunk) = received.recv().await {
@@ -145,11 +151,13 @@ pub async fn run(
         progress(chunk.done);
     }
     // The channel also closes when the reading thread panicked: never commit a partial import.
-    reader.join().map_err(|_| file_error(ErrorCode::ImportUnreadable, path))?;
+    let lists = reader.join().map_err(|_| file_error(ErrorCode::ImportUnreadable, path))?;
     writer.finish(&mut tx, &mut report).await?;
+    let mut new_entries: Vec<NewEntries> = writer.new_entries().into_iter().chain(lists.create(&mut tx).await?).collect();
+    new_entries.retain(|e| !e.names.is_empty());
+    new_entries.sort_by_key(|e| e.kind);
+    report.new_entries = new_entries;
     progress(1.0);
-    report.created_departments = writer.created_departments();
-    report.created_stores = writer.created_stores();
     let blocked = report.invalid > 0 && !options.valid_rows_only;
     if dry_run || blocked {
         tx.rollback().await?;
@@ -181,8 +189,8 @@ struct Chunk {
 }
 
 /// Reads, decodes and checks every row, sending them on a chunk at a time; stops when the
-/// import stops listening (cancelled or failed).
-fn read_and_check(mut rows: Rows, parser: &writer::Parser, total_bytes: u64, chunks: &tokio::sync::mpsc::Sender<Chunk>) {
+/// import stops listening (cancelled or failed). Returns the text-named lists' values it met.
+fn read_and_check(mut rows: Rows, mut parser: writer::Parser, total_bytes: u64, chunks: &tokio::sync::mpsc::Sender<Chunk>) -> lists::TextLists {
     let mut checked = Vec::with_capacity(CHUNK_ROWS);
     while let Some(next) = rows.next_row() {
         checked.push(match next {
@@ -201,11 +209,12 @@ fn read_and_check(mut rows: Rows, parser: &writer::Parser, total_bytes: u64, chu
         if checked.len() == CHUNK_ROWS {
             let chunk = Chunk { rows: std::mem::replace(&mut checked, Vec::with_capacity(CHUNK_ROWS)), done: rows.fraction_done(total_bytes) };
             if chunks.blocking_send(chunk).is_err() {
-                return;
+                return parser.into_lists();
             }
         }
     }
     let _ = chunks.blocking_send(Chunk { rows: checked, done: 1.0 });
+    parser.into_lists()
 }
 
 fn open(path: &Path, sheet: Option<&str>, encoding: Option<TextEncoding>) -> Result<(FileKind, Rows, Vec<String>, TextEncoding)> {

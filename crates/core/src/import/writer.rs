@@ -10,14 +10,14 @@ use chrono_tz::Tz;
 use sqlx::SqliteConnection;
 
 use super::fields::Field;
+use super::lists::{key, ListKind, Lookup, NewEntries, TextLists, ValueMapping};
 use super::values::{parse_bool, parse_minutes, parse_time};
 use super::{ImportReport, RowIssue};
 use crate::dispatch::{self, Rule};
 use crate::repo::departments::{self, DepartmentInput};
 use crate::repo::incident_events::{self as events, NewEvent};
 use crate::repo::incidents::{self, ImportUpdate, IncidentInput, NewIncident, RowKeyColumn};
-use crate::repo::{problem_types, severity_classes};
-use crate::repo::stores::{self, StoreInput};
+use crate::repo::{problem_types, reference_lists, severity_classes};
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::text::pinyin_key;
 use crate::{Id, Money};
@@ -32,6 +32,7 @@ pub struct Parsed {
     product: String,
     supplier: String,
     store: Option<String>,
+    store_code: Option<String>,
     region: String,
     channel: String,
     customer_ref: String,
@@ -97,26 +98,22 @@ pub struct Writer {
     staged_events: Vec<NewEvent<'static>>,
     /// New incidents are numbered here: the import holds the write lock from its first statement.
     next_id: Id,
-    departments: HashMap<String, Id>,
-    stores: HashMap<String, Id>,
+    departments: Lookup,
+    stores: Lookup,
+    store_codes: Lookup,
     rules: Vec<Rule>,
     update: ImportUpdate,
-    created_departments: Vec<String>,
-    created_stores: Vec<String>,
 }
 
 /// Checks and types rows. It owns what it needs (nothing of the connection), so the import runs
-/// it on a thread of its own while SQLite writes the rows before.
-#[derive(Clone)]
+/// it on a thread of its own while SQLite writes the rows before; it also notes the new values of
+/// the text-named lists there.
 pub struct Parser {
     mapping: Vec<Option<Field>>,
     zone: Tz,
     classes: HashMap<String, Id>,
     type_classes: HashMap<String, Option<Id>>,
-}
-
-fn key(name: &str) -> String {
-    name.trim().to_lowercase()
+    lists: TextLists,
 }
 
 fn name_map(rows: Vec<(String, Id)>) -> HashMap<String, Id> {
@@ -124,7 +121,7 @@ fn name_map(rows: Vec<(String, Id)>) -> HashMap<String, Id> {
 }
 
 impl Writer {
-    pub async fn prepare(conn: &mut SqliteConnection, mapping: &[Option<Field>]) -> Result<(Writer, Parser)> {
+    pub async fn prepare(conn: &mut SqliteConnection, mapping: &[Option<Field>], values: &[ValueMapping]) -> Result<(Writer, Parser)> {
         let zone = crate::repo::settings::time_zone(&mut *conn).await?;
         let type_rows = problem_types::classes(&mut *conn).await?;
         let next_id = incidents::next_id(&mut *conn).await?;
@@ -134,6 +131,7 @@ impl Writer {
             zone,
             classes: name_map(severity_classes::names(&mut *conn).await?),
             type_classes: type_rows.into_iter().map(|(n, c)| (key(&n), c)).collect(),
+            lists: TextLists::load(&mut *conn, values).await?,
         };
         let writer = Writer {
             pending: Vec::new(),
@@ -142,23 +140,22 @@ impl Writer {
             staged_keys: HashSet::new(),
             staged_events: Vec::new(),
             next_id,
-            departments: name_map(departments::names(&mut *conn).await?),
-            stores: name_map(stores::names(&mut *conn).await?),
+            departments: Lookup::load(&mut *conn, ListKind::Department, values).await?,
+            stores: Lookup::load(&mut *conn, ListKind::Store, values).await?,
+            store_codes: Lookup::new(reference_lists::store_codes(&mut *conn).await?),
             rules: crate::repo::routing_rules::enabled(&mut *conn).await?,
             // Only the fields the file carries are updated on a re-import; the user's other edits stay.
             update: ImportUpdate::new(mapping),
-            created_departments: Vec::new(),
-            created_stores: Vec::new(),
         };
         Ok((writer, parser))
     }
 
-    pub fn created_departments(&self) -> Vec<String> {
-        self.created_departments.clone()
-    }
-
-    pub fn created_stores(&self) -> Vec<String> {
-        self.created_stores.clone()
+    /// The stores and departments the import created, as the file spells them.
+    pub fn new_entries(&mut self) -> [NewEntries; 2] {
+        [
+            NewEntries { kind: ListKind::Store, names: std::mem::take(&mut self.stores.new) },
+            NewEntries { kind: ListKind::Department, names: std::mem::take(&mut self.departments.new) },
+        ]
     }
 
     /// Queues a checked row; rows are written a batch at a time by `flush`, new ones staged.
@@ -167,9 +164,9 @@ impl Writer {
             Some(name) => Some(self.department(conn, name).await?),
             None => None,
         };
-        let store_id = match &p.store {
-            Some(name) => Some(self.store(conn, name, &p.region).await?),
-            None => None,
+        let store_id = match (&p.store, &p.store_code) {
+            (None, None) => None,
+            (name, code) => Some(self.store(conn, name.as_deref(), code.as_deref(), &p.region).await?),
         };
         let key = match &p.external_id {
             Some(ext) => RowKey::External(ext.clone()),
@@ -267,26 +264,36 @@ impl Writer {
         Ok(())
     }
 
-    /// The department of that name, created (and reported) when the workspace has none yet.
+    /// The department of that name (or the one the user mapped it to), created when the workspace
+    /// has none yet.
     async fn department(&mut self, conn: &mut SqliteConnection, name: &str) -> Result<Id> {
-        if let Some(id) = self.departments.get(&key(name)) {
-            return Ok(*id);
+        if let Some(id) = self.departments.get(name) {
+            return Ok(id);
         }
         let input = DepartmentInput { name: name.to_owned(), ..Default::default() };
         let id = departments::insert(&mut *conn, &input, &pinyin_key(name)).await?;
-        self.departments.insert(key(name), id);
-        self.created_departments.push(name.to_owned());
+        self.departments.add(name, id);
         Ok(id)
     }
 
-    async fn store(&mut self, conn: &mut SqliteConnection, name: &str, region: &str) -> Result<Id> {
-        if let Some(id) = self.stores.get(&key(name)) {
-            return Ok(*id);
+    /// The store of the row's store-code column, else the store whose code, then whose name, the
+    /// store column gives (or the one the user mapped it to); created with that name and code when
+    /// the workspace has none yet.
+    async fn store(&mut self, conn: &mut SqliteConnection, name: Option<&str>, code: Option<&str>, region: &str) -> Result<Id> {
+        // Only a code: the store goes by it until someone names it.
+        let label = name.or(code).unwrap_or_default();
+        let found = code
+            .and_then(|c| self.store_codes.get(c))
+            .or_else(|| self.store_codes.get(name?))
+            .or_else(|| self.stores.get(label));
+        if let Some(id) = found {
+            return Ok(id);
         }
-        let input = StoreInput { name: name.to_owned(), region: region.to_owned(), ..Default::default() };
-        let id = stores::insert(&mut *conn, &input).await?;
-        self.stores.insert(key(name), id);
-        self.created_stores.push(name.to_owned());
+        let id = reference_lists::insert_store(&mut *conn, label, &pinyin_key(label), code, region).await?;
+        self.stores.add(label, id);
+        if let Some(code) = code {
+            self.store_codes.know(code, id);
+        }
         Ok(id)
     }
 }
@@ -333,7 +340,7 @@ fn new_incident(rules: &[Rule], id: Id, mut p: Parsed, department_id: Option<Id>
 
 impl Parser {
     /// Checks and types one row's cells; the first bad cell is the row's error.
-    pub fn parse(&self, cells: &[String]) -> Result<Parsed> {
+    pub fn parse(&mut self, cells: &[String]) -> Result<Parsed> {
         let mut p = Parsed {
             external_id: None,
             title: String::new(),
@@ -343,6 +350,7 @@ impl Parser {
             product: String::new(),
             supplier: String::new(),
             store: None,
+            store_code: None,
             region: String::new(),
             channel: String::new(),
             customer_ref: String::new(),
@@ -368,11 +376,12 @@ impl Parser {
                 Field::ExternalId => p.external_id = optional(raw),
                 Field::Title => p.title = raw.to_owned(),
                 Field::Department => p.department = optional(raw),
-                Field::ProblemType => p.problem_type = raw.to_owned(),
-                Field::ProductCategory => p.product_category = raw.to_owned(),
-                Field::Product => p.product = raw.to_owned(),
-                Field::Supplier => p.supplier = raw.to_owned(),
+                Field::ProblemType => p.problem_type = self.lists.problem_types.resolve(raw),
+                Field::ProductCategory => p.product_category = self.lists.categories.resolve(raw),
+                Field::Product => p.product = self.lists.products.resolve(raw),
+                Field::Supplier => p.supplier = self.lists.suppliers.resolve(raw),
                 Field::Store => p.store = optional(raw),
+                Field::StoreCode => p.store_code = optional(raw),
                 Field::Region => p.region = raw.to_owned(),
                 Field::Channel => p.channel = raw.to_owned(),
                 Field::CustomerRef => p.customer_ref = raw.to_owned(),
@@ -413,7 +422,13 @@ impl Parser {
         if p.severity_class_id.is_none() {
             p.severity_class_id = self.type_classes.get(&key(&p.problem_type)).copied().flatten();
         }
+        self.lists.meet(&p.product_category, &p.product, &p.supplier, &p.problem_type);
         Ok(p)
+    }
+
+    /// The text-named lists as the checked rows met them.
+    pub(super) fn into_lists(self) -> TextLists {
+        self.lists
     }
 }
 

@@ -4,11 +4,13 @@ use serde::{Deserialize, Serialize};
 use sqlx::SqliteExecutor;
 
 use crate::error::{CoreError, Result};
+use crate::import::fields::ValueMapping;
 use crate::import::Field;
 use crate::text::clean;
 use crate::Id;
 
-/// Which field each header of a file fills, keyed by the header's text.
+/// Which field each header of a file fills, keyed by the header's text, and which of the file's
+/// values stand for existing entries.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
@@ -16,6 +18,7 @@ pub struct ImportPreset {
     pub id: Id,
     pub name: String,
     pub columns: Vec<PresetColumn>,
+    pub values: Vec<ValueMapping>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,20 +29,36 @@ pub struct PresetColumn {
     pub field: Field,
 }
 
+/// The `mapping` column's JSON. Presets saved before value mappings hold the bare column list.
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum Stored {
+    Full { columns: Vec<PresetColumn>, #[serde(default)] values: Vec<ValueMapping> },
+    Columns(Vec<PresetColumn>),
+}
+
 pub async fn list<'e>(db: impl SqliteExecutor<'e>) -> Result<Vec<ImportPreset>> {
     let rows: Vec<(Id, String, String)> = sqlx::query_as("SELECT id, name, mapping FROM import_presets ORDER BY name")
         .fetch_all(db)
         .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, name, mapping)| ImportPreset { id, name, columns: serde_json::from_str(&mapping).unwrap_or_default() })
+        .map(|(id, name, mapping)| {
+            let (columns, values) = match serde_json::from_str(&mapping) {
+                Ok(Stored::Full { columns, values }) => (columns, values),
+                Ok(Stored::Columns(columns)) => (columns, Vec::new()),
+                Err(_) => Default::default(),
+            };
+            ImportPreset { id, name, columns, values }
+        })
         .collect())
 }
 
 /// Saves under `name`, replacing a preset of the same name.
-pub async fn save<'e>(db: impl SqliteExecutor<'e>, name: &str, columns: &[PresetColumn]) -> Result<()> {
+pub async fn save<'e>(db: impl SqliteExecutor<'e>, name: &str, columns: &[PresetColumn], values: &[ValueMapping]) -> Result<()> {
     let name = clean(name, "name", 60)?;
-    let mapping = serde_json::to_string(columns).map_err(|e| CoreError::new(crate::ErrorCode::Storage).with("detail", e))?;
+    let stored = Stored::Full { columns: columns.to_vec(), values: values.to_vec() };
+    let mapping = serde_json::to_string(&stored).map_err(|e| CoreError::new(crate::ErrorCode::Storage).with("detail", e))?;
     let now = crate::time::now_ms();
     sqlx::query(
         "INSERT INTO import_presets (name, mapping, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)
@@ -52,4 +71,3 @@ pub async fn save<'e>(db: impl SqliteExecutor<'e>, name: &str, columns: &[Preset
     .await?;
     Ok(())
 }
-

@@ -56,8 +56,3 @@ pub async fn get<'e>(db: impl SqliteExecutor<'e>, id: Id) -> Result<Store> {
         .await?
         .ok_or_else(|| crate::CoreError::not_found("store", id))
 }
-
-/// Every live store's name and id.
-pub async fn names<'e>(db: impl SqliteExecutor<'e>) -> Result<Vec<(String, Id)>> {
-    Ok(sqlx::query_as("SELECT name, id FROM stores WHERE deleted_at IS NULL").fetch_all(db).await?)
-}

@@ -6,12 +6,14 @@ use std::sync::atomic::AtomicBool;
 
 use crate::error::Result;
 use crate::import;
-use crate::repo::import_presets;
+use crate::repo::{import_presets, reference_lists};
+use crate::text::pinyin_key;
 use crate::Workspace;
 
 pub use crate::import::source::TextEncoding;
-pub use crate::import::{FileOverview, ImportOptions, ImportReport};
+pub use crate::import::{FileOverview, ImportOptions, ImportReport, ListKind, NewEntries, ValueMapping};
 pub use crate::repo::import_presets::{ImportPreset, PresetColumn};
+pub use crate::repo::reference_lists::ListEntry;
 
 /// The file's sheets, headers, guessed mapping and first rows; `sheet` and `encoding` override
 /// what was detected.
@@ -34,8 +36,19 @@ pub async fn presets(ws: &Workspace) -> Result<Vec<ImportPreset>> {
     import_presets::list(ws.pool()).await
 }
 
-/// Saves (or replaces) a named mapping; returns every preset.
-pub async fn save_preset(ws: &Workspace, name: &str, columns: &[PresetColumn]) -> Result<Vec<ImportPreset>> {
-    import_presets::save(ws.pool(), name, columns).await?;
+/// Saves (or replaces) a named mapping of columns and values; returns every preset.
+pub async fn save_preset(ws: &Workspace, name: &str, columns: &[PresetColumn], values: &[ValueMapping]) -> Result<Vec<ImportPreset>> {
+    import_presets::save(ws.pool(), name, columns, values).await?;
     import_presets::list(ws.pool()).await
+}
+
+/// The entries of a list a new value can be mapped to (not archived), in pinyin order.
+pub async fn mapping_targets(ws: &Workspace, kind: ListKind) -> Result<Vec<ListEntry>> {
+    let mut entries = reference_lists::pickable(ws.pool(), kind).await?;
+    // Entries written before their list kept a pinyin key still get one to search by.
+    for entry in entries.iter_mut().filter(|e| e.name_key.is_empty()) {
+        entry.name_key = pinyin_key(&entry.name);
+    }
+    entries.sort_by(|a, b| a.name_key.cmp(&b.name_key).then(a.id.cmp(&b.id)));
+    Ok(entries)
 }

@@ -67,7 +67,7 @@ async fn a_utf8_bom_export_imports_with_dates_money_and_dispatch() {
     let report = import_file(&t.ws, &path, &options, false).await.unwrap();
     assert!(report.committed);
     assert_eq!((report.inserted, report.dispatched_by_rule, report.to_triage), (3, 1, 1));
-    assert_eq!(report.created_stores, ["上海一店", "北京一店"]);
+    assert_eq!(report.new_entries.iter().find(|e| e.kind == import::ListKind::Store).unwrap().names, ["上海一店", "北京一店"]);
     // (external id, cost, wait, complaint, opened at, department)
     type Stored = (String, i64, Option<i64>, bool, i64, Option<String>);
     let rows: Vec<Stored> = sqlx::query_as(
@@ -305,13 +305,13 @@ async fn presets_are_saved_by_name_in_the_workspace() {
         PresetColumn { header: "单据号".into(), field: Field::ExternalId },
         PresetColumn { header: "发生日期".into(), field: Field::OpenedAt },
     ];
-    save_preset(&t.ws, "客服系统导出", &columns).await.unwrap();
-    save_preset(&t.ws, " 客服系统导出 ", &columns[..1]).await.unwrap();
+    save_preset(&t.ws, "客服系统导出", &columns, &[]).await.unwrap();
+    save_preset(&t.ws, " 客服系统导出 ", &columns[..1], &[]).await.unwrap();
     let saved = presets(&t.ws).await.unwrap();
     assert_eq!(saved.len(), 1, "same name replaces");
     assert_eq!(saved[0].columns.len(), 1);
-    save_preset(&t.ws, "客服系统导出", &columns).await.unwrap();
+    save_preset(&t.ws, "客服系统导出", &columns, &[]).await.unwrap();
     let preset = &presets(&t.ws).await.unwrap()[0];
     assert_eq!(preset.columns, columns, "read back as saved");
-    assert_eq!(save_preset(&t.ws, "  ", &columns).await.unwrap_err().code, ErrorCode::Required);
+    assert_eq!(save_preset(&t.ws, "  ", &columns, &[]).await.unwrap_err().code, ErrorCode::Required);
 }

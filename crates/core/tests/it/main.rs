@@ -16,6 +16,7 @@ mod export_crash;
 mod evidence_counts;
 mod import_bulk;
 mod import_incidents;
+mod import_unknowns;
 mod incident_actions;
 mod problems;
 mod projects;
