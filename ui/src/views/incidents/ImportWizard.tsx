@@ -3,22 +3,26 @@ import { Alert, App, Button, Checkbox, Input, Modal, Popover, Progress, Select, 
 import { Channel } from "@tauri-apps/api/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { commands, type Field, type FileOverview, type ImportOptions, type ImportPreset, type ImportReport, type RowIssue, type TextEncoding } from "../../bindings";
+import { commands, type Field, type FileOverview, type ImportOptions, type ImportPreset, type ImportReport, type NewEntries, type RowIssue, type TextEncoding, type ValueMapping } from "../../bindings";
 import { optionsState } from "../../components/QueryState";
 import { AppError, unwrap } from "../../lib/api";
 import { errorText } from "../../lib/errors";
 import { WS } from "../../lib/queries";
+import { NewEntriesSummary, ValueMappings } from "./NewEntriesPanel";
 
 const FIELDS: Field[] = [
   "external_id", "title", "department", "problem_type", "product_category", "product", "supplier", "store",
-  "region", "channel", "customer_ref", "severity_class", "wait_minutes", "complaint", "cost", "cost_fen", "opened_at",
+  "store_code", "region", "channel", "customer_ref", "severity_class", "wait_minutes", "complaint", "cost", "cost_fen", "opened_at",
   "closed_at", "claimed_at",
 ];
 const ENCODINGS: TextEncoding[] = ["utf-8", "gb18030"];
 
 type Step = "map" | "preview" | "running" | "done";
 
-/** Pick a file → map its columns → preview every bad row → import with progress, cancellable. */
+/**
+ * Pick a file → map its columns → preview every bad row and the entries the import would create
+ * (mapping any of them to an existing entry re-runs the preview) → import with progress, cancellable.
+ */
 export function ImportWizard({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -29,6 +33,9 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   const [sheet, setSheet] = useState<string | null>(null);
   const [encoding, setEncoding] = useState<TextEncoding | null>(null);
   const [validOnly, setValidOnly] = useState(false);
+  // The file's values taken as existing entries, and every new value the previews showed.
+  const [values, setValues] = useState<ValueMapping[]>([]);
+  const [met, setMet] = useState<NewEntries[]>([]);
   const [step, setStep] = useState<Step>("map");
   const [report, setReport] = useState<ImportReport | null>(null);
   const [progress, setProgress] = useState(0);
@@ -40,7 +47,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   const [presetName, setPresetName] = useState("");
 
   const fail = (e: unknown) => setError(errorText(t, e));
-  const options = (): ImportOptions => ({ sheet, encoding, mapping, validRowsOnly: validOnly });
+  const options = (withValues = values): ImportOptions => ({ sheet, encoding, mapping, validRowsOnly: validOnly, values: withValues });
   const show = (o: FileOverview) => {
     setOverview(o);
     setMapping(o.guessed);
@@ -75,6 +82,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   const applyPreset = (preset: ImportPreset | undefined) => {
     if (!preset || !overview) return;
     setMapping(overview.headers.map((h) => preset.columns.find((c) => c.header.trim() === h.trim())?.field ?? null));
+    setValues(preset.values);
   };
 
   const savePreset = async () => {
@@ -82,7 +90,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     const columns = overview.headers.flatMap((header, i) => (mapping[i] ? [{ header, field: mapping[i]! }] : []));
     setError(null);
     try {
-      await unwrap(commands.importPresetSave(presetName, columns));
+      await unwrap(commands.importPresetSave(presetName, columns, values));
       await presets.refetch();
       void message.success(t("import.presetSaved", { name: presetName.trim() }));
     } catch (e) {
@@ -90,17 +98,24 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     }
   };
 
-  const preview = async () => {
+  const preview = async (withValues = values) => {
     setBusy(true);
     setError(null);
     try {
-      setReport(await unwrap(commands.importPreview(options())));
+      const checked = await unwrap(commands.importPreview(options(withValues)));
+      setReport(checked);
+      setMet((before) => [...before, ...checked.newEntries]);
       setStep("preview");
     } catch (e) {
       fail(e);
     } finally {
       setBusy(false);
     }
+  };
+
+  const mapValues = (next: ValueMapping[]) => {
+    setValues(next);
+    void preview(next);
   };
 
   const run = async () => {
@@ -125,7 +140,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   const stepIndex = { map: 0, preview: 1, running: 1, done: 2 }[step];
   const footer = {
     map: [
-      <Button key="next" type="primary" loading={busy} onClick={preview} data-testid="import-check">
+      <Button key="next" type="primary" loading={busy} onClick={() => void preview()} data-testid="import-check">
         {t("import.next")}
       </Button>,
     ],
@@ -133,7 +148,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
       <Button key="back" onClick={() => setStep("map")}>
         {t("import.back")}
       </Button>,
-      <Button key="import" type="primary" onClick={run} disabled={!report || (report.invalid > 0 && !validOnly)} data-testid="import-run">
+      <Button key="import" type="primary" onClick={run} loading={busy} disabled={!report || (report.invalid > 0 && !validOnly)} data-testid="import-run">
         {t("import.import")}
       </Button>,
     ],
@@ -176,16 +191,18 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
           )}
         </Space>
       )}
-      {overview && step === "map" && (
+      {overview && (step === "map" || step === "preview") && (
         <Space style={{ marginBottom: 12 }}>
-          <Select<number>
-            placeholder={t("import.presetPlaceholder")}
-            style={{ width: 240 }}
-            options={(presets.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-            onChange={(id) => applyPreset(presets.data?.find((p) => p.id === id))}
-            {...optionsState(presets, t("reads.importPresets"))}
-            aria-label={t("import.preset")}
-          />
+          {step === "map" && (
+            <Select<number>
+              placeholder={t("import.presetPlaceholder")}
+              style={{ width: 240 }}
+              options={(presets.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              onChange={(id) => applyPreset(presets.data?.find((p) => p.id === id))}
+              {...optionsState(presets, t("reads.importPresets"))}
+              aria-label={t("import.preset")}
+            />
+          )}
           <Popover
             trigger="click"
             content={
@@ -234,6 +251,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
         />
       )}
       {report && (step === "preview" || step === "done") && <ReportView report={report} done={step === "done"} />}
+      {step === "preview" && <ValueMappings met={met} values={values} onChange={mapValues} />}
       {step === "preview" && report && report.invalid > 0 && !validOnly && (
         <Alert type="warning" showIcon title={t("import.blocked", { count: report.invalid })} style={{ marginTop: 12 }} />
       )}
@@ -267,8 +285,7 @@ function ReportView({ report, done }: { report: ImportReport; done: boolean }) {
         <Statistic title={t("import.byRule")} value={report.dispatchedByRule} />
         <Statistic title={t("import.toTriage")} value={report.toTriage} />
       </Space>
-      {report.createdDepartments.length > 0 && <div>{t("import.createdDepartments", { names: report.createdDepartments.join("、") })}</div>}
-      {report.createdStores.length > 0 && <div>{t("import.createdStores", { names: report.createdStores.join("、") })}</div>}
+      <NewEntriesSummary entries={report.newEntries} done={done} />
       {issues.length === 0 ? (
         <Alert type="success" title={t("import.noIssues")} style={{ marginTop: 12 }} />
       ) : (
