@@ -17,7 +17,8 @@ use crate::dispatch::{self, Rule};
 use crate::repo::departments::{self, DepartmentInput};
 use crate::repo::incident_events::{self as events, NewEvent};
 use crate::repo::incidents::{self, ImportUpdate, IncidentInput, NewIncident, RowKeyColumn};
-use crate::repo::{problem_types, reference_lists, severity_classes};
+use crate::repo::{problem_types, reference_lists, severity_classes, sla_terms};
+use crate::sla::{Book, WorkHours};
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::text::pinyin_key;
 use crate::{Id, Money};
@@ -102,6 +103,9 @@ pub struct Writer {
     stores: Lookup,
     store_codes: Lookup,
     rules: Vec<Rule>,
+    /// The SLA terms and working day, read once: each receipt's claim deadline is one call.
+    sla: Book,
+    work_hours: WorkHours,
     update: ImportUpdate,
 }
 
@@ -144,6 +148,8 @@ impl Writer {
             stores: Lookup::load(&mut *conn, ListKind::Store, values).await?,
             store_codes: Lookup::new(reference_lists::store_codes(&mut *conn).await?),
             rules: crate::repo::routing_rules::enabled(&mut *conn).await?,
+            sla: sla_terms::book(&mut *conn).await?,
+            work_hours: sla_terms::work_hours(&mut *conn).await?,
             // Only the fields the file carries are updated on a re-import; the user's other edits stay.
             update: ImportUpdate::new(mapping),
         };
@@ -230,23 +236,25 @@ impl Writer {
                     self.next_id += 1;
                     self.staged_keys.insert(hash);
                     let row = new_incident(&self.rules, id, p, department_id, store_id);
+                    let record = &row.incident.record;
                     let assigned = NewEvent {
                         incident_id: id,
                         kind: "assigned",
                         // An owner given in the file counts as the first assignment.
                         source: if row.rule_id.is_some() { "rule" } else { "import" },
                         from_department_id: None,
-                        to_department_id: row.incident.record.department_id,
+                        to_department_id: record.department_id,
                         rule_id: row.rule_id,
                         reason: "",
-                        at: row.incident.record.opened_at,
+                        at: record.opened_at,
+                        due_at: self.sla.claim_due(record.severity_class_id, record.department_id, record.opened_at, &self.work_hours),
                         ..Default::default()
                     };
                     if assigned.to_department_id.is_some() {
                         report.dispatched_by_rule += u32::from(row.rule_id.is_some());
                         new_events.push(assigned);
                         if let Some(at) = row.claimed_at {
-                            new_events.push(NewEvent { kind: "claimed", source: "import", rule_id: None, at, ..assigned });
+                            new_events.push(NewEvent { kind: "claimed", source: "import", rule_id: None, at, due_at: None, ..assigned });
                         }
                     } else {
                         report.to_triage += 1;

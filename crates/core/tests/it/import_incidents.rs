@@ -315,3 +315,22 @@ async fn presets_are_saved_by_name_in_the_workspace() {
     assert_eq!(preset.columns, columns, "read back as saved");
     assert_eq!(save_preset(&t.ws, "  ", &columns, &[]).await.unwrap_err().code, ErrorCode::Required);
 }
+
+#[tokio::test]
+async fn an_imported_receipt_carries_its_claim_deadline_in_working_hours() {
+    let t = common::temp_workspace().await;
+    let p1 = liaison_core::testing::add_severity_class(&t.ws, "P1", "", 8, 0).await.unwrap();
+    liaison_core::testing::set_class_terms(&t.ws, p1, Some(2), true).await.unwrap();
+    let path = write(t.dir.path(), "sla.csv", "工单号,标题,归属部门,严重等级,登记时间\nT-1,收银宕机,IT部,P1,2026-12-04 16:00\nT-2,打印机卡纸,IT部,,2026-12-04 16:00\n".as_bytes());
+    let report = import_file(&t.ws, &path, &guessed(&path).await, false).await.unwrap();
+    assert!(report.committed);
+    let due: Vec<(String, Option<i64>)> = sqlx::query_as(
+        "SELECT i.external_id, e.due_at FROM incident_events e JOIN incidents i ON i.id = e.incident_id WHERE e.kind = 'assigned' ORDER BY i.external_id",
+    )
+    .fetch_all(t.ws.pool())
+    .await
+    .unwrap();
+    // Friday 16:00 Shanghai: 2 working hours are Friday 16–18; due when Friday's day ends.
+    let friday_six = chrono::DateTime::parse_from_rfc3339("2026-12-04T18:00:00+08:00").unwrap().timestamp_millis();
+    assert_eq!(due, [("T-1".into(), Some(friday_six)), ("T-2".into(), None)], "no class, no deadline");
+}
