@@ -95,3 +95,8 @@ pub async fn update<'e>(db: impl SqliteExecutor<'e>, id: Id, input: &DepartmentI
 pub async fn soft_delete<'e>(db: impl SqliteExecutor<'e>, id: Id) -> Result<()> {
     super::soft_delete(db, "departments", "department", id).await
 }
+
+/// Every live department's name and id.
+pub async fn names<'e>(db: impl SqliteExecutor<'e>) -> Result<Vec<(String, Id)>> {
+    Ok(sqlx::query_as("SELECT name, id FROM departments WHERE deleted_at IS NULL").fetch_all(db).await?)
+}
