@@ -61,7 +61,9 @@ export const commands = {
 	 */
 	incidentEscalations: (language: Lang, limit: number) => typedError<Escalations, CoreError>(__TAURI_INVOKE("incident_escalations", { language, limit })),
 	importPresetsList: () => typedError<ImportPreset[], CoreError>(__TAURI_INVOKE("import_presets_list")),
-	importPresetSave: (name: string, columns: PresetColumn[]) => typedError<ImportPreset[], CoreError>(__TAURI_INVOKE("import_preset_save", { name, columns })),
+	importPresetSave: (name: string, columns: PresetColumn[], values: ValueMapping[]) => typedError<ImportPreset[], CoreError>(__TAURI_INVOKE("import_preset_save", { name, columns, values })),
+	/**  The existing entries of a list a file's new value can be mapped to. */
+	importMappingTargets: (kind: ListKind) => typedError<ListEntry[], CoreError>(__TAURI_INVOKE("import_mapping_targets", { kind })),
 	incidentsPage: (filter: IncidentFilter, sort: IncidentSort, offset: number, limit: number) => typedError<IncidentPage, CoreError>(__TAURI_INVOKE("incidents_page", { filter, sort, offset, limit })),
 	incidentsCards: (filter: IncidentFilter, limit: number) => typedError<Cards, CoreError>(__TAURI_INVOKE("incidents_cards", { filter, limit })),
 	/**  Everything the filter pickers and the record form choose from. */
@@ -491,7 +493,9 @@ export type Facets = {
 	channels: string[],
 };
 
-export type Field = "external_id" | "title" | "department" | "problem_type" | "product_category" | "product" | "supplier" | "store" | "region" | "channel" | "customer_ref" | "severity_class" | "wait_minutes" | "complaint" | "cost" | 
+export type Field = "external_id" | "title" | "department" | "problem_type" | "product_category" | "product" | "supplier" | "store" | 
+/**  The store's code in the ticket system; a store is found by its code before its name. */
+"store_code" | "region" | "channel" | "customer_ref" | "severity_class" | "wait_minutes" | "complaint" | "cost" | 
 /**  Cost already in whole fen, as systems (not people) export it. */
 "cost_fen" | "opened_at" | "closed_at" | "claimed_at";
 
@@ -546,13 +550,19 @@ export type ImportOptions = {
 	mapping: (Field | null)[],
 	/**  Import the valid rows and skip the bad ones, instead of importing nothing. */
 	validRowsOnly: boolean,
+	/**  Values of the file to take as existing entries instead of creating them. */
+	values?: ValueMapping[],
 };
 
-/**  Which field each header of a file fills, keyed by the header's text. */
+/**
+ *  Which field each header of a file fills, keyed by the header's text, and which of the file's
+ *  values stand for existing entries.
+ */
 export type ImportPreset = {
 	id: number,
 	name: string,
 	columns: PresetColumn[],
+	values: ValueMapping[],
 };
 
 export type ImportReport = {
@@ -566,8 +576,11 @@ export type ImportReport = {
 	inTrash: RowIssue[],
 	dispatchedByRule: number,
 	toTriage: number,
-	createdDepartments: string[],
-	createdStores: string[],
+	/**
+	 *  The entries the import creates in the reference lists, by kind in `ListKind::ALL` order;
+	 *  only kinds with some.
+	 */
+	newEntries: NewEntries[],
 	/**  False for a preview, and when bad rows stopped an all-or-nothing import. */
 	committed: boolean,
 };
@@ -747,7 +760,18 @@ export type Level = {
 	notify: string,
 };
 
+/**  An entry a value can be mapped to. */
+export type ListEntry = {
+	id: number,
+	name: string,
+	/**  Pinyin of the name for search; empty for entries written before the lists kept one. */
+	nameKey: string,
+};
+
 export type ListFormat = "csv" | "xlsx";
+
+/**  The reference lists an import matches a file's values against, in the order the preview names them. */
+export type ListKind = "store" | "product" | "product_category" | "supplier" | "problem_type" | "department";
 
 /**  What a project offers one of its members: their KPIs and pains it moves. */
 export type MemberBenefit = {
@@ -801,6 +825,12 @@ export type MilestoneInput = {
 
 /**  Stored in SQLite as INTEGER fen. */
 export type Money = string;
+
+/**  The entries of one list an import creates, as the file spells them. */
+export type NewEntries = {
+	kind: ListKind,
+	names: string[],
+};
 
 export type NoteInput = {
 	kind: NoteKind,
@@ -1328,6 +1358,14 @@ export type Validation = {
 	fixCost: Money | null,
 	fixEffort: string,
 	sentence: string,
+};
+
+/**  A file's value taken as an existing entry (`朝阳店` → the store `北京朝阳门店`) instead of a new one. */
+export type ValueMapping = {
+	kind: ListKind,
+	value: string,
+	/**  The entry's id. */
+	to: number,
 };
 
 /**  What an incident waits on while its SLA clocks stand still. */
