@@ -5,6 +5,7 @@
 pub mod backup;
 pub mod board;
 pub mod calendar;
+pub mod checklist;
 pub mod commitments;
 pub mod departments;
 pub mod dispatch_stats;

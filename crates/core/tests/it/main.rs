@@ -5,6 +5,7 @@ mod common;
 mod architecture;
 mod board;
 mod board_pivot;
+mod checklist;
 mod crash_safety;
 mod demo_workspace;
 mod departments_people;
