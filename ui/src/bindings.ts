@@ -168,6 +168,11 @@ export const commands = {
 	/**  The report as plain text, ready to paste. */
 	weeklyReportText: (projectId: number, report: WeeklyReport, language: Lang) => typedError<string, CoreError>(__TAURI_INVOKE("weekly_report_text", { projectId, report, language })),
 	today: (today: string) => typedError<Today, CoreError>(__TAURI_INVOKE("today", { today })),
+	/**  The first-run checklist, ticked from what the workspace holds. */
+	checklistGet: () => typedError<Checklist, CoreError>(__TAURI_INVOKE("checklist_get")),
+	checklistDismiss: (dismissed: boolean) => typedError<Checklist, CoreError>(__TAURI_INVOKE("checklist_dismiss", { dismissed })),
+	/**  The severity classes the checklist suggests, for the user to edit before anything is stored. */
+	checklistSuggestedClasses: (language: Lang) => __TAURI_INVOKE<SuggestedClass[]>("checklist_suggested_classes", { language }),
 	calendarDays: () => typedError<CalendarDay[], CoreError>(__TAURI_INVOKE("calendar_days")),
 	/**  Adds or changes a holiday or make-up working day (next year's, once announced). */
 	calendarDaySave: (day: CalendarDay) => typedError<null, CoreError>(__TAURI_INVOKE("calendar_day_save", { day })),
@@ -297,6 +302,16 @@ export type Cards = {
 	total: number,
 	/**  Newest first within each department and status; cut at the limit. */
 	cards: Card[],
+};
+
+export type Checklist = {
+	departments: number,
+	stores: number,
+	severityClasses: number,
+	incidents: number,
+	routingRules: number,
+	/**  The user put it away; it can be brought back. */
+	dismissed: boolean,
 };
 
 /**  One SLA clock of one incident. */
@@ -1231,6 +1246,15 @@ export type Subject = {
 	projectId: number | null,
 	/**  ISO week of the weekly report; the newest when absent. */
 	week: string | null,
+};
+
+/**  A severity class the checklist suggests: shown for the user to edit, stored only as they confirm it. */
+export type SuggestedClass = {
+	name: string,
+	remedy: string,
+	claimHours: number,
+	resolveHours: number,
+	workingHours: boolean,
 };
 
 /**  A recurring pattern worth making a problem of. */
