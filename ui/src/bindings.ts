@@ -210,6 +210,33 @@ export const commands = {
 	 *  warned that a forgotten passphrase cannot be recovered.
 	 */
 	workspaceSetPassphrase: (current: string | null, next: string | null) => typedError<WorkspaceInfo, CoreError>(__TAURI_INVOKE("workspace_set_passphrase", { current, next })),
+	settingsDepartments: (search: string) => typedError<Department[], CoreError>(__TAURI_INVOKE("settings_departments", { search })),
+	settingsStores: (search: string) => typedError<Store[], CoreError>(__TAURI_INVOKE("settings_stores", { search })),
+	storeCreate: (input: StoreInput) => typedError<Store, CoreError>(__TAURI_INVOKE("store_create", { input })),
+	storeUpdate: (id: number, input: StoreInput) => typedError<Store, CoreError>(__TAURI_INVOKE("store_update", { id, input })),
+	settingsNamed: (list: NameOnlyList, search: string) => typedError<NamedEntry[], CoreError>(__TAURI_INVOKE("settings_named", { list, search })),
+	namedCreate: (list: NameOnlyList, name: string) => typedError<NamedEntry, CoreError>(__TAURI_INVOKE("named_create", { list, name })),
+	namedRename: (list: NameOnlyList, id: number, name: string) => typedError<null, CoreError>(__TAURI_INVOKE("named_rename", { list, id, name })),
+	settingsProducts: (search: string) => typedError<Product[], CoreError>(__TAURI_INVOKE("settings_products", { search })),
+	productCreate: (input: ProductInput) => typedError<number, CoreError>(__TAURI_INVOKE("product_create", { input })),
+	productUpdate: (id: number, input: ProductInput) => typedError<null, CoreError>(__TAURI_INVOKE("product_update", { id, input })),
+	settingsProblemTypes: (search: string) => typedError<ProblemType[], CoreError>(__TAURI_INVOKE("settings_problem_types", { search })),
+	problemTypeCreate: (input: ProblemTypeInput) => typedError<number, CoreError>(__TAURI_INVOKE("problem_type_create", { input })),
+	problemTypeUpdate: (id: number, input: ProblemTypeInput) => typedError<null, CoreError>(__TAURI_INVOKE("problem_type_update", { id, input })),
+	settingsSeverityClasses: (search: string) => typedError<SeverityClassEntry[], CoreError>(__TAURI_INVOKE("settings_severity_classes", { search })),
+	severityClassCreate: (form: SeverityClassForm) => typedError<number, CoreError>(__TAURI_INVOKE("severity_class_create", { form })),
+	severityClassSave: (id: number, form: SeverityClassForm) => typedError<null, CoreError>(__TAURI_INVOKE("severity_class_save", { id, form })),
+	referenceArchive: (list: ReferenceList, id: number, archived: boolean) => typedError<null, CoreError>(__TAURI_INVOKE("reference_archive", { list, id, archived })),
+	/**  What a merge would move, for the user to confirm. */
+	referenceMergePreview: (list: ReferenceList, from: number, into: number) => typedError<MergeCounts, CoreError>(__TAURI_INVOKE("reference_merge_preview", { list, from, into })),
+	referenceMerge: (list: ReferenceList, from: number, into: number) => typedError<MergeCounts, CoreError>(__TAURI_INVOKE("reference_merge", { list, from, into })),
+	/**
+	 *  Asks for a CSV or XLSX file and checks every row of it, writing nothing; None when the user
+	 *  cancels.
+	 */
+	referenceImportPick: (list: ReferenceList) => typedError<PickedReferenceFile | null, CoreError>(__TAURI_INVOKE("reference_import_pick", { list })),
+	/**  Imports the picked file: all rows in one transaction, or nothing if any row is bad. */
+	referenceImportRun: (list: ReferenceList) => typedError<ReferenceImportReport, CoreError>(__TAURI_INVOKE("reference_import_run", { list })),
 };
 
 /* Types */
@@ -373,8 +400,12 @@ export type Department = {
 	/**  Pinyin of the name (full, then initials) for search and sort. */
 	nameKey: string,
 	head: string,
+	/**  Who hears of an escalation past the head (e.g. their VP). */
+	escalationContact: string,
 	kpis: string,
 	peopleCount: number,
+	/**  Set: hidden from pickers, kept in history. */
+	archivedAt: number | null,
 	createdAt: number,
 	updatedAt: number,
 };
@@ -402,6 +433,14 @@ export type DepartmentInput = {
 	name: string,
 	head: string,
 	kpis: string,
+	escalationContact?: string,
+};
+
+/**  A department's own SLA for a severity class, where it differs from the class's. */
+export type DepartmentSla = {
+	departmentId: number,
+	claimHours: number | null,
+	resolveHours: number,
 };
 
 export type Direction = "given" | "received";
@@ -436,7 +475,7 @@ export type DraftRequest = {
 	author: string,
 };
 
-export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "workspace.passphrase_required" | "workspace.passphrase_wrong" | "workspace.already_encrypted" | "workspace.not_encrypted" | "workspace.encryption_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.damaged_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "history.unknown_incident" | "history.unknown_department" | "history.unknown_event" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "incident.resolved" | "incident.already_pending" | "incident.not_pending" | "sla.invalid_work_hours" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start" | "cadence.negative_offset" | "milestone.ends_before_start" | "milestone.dependency_cycle" | "project.co_owners_same_department" | "cadence.no_counterpart" | "proposal.render_failed" | "proposal.template_invalid" | "trash.restore_conflict";
+export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "workspace.passphrase_required" | "workspace.passphrase_wrong" | "workspace.already_encrypted" | "workspace.not_encrypted" | "workspace.encryption_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.damaged_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "history.unknown_incident" | "history.unknown_department" | "history.unknown_event" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "incident.resolved" | "incident.already_pending" | "incident.not_pending" | "sla.invalid_work_hours" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start" | "cadence.negative_offset" | "milestone.ends_before_start" | "milestone.dependency_cycle" | "project.co_owners_same_department" | "cadence.no_counterpart" | "proposal.render_failed" | "proposal.template_invalid" | "trash.restore_conflict" | "reference.name_taken" | "reference.merge_into_itself" | "store.code_taken" | "import.duplicate_key";
 
 /**
  *  An incident past its SLA, with the level it has reached, whom that level tells and the message
@@ -795,6 +834,15 @@ export type MemberBenefit = {
 	matched: PersonNote[],
 };
 
+/**  How many rows name an entry: what a merge will move. */
+export type MergeCounts = {
+	/**  Incidents not in the trash (those in the trash move too). */
+	incidents: number,
+	routingRules: number,
+	/**  Other rows: people, problems, commitments, SLAs, products of a category, problem types of a class… */
+	other: number,
+};
+
 export type MetricDirection = "up" | "down";
 
 export type MetricInput = {
@@ -840,6 +888,18 @@ export type MilestoneInput = {
 
 /**  Stored in SQLite as INTEGER fen. */
 export type Money = string;
+
+/**  The lists whose entries are only a name. */
+export type NameOnlyList = "product_categories" | "suppliers";
+
+/**  An entry of a list that is only a name: a product category, a supplier. */
+export type NamedEntry = {
+	id: number,
+	name: string,
+	nameKey: string,
+	/**  Set: hidden from pickers, kept in history. */
+	archivedAt: number | null,
+};
 
 /**  The entries of one list an import creates, as the file spells them. */
 export type NewEntries = {
@@ -920,6 +980,11 @@ export type PersonNote = {
 export type PickedFile = {
 	fileName: string,
 	overview: FileOverview,
+};
+
+export type PickedReferenceFile = {
+	fileName: string,
+	preview: ReferenceImportReport,
 };
 
 /**  One cell of the board's pivot: owning department × problem type × month (workspace time). */
@@ -1012,7 +1077,29 @@ export type ProblemStatus = "new" | "assessed" | "root_cause" | "fix_in_progress
 export type ProblemType = {
 	id: number,
 	name: string,
+	nameKey: string,
 	severityClassId: number | null,
+	/**  Set: hidden from pickers, kept in history. */
+	archivedAt: number | null,
+};
+
+export type ProblemTypeInput = {
+	name: string,
+	severityClassId: number | null,
+};
+
+export type Product = {
+	id: number,
+	name: string,
+	nameKey: string,
+	categoryId: number | null,
+	categoryName: string | null,
+	archivedAt: number | null,
+};
+
+export type ProductInput = {
+	name: string,
+	categoryId: number | null,
 };
 
 export type Profile = {
@@ -1088,6 +1175,28 @@ export type Reading = {
 	takenOn: string,
 	value: number | null,
 };
+
+/**  A column a reference list's file can have. */
+export type RefField = "code" | "name" | "region" | "city" | "cityTier" | "openedOn" | "closedOn" | "head" | "escalationContact" | "kpis" | "category" | "severityClass" | "remedy" | "claimHours" | "slaHours" | "workingHours";
+
+export type ReferenceImportReport = {
+	headers: string[],
+	/**  For each column of the file, the field it was recognised as (None: ignored). */
+	columns: (RefField | null)[],
+	rows: number,
+	inserted: number,
+	updated: number,
+	invalid: number,
+	/**  The first bad rows, with line numbers and reasons. */
+	issues: RowIssue[],
+	/**  Product categories a product file named that did not exist yet, added by the import. */
+	createdCategories: string[],
+	/**  False for a preview, and when bad rows stopped the import. */
+	committed: boolean,
+};
+
+/**  One of the workspace's reference lists. */
+export type ReferenceList = "departments" | "stores" | "product_categories" | "products" | "suppliers" | "problem_types" | "severity_classes";
 
 export type RelationKind = "ally" | "rival" | "influences";
 
@@ -1167,8 +1276,37 @@ export type Severity = {
 export type SeverityClass = {
 	id: number,
 	name: string,
+	nameKey: string,
 	remedy: string,
+	/**  Time to resolve. */
 	slaHours: number,
+	/**  Time to claim; None: not measured. */
+	claimHours: number | null,
+	/**  Counted in the workspace's working hours (true) or in clock hours. */
+	workingHours: boolean,
+	/**  Set: hidden from pickers, kept in history. */
+	archivedAt: number | null,
+};
+
+/**  A class with the departments' own SLAs for it. */
+export type SeverityClassEntry = {
+	class: SeverityClass,
+	departmentSlas: DepartmentSla[],
+};
+
+/**  What the settings form saves: the class and the departments' own SLAs (replacing the old). */
+export type SeverityClassForm = {
+	class: SeverityClassInput,
+	departmentSlas: DepartmentSla[],
+};
+
+/**  A class as the settings form saves it. */
+export type SeverityClassInput = {
+	name: string,
+	remedy: string,
+	claimHours: number | null,
+	slaHours: number,
+	workingHours: boolean,
 };
 
 /**  Which SLA clock ran out. */
@@ -1230,10 +1368,28 @@ export type StepAnchor =
 
 export type Store = {
 	id: number,
+	/**  The ticket system's store code, unique among live stores. */
+	code: string | null,
+	name: string,
+	nameKey: string,
+	city: string,
+	region: string,
+	cityTier: number | null,
+	/**  YYYY-MM-DD. */
+	openedOn: string | null,
+	closedOn: string | null,
+	/**  Set: hidden from pickers, kept in history. */
+	archivedAt: number | null,
+};
+
+export type StoreInput = {
+	code?: string | null,
 	name: string,
 	city: string,
 	region: string,
 	cityTier: number | null,
+	openedOn?: string | null,
+	closedOn?: string | null,
 };
 
 export type StoreSet = 

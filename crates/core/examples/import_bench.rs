@@ -132,7 +132,7 @@ async fn template(path: &Path) {
         ids.push(departments::create(&ws, DepartmentInput { name: name.into(), ..Default::default() }).await.unwrap().id);
     }
     for s in 0..STORES {
-        let input = StoreInput { name: format!("门店{s:02}"), city: String::new(), region: format!("区域{}", s % 7), city_tier: None };
+        let input = StoreInput { name: format!("门店{s:02}"), city: String::new(), region: format!("区域{}", s % 7), city_tier: None, ..Default::default() };
         stores::create(&ws, input).await.unwrap();
     }
     let rules = (0..TYPES - 6)

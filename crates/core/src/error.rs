@@ -92,6 +92,10 @@ error_codes! {
     ProposalRenderFailed => "proposal.render_failed",
     TemplateInvalid => "proposal.template_invalid",
     TrashRestoreConflict => "trash.restore_conflict",
+    NameTaken => "reference.name_taken",
+    MergeIntoItself => "reference.merge_into_itself",
+    StoreCodeTaken => "store.code_taken",
+    ImportDuplicateKey => "import.duplicate_key",
 }
 
 /// An error a director can be shown: `code` picks the sentence, `params` fill it, `field` says

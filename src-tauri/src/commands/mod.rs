@@ -13,6 +13,7 @@ pub mod problems;
 pub mod projects;
 pub mod proposals;
 pub mod sla_settings;
+pub mod settings;
 pub mod stakeholders;
 pub mod today;
 pub mod trash;

@@ -133,7 +133,7 @@ const INCIDENT_KINDS: &[Kind] = &[
 pub async fn seed(ws: &Workspace, lang: Lang) -> Result<()> {
     let mut department_ids = Vec::new();
     for d in DEPARTMENTS {
-        let input = DepartmentInput { name: d.name.pick(lang), head: d.head.pick(lang), kpis: d.kpis.pick(lang) };
+        let input = DepartmentInput { name: d.name.pick(lang), head: d.head.pick(lang), kpis: d.kpis.pick(lang), ..Default::default() };
         department_ids.push(service::departments::create(ws, input).await?.id);
     }
     let mut person_ids = Vec::new();
@@ -148,7 +148,7 @@ pub async fn seed(ws: &Workspace, lang: Lang) -> Result<()> {
                 Lang::ZhCn => format!("{}{}", city.0, site.0),
                 Lang::En => format!("{} {}", city.1, site.1),
             };
-            let input = StoreInput { name, city: city.pick(lang), region: region.pick(lang), city_tier: Some(*tier) };
+            let input = StoreInput { name, city: city.pick(lang), region: region.pick(lang), city_tier: Some(*tier), ..Default::default() };
             stores::insert(&mut *tx, &input).await?;
         }
     }

@@ -217,7 +217,7 @@ fn read_and_check(mut rows: Rows, mut parser: writer::Parser, total_bytes: u64, 
     parser.into_lists()
 }
 
-fn open(path: &Path, sheet: Option<&str>, encoding: Option<TextEncoding>) -> Result<(FileKind, Rows, Vec<String>, TextEncoding)> {
+pub(crate) fn open(path: &Path, sheet: Option<&str>, encoding: Option<TextEncoding>) -> Result<(FileKind, Rows, Vec<String>, TextEncoding)> {
     match detect_kind(path)? {
         FileKind::Xlsx => {
             let (rows, sheets) = Rows::open_xlsx(path, sheet)?;
@@ -235,7 +235,7 @@ fn open(path: &Path, sheet: Option<&str>, encoding: Option<TextEncoding>) -> Res
 }
 
 /// The first non-blank row, as headers.
-fn headers(path: &Path, rows: &mut Rows) -> Result<Vec<String>> {
+pub(crate) fn headers(path: &Path, rows: &mut Rows) -> Result<Vec<String>> {
     loop {
         match rows.next_row() {
             None => return Err(file_error(ErrorCode::ImportEmptyFile, path)),

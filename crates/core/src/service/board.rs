@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::error::{CoreError, ErrorCode, Result};
+use crate::error::Result;
 use crate::export::incidents as list_file;
 use crate::lang::Lang;
 use crate::repo::{incident_filter as filter, incidents, problem_types, settings, severity_classes, stores};
@@ -23,8 +23,6 @@ pub use crate::repo::stores::Store;
 pub use crate::repo::incidents::PIVOT_SQL;
 
 
-/// The longest SLA a class may have: a year.
-const SLA_MAX_HOURS: u32 = 24 * 365;
 const CARDS_MAX: u32 = 50_000;
 
 pub async fn page(ws: &Workspace, f: &IncidentFilter, sort: IncidentSort, offset: u32, limit: u32) -> Result<IncidentPage> {
@@ -75,9 +73,7 @@ pub async fn incident(ws: &Workspace, id: Id) -> Result<Incident> {
 
 /// Changes a class's remedy and SLA; open incidents of the class follow it. Returns every class.
 pub async fn update_severity_class(ws: &Workspace, id: Id, remedy: &str, sla_hours: u32) -> Result<Vec<SeverityClass>> {
-    if sla_hours == 0 || sla_hours > SLA_MAX_HOURS {
-        return Err(CoreError::new(ErrorCode::OutOfRange).with("min", 1).with("max", SLA_MAX_HOURS).on_field("slaHours"));
-    }
+    crate::service::severity_classes::check_hours(i64::from(sla_hours), "slaHours")?;
     let remedy = bounded(remedy, "remedy", 500)?;
     severity_classes::update(ws.pool(), id, &remedy, i64::from(sla_hours)).await?;
     severity_classes::list(ws.pool()).await

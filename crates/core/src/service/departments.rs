@@ -9,8 +9,14 @@ const NAME_MAX: usize = 60;
 const HEAD_MAX: usize = 60;
 const KPIS_MAX: usize = 2000;
 
+/// Every department, archived ones too (they still own incidents; pickers leave them out).
 pub async fn list(ws: &Workspace) -> Result<Vec<Department>> {
     departments::list(ws.pool()).await
+}
+
+/// The departments whose name or pinyin contains `search`, archived ones too, by pinyin.
+pub async fn search(ws: &Workspace, search: &str) -> Result<Vec<Department>> {
+    departments::search(ws.pool(), &crate::repo::reference::search_term(search)).await
 }
 
 pub async fn create(ws: &Workspace, input: DepartmentInput) -> Result<Department> {
@@ -38,10 +44,11 @@ pub async fn delete(ws: &Workspace, id: Id) -> Result<()> {
     departments::soft_delete(ws.pool(), id).await
 }
 
-fn validate(input: DepartmentInput) -> Result<DepartmentInput> {
+pub(crate) fn validate(input: DepartmentInput) -> Result<DepartmentInput> {
     Ok(DepartmentInput {
         name: clean(&input.name, "name", NAME_MAX)?,
         head: bounded(&input.head, "head", HEAD_MAX)?,
+        escalation_contact: bounded(&input.escalation_contact, "escalationContact", HEAD_MAX)?,
         kpis: bounded(&input.kpis, "kpis", KPIS_MAX)?,
     })
 }

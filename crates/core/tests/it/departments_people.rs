@@ -8,7 +8,7 @@ use liaison_core::service::{departments, people};
 use liaison_core::ErrorCode;
 
 fn dept(name: &str) -> DepartmentInput {
-    DepartmentInput { name: name.into(), head: "陈立".into(), kpis: "DAU；NPS".into() }
+    DepartmentInput { name: name.into(), head: "陈立".into(), kpis: "DAU；NPS".into(), ..Default::default() }
 }
 
 async fn department_rows(ws: &liaison_core::Workspace) -> i64 {

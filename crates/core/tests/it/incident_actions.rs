@@ -29,7 +29,7 @@ fn input(title: &str, department_id: Option<i64>, class: i64, opened_at: i64) ->
 #[tokio::test]
 async fn claim_transfer_and_escalate_make_a_history() {
     let t = common::temp_workspace().await;
-    let dept = |name: &str, head: &str| DepartmentInput { name: name.into(), head: head.into(), kpis: String::new() };
+    let dept = |name: &str, head: &str| DepartmentInput { name: name.into(), head: head.into(), kpis: String::new(), ..Default::default() };
     let it = departments::create(&t.ws, dept("IT部", "王强")).await.unwrap();
     let product = departments::create(&t.ws, dept("产品部", "陈立")).await.unwrap();
     let major = add_severity_class(&t.ws, "较重", "72 小时内解决", 72, 1).await.unwrap();
@@ -87,7 +87,7 @@ async fn start_up_reads_sweeps_and_writes_never_fail_each_other() {
 
     let t = common::temp_workspace().await;
     let ws = t.ws.clone();
-    let it = departments::create(&ws, DepartmentInput { name: "IT部".into(), head: "王强".into(), kpis: String::new() }).await.unwrap();
+    let it = departments::create(&ws, DepartmentInput { name: "IT部".into(), head: "王强".into(), kpis: String::new(), ..Default::default() }).await.unwrap();
     let wang = people::create(&ws, PersonInput { name: "王强".into(), department_id: Some(it.id), ..Default::default() }).await.unwrap();
     let class = add_severity_class(&ws, "一般", "24 小时内解决", 24, 1).await.unwrap();
     let project = projects::create(

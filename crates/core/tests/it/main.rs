@@ -24,6 +24,7 @@ mod projects;
 mod service_rules;
 mod sla_clock;
 mod proposals;
+mod reference_lists;
 mod stakeholders;
 mod trash;
 mod workspace_files;

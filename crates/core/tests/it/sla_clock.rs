@@ -27,7 +27,7 @@ async fn class(ws: &Workspace, name: &str, claim_hours: Option<i64>, resolve_hou
 }
 
 async fn department(ws: &Workspace, name: &str, head: &str) -> Id {
-    departments::create(ws, DepartmentInput { name: name.into(), head: head.into(), kpis: String::new() }).await.unwrap().id
+    departments::create(ws, DepartmentInput { name: name.into(), head: head.into(), kpis: String::new(), ..Default::default() }).await.unwrap().id
 }
 
 async fn incident(ws: &Workspace, title: &str, department: Id, class: Id, opened_at: i64) -> Id {

@@ -85,7 +85,7 @@ async fn restoring_a_department_whose_name_was_reused_says_so_and_changes_nothin
     demo::seed(&t.ws, Lang::ZhCn).await.unwrap();
     let product = departments::list(&t.ws).await.unwrap().into_iter().find(|d| d.name == "产品部").unwrap();
     departments::delete(&t.ws, product.id).await.unwrap();
-    departments::create(&t.ws, liaison_core::service::departments::DepartmentInput { name: "产品部".into(), head: String::new(), kpis: String::new() })
+    departments::create(&t.ws, liaison_core::service::departments::DepartmentInput { name: "产品部".into(), head: String::new(), kpis: String::new(), ..Default::default() })
         .await
         .unwrap();
     let e = trash::restore(&t.ws, TrashKind::Department, product.id).await.unwrap_err();
