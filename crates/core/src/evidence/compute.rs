@@ -41,7 +41,7 @@ pub async fn compute(ws: &Workspace, id: Id, lang: Lang) -> Result<Evidence> {
     Ok(Evidence { problem_id: id, incidents: linked.count, prevalence, severity, trend, root_cause, validation, business_case })
 }
 
-/// Prevalence, against the chosen stores (`scope`) or all of them.
+/// Prevalence, against the chosen stores (`scope`) or all those in operation.
 async fn prevalence(conn: &mut SqliteConnection, id: Id, linked: &Linked, scope: Vec<Id>, events: i64, span_weeks: i64, lang: Lang) -> Result<Prevalence> {
     let zh = lang == Lang::ZhCn;
     let count = linked.count;
@@ -51,7 +51,7 @@ async fn prevalence(conn: &mut SqliteConnection, id: Id, linked: &Linked, scope:
 
     let scope_set: HashSet<Id> = scope.iter().copied().collect();
     let stores_affected = linked.stores.iter().filter(|s| scope_set.is_empty() || scope_set.contains(s)).count() as i64;
-    let stores_total = if scope.is_empty() { crate::repo::count_live(&mut *conn, "stores").await? } else { scope.len() as i64 };
+    let stores_total = if scope.is_empty() { incident_stats::stores_in_operation(&mut *conn).await? } else { scope.len() as i64 };
     let store_share_pct = pct(stores_affected as f64, stores_total as f64);
     let events_per_week = (span_weeks > 0).then(|| events as f64 / span_weeks as f64);
     let prevalence_sentence = match (count, store_share_pct, events_per_week) {

@@ -107,6 +107,12 @@ pub async fn complaints_opened_between<'e>(db: impl SqliteExecutor<'e>, from: i6
         .await?)
 }
 
+/// The stores a share of stores is taken of: those in the lists and in operation (an archived
+/// store is closed or sold; it stays in history but no longer counts).
+pub async fn stores_in_operation<'e>(db: impl SqliteExecutor<'e>) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT count(*) FROM stores WHERE deleted_at IS NULL AND archived_at IS NULL").fetch_one(db).await?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
