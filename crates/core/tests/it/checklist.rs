@@ -20,7 +20,7 @@ async fn a_blank_workspace_starts_unticked_and_ticks_from_its_data() {
     assert!(suggested.iter().all(|c| 0 < c.claim_hours && c.claim_hours < c.resolve_hours));
     assert_eq!(checklist::get(&t.ws).await.unwrap().severity_classes, 0, "a suggestion stores nothing");
 
-    departments::create(&t.ws, DepartmentInput { name: "IT部".into(), head: "王强".into(), kpis: String::new() }).await.unwrap();
+    departments::create(&t.ws, DepartmentInput { name: "IT部".into(), head: "王强".into(), kpis: String::new(), ..Default::default() }).await.unwrap();
     assert_eq!(checklist::get(&t.ws).await.unwrap().departments, 1);
     assert!(checklist::dismiss(&t.ws, true).await.unwrap().dismissed);
     assert!(!checklist::dismiss(&t.ws, false).await.unwrap().dismissed, "it can be brought back");
