@@ -9,7 +9,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
-use liaison_core::service::import::{self, FileOverview, ImportOptions, ImportPreset, ImportReport, ListEntry, ListKind, PresetColumn, TextEncoding, ValueMapping};
+use liaison_core::service::import::{self, FileOverview, ImportOptions, ImportPreset, ImportReport, ListKind, NamedEntry, PresetColumn, TextEncoding, ValueMapping};
 use liaison_core::{CoreError, ErrorCode};
 
 use crate::state::AppState;
@@ -96,6 +96,6 @@ pub async fn import_preset_save(state: State<'_, AppState>, name: String, column
 /// The existing entries of a list a file's new value can be mapped to.
 #[tauri::command]
 #[specta::specta]
-pub async fn import_mapping_targets(state: State<'_, AppState>, kind: ListKind) -> Res<Vec<ListEntry>> {
+pub async fn import_mapping_targets(state: State<'_, AppState>, kind: ListKind) -> Res<Vec<NamedEntry>> {
     import::mapping_targets(&state.workspace().await?, kind).await
 }

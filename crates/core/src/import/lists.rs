@@ -9,7 +9,8 @@ use sqlx::SqliteConnection;
 
 pub use super::fields::{ListKind, ValueMapping};
 use crate::error::Result;
-use crate::repo::reference_lists;
+use crate::repo::products;
+use crate::repo::reference::{self, RefTable};
 use crate::text::pinyin_key;
 use crate::Id;
 
@@ -27,12 +28,22 @@ pub(super) fn key(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
-/// The user's mappings of one kind whose entry still exists: the value's key and the entry.
-fn mapped<'a>(mappings: &'a [ValueMapping], kind: ListKind, names: &'a [(String, Id)]) -> impl Iterator<Item = (String, &'a str, Id)> + 'a {
-    mappings.iter().filter(move |m| m.kind == kind).filter_map(move |m| {
-        let (name, id) = names.iter().find(|(_, id)| *id == m.to)?;
-        Some((key(&m.value), name.as_str(), *id))
-    })
+/// The table a list is kept in.
+pub fn table(kind: ListKind) -> RefTable {
+    match kind {
+        ListKind::Store => RefTable::Stores,
+        ListKind::Product => RefTable::Products,
+        ListKind::ProductCategory => RefTable::ProductCategories,
+        ListKind::Supplier => RefTable::Suppliers,
+        ListKind::ProblemType => RefTable::ProblemTypes,
+        ListKind::Department => RefTable::Departments,
+    }
+}
+
+/// The user's mappings of one kind whose entry still exists (among `ids`, the list's live
+/// entries by name key): each value's key and the entry's id.
+fn mapped(mappings: &[ValueMapping], kind: ListKind, ids: &[(String, Id)]) -> Vec<(String, Id)> {
+    mappings.iter().filter(|m| m.kind == kind && ids.iter().any(|(_, id)| *id == m.to)).map(|m| (key(&m.value), m.to)).collect()
 }
 
 /// A list whose entries the import needs by id (stores, departments), found by name key.
@@ -51,9 +62,9 @@ impl Lookup {
     }
 
     pub(super) async fn load(conn: &mut SqliteConnection, kind: ListKind, mappings: &[ValueMapping]) -> Result<Lookup> {
-        let names = reference_lists::names(&mut *conn, kind).await?;
-        let aliases: Vec<(String, Id)> = mapped(mappings, kind, &names).map(|(value, _, id)| (value, id)).collect();
-        let mut lookup = Lookup::new(names);
+        let ids = reference::ids_by_name(&mut *conn, table(kind)).await?;
+        let aliases = mapped(mappings, kind, &ids);
+        let mut lookup = Lookup::new(ids);
         lookup.by_key.extend(aliases);
         Ok(lookup)
     }
@@ -95,9 +106,12 @@ pub(super) struct TextList {
 
 impl TextList {
     async fn load(conn: &mut SqliteConnection, kind: ListKind, mappings: &[ValueMapping]) -> Result<TextList> {
-        let names = reference_lists::names(&mut *conn, kind).await?;
-        let aliases = mapped(mappings, kind, &names).map(|(value, name, _)| (value, name.to_owned())).collect();
-        let known = names.iter().map(|(name, _)| key(name)).collect();
+        let ids = reference::ids_by_name(&mut *conn, table(kind)).await?;
+        let mut aliases = HashMap::new();
+        for (value, id) in mapped(mappings, kind, &ids) {
+            aliases.insert(value, reference::name_of(&mut *conn, table(kind), id).await?);
+        }
+        let known = ids.into_iter().map(|(name, _)| key(&name)).collect();
         Ok(TextList { known, aliases, ..Default::default() })
     }
 
@@ -159,18 +173,20 @@ impl TextLists {
     /// Creates the new entries (products under their row's category) and names them by kind.
     pub(super) async fn create(self, conn: &mut SqliteConnection) -> Result<[NewEntries; 4]> {
         for name in &self.categories.new {
-            reference_lists::insert(&mut *conn, ListKind::ProductCategory, name, &pinyin_key(name)).await?;
+            reference::insert_named(&mut *conn, RefTable::ProductCategories, name, &pinyin_key(name)).await?;
         }
         if !self.products.new.is_empty() {
-            let mut categories = Lookup::new(reference_lists::names(&mut *conn, ListKind::ProductCategory).await?);
+            let mut categories = Lookup::new(reference::ids_by_name(&mut *conn, RefTable::ProductCategories).await?);
             for (name, category) in self.products.new.iter().zip(&self.product_categories) {
-                let category_id = if category.is_empty() { None } else { categories.get(category) };
-                reference_lists::insert_product(&mut *conn, name, &pinyin_key(name), category_id).await?;
+                let id = reference::insert_named(&mut *conn, RefTable::Products, name, &pinyin_key(name)).await?;
+                if let Some(category_id) = categories.get(category) {
+                    products::set_category(&mut *conn, id, Some(category_id)).await?;
+                }
             }
         }
-        for (kind, list) in [(ListKind::Supplier, &self.suppliers), (ListKind::ProblemType, &self.problem_types)] {
+        for (t, list) in [(RefTable::Suppliers, &self.suppliers), (RefTable::ProblemTypes, &self.problem_types)] {
             for name in &list.new {
-                reference_lists::insert(&mut *conn, kind, name, &pinyin_key(name)).await?;
+                reference::insert_named(&mut *conn, t, name, &pinyin_key(name)).await?;
             }
         }
         let entries = |kind, list: TextList| NewEntries { kind, names: list.new };

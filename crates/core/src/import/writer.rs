@@ -17,7 +17,8 @@ use crate::dispatch::{self, Rule};
 use crate::repo::departments::{self, DepartmentInput};
 use crate::repo::incident_events::{self as events, NewEvent};
 use crate::repo::incidents::{self, ImportUpdate, IncidentInput, NewIncident, RowKeyColumn};
-use crate::repo::{problem_types, reference_lists, severity_classes, sla_terms};
+use crate::repo::stores::{self, StoreInput};
+use crate::repo::{problem_types, severity_classes, sla_terms};
 use crate::sla::{Book, WorkHours};
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::text::pinyin_key;
@@ -146,7 +147,7 @@ impl Writer {
             next_id,
             departments: Lookup::load(&mut *conn, ListKind::Department, values).await?,
             stores: Lookup::load(&mut *conn, ListKind::Store, values).await?,
-            store_codes: Lookup::new(reference_lists::store_codes(&mut *conn).await?),
+            store_codes: Lookup::new(stores::ids_by_code(&mut *conn).await?),
             rules: crate::repo::routing_rules::enabled(&mut *conn).await?,
             sla: sla_terms::book(&mut *conn).await?,
             work_hours: sla_terms::work_hours(&mut *conn).await?,
@@ -297,7 +298,8 @@ impl Writer {
         if let Some(id) = found {
             return Ok(id);
         }
-        let id = reference_lists::insert_store(&mut *conn, label, &pinyin_key(label), code, region).await?;
+        let input = StoreInput { code: code.map(str::to_owned), name: label.to_owned(), region: region.to_owned(), ..Default::default() };
+        let id = stores::insert(&mut *conn, &input).await?;
         self.stores.add(label, id);
         if let Some(code) = code {
             self.store_codes.know(code, id);

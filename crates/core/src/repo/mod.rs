@@ -27,7 +27,6 @@ pub mod project_metrics;
 pub mod project_people;
 pub mod projects;
 pub mod raw_rows;
-pub mod reference_lists;
 pub mod proposal_drafts;
 pub mod proposal_templates;
 pub mod reference;

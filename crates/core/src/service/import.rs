@@ -6,14 +6,14 @@ use std::sync::atomic::AtomicBool;
 
 use crate::error::Result;
 use crate::import;
-use crate::repo::{import_presets, reference_lists};
+use crate::repo::{import_presets, reference};
 use crate::text::pinyin_key;
 use crate::Workspace;
 
 pub use crate::import::source::TextEncoding;
 pub use crate::import::{FileOverview, ImportOptions, ImportReport, ListKind, NewEntries, ValueMapping};
 pub use crate::repo::import_presets::{ImportPreset, PresetColumn};
-pub use crate::repo::reference_lists::ListEntry;
+pub use crate::repo::reference::NamedEntry;
 
 /// The file's sheets, headers, guessed mapping and first rows; `sheet` and `encoding` override
 /// what was detected.
@@ -43,8 +43,8 @@ pub async fn save_preset(ws: &Workspace, name: &str, columns: &[PresetColumn], v
 }
 
 /// The entries of a list a new value can be mapped to (not archived), in pinyin order.
-pub async fn mapping_targets(ws: &Workspace, kind: ListKind) -> Result<Vec<ListEntry>> {
-    let mut entries = reference_lists::pickable(ws.pool(), kind).await?;
+pub async fn mapping_targets(ws: &Workspace, kind: ListKind) -> Result<Vec<NamedEntry>> {
+    let mut entries = reference::search_named(ws.pool(), import::lists::table(kind), "", false).await?;
     // Entries written before their list kept a pinyin key still get one to search by.
     for entry in entries.iter_mut().filter(|e| e.name_key.is_empty()) {
         entry.name_key = pinyin_key(&entry.name);
