@@ -63,7 +63,7 @@ export const commands = {
 	importPresetsList: () => typedError<ImportPreset[], CoreError>(__TAURI_INVOKE("import_presets_list")),
 	importPresetSave: (name: string, columns: PresetColumn[], values: ValueMapping[]) => typedError<ImportPreset[], CoreError>(__TAURI_INVOKE("import_preset_save", { name, columns, values })),
 	/**  The existing entries of a list a file's new value can be mapped to. */
-	importMappingTargets: (kind: ListKind) => typedError<ListEntry[], CoreError>(__TAURI_INVOKE("import_mapping_targets", { kind })),
+	importMappingTargets: (kind: ListKind) => typedError<NamedEntry[], CoreError>(__TAURI_INVOKE("import_mapping_targets", { kind })),
 	incidentsPage: (filter: IncidentFilter, sort: IncidentSort, offset: number, limit: number) => typedError<IncidentPage, CoreError>(__TAURI_INVOKE("incidents_page", { filter, sort, offset, limit })),
 	incidentsCards: (filter: IncidentFilter, limit: number) => typedError<Cards, CoreError>(__TAURI_INVOKE("incidents_cards", { filter, limit })),
 	/**  Everything the filter pickers and the record form choose from. */
@@ -812,14 +812,6 @@ export type Level = {
 	level: number,
 	multiple: number | null,
 	notify: string,
-};
-
-/**  An entry a value can be mapped to. */
-export type ListEntry = {
-	id: number,
-	name: string,
-	/**  Pinyin of the name for search; empty for entries written before the lists kept one. */
-	nameKey: string,
 };
 
 export type ListFormat = "csv" | "xlsx";
