@@ -148,3 +148,23 @@ async fn sql_counts_equal_a_pass_over_the_linked_incidents() {
     let (a, b) = (e.root_cause.group_a.as_ref().unwrap(), e.root_cause.group_b.as_ref().unwrap());
     assert_eq!((a.stores, a.events, b.stores, b.events), (3, group(2..5), 6, group(5..11)));
 }
+
+/// Without a chosen scope, the share is of the stores in operation: an archived (closed) store
+/// stays in history but leaves the count.
+#[tokio::test]
+async fn prevalence_counts_the_stores_in_operation() {
+    use liaison_core::service::reference::{self, ReferenceList};
+    let t = common::temp_workspace().await;
+    let mut ids = Vec::new();
+    for name in ["北京一店", "北京二店", "上海一店", "上海二店"] {
+        ids.push(stores::create(&t.ws, StoreInput { name: name.into(), ..Default::default() }).await.unwrap().id);
+    }
+    let at = |i: usize| IncidentInput { title: format!("屏幕闪烁 {i}"), problem_type: "屏幕故障".into(), store_id: Some(ids[i]), opened_at: APRIL_1 + i as i64 * DAY, status: "open".into(), ..Default::default() };
+    common::insert_records(&t.ws, vec![at(0), at(1)]).await;
+    let link = IncidentFilter { problem_types: vec!["屏幕故障".into()], ..Default::default() };
+    let problem = problems::create(&t.ws, problems::default_input("屏幕故障"), Some(link)).await.unwrap();
+    let share = |e: liaison_core::service::problems::Evidence| (e.prevalence.stores_affected, e.prevalence.stores_total);
+    assert_eq!(share(problems::evidence(&t.ws, problem.id, Lang::ZhCn).await.unwrap()), (2, 4));
+    reference::archive(&t.ws, ReferenceList::Stores, ids[3], true).await.unwrap();
+    assert_eq!(share(problems::evidence(&t.ws, problem.id, Lang::ZhCn).await.unwrap()), (2, 3));
+}
