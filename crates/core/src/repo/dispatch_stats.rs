@@ -48,9 +48,11 @@ receipts AS (
     FROM receipt_events WHERE prev_dept IS NULL OR prev_dept <> dept
 )";
 
-/// The receiving department's first claim of receipt `r`.
+/// The receiving department's first claim of receipt `r`. The unary `+` keeps SQLite on the
+/// incident's own events (`incident_events_incident`): left to choose, it took the receiver index
+/// and read every later event of the department for each receipt (14 s at 60,000 events).
 const CLAIM_OF_RECEIPT: &str = "(SELECT min(c.at) FROM incident_events c
-     WHERE c.incident_id = r.incident_id AND c.kind = 'claimed' AND c.to_department_id = r.dept
+     WHERE c.incident_id = r.incident_id AND c.kind = 'claimed' AND +c.to_department_id = r.dept
        AND c.at >= r.at AND (r.next_at IS NULL OR c.at < r.next_at))";
 
 /// `?1` from, `?2` until, `?3` bucket origin, `?4` bucket length (ms).

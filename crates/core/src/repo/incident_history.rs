@@ -73,13 +73,32 @@ pub struct LastEvent {
     pub at: i64,
 }
 
+/// Each incident's newest imported event, filled by [`apply_last`].
+pub const CREATE_LAST: &str =
+    "CREATE TEMP TABLE IF NOT EXISTS history_last (incident_id INTEGER PRIMARY KEY, kind TEXT NOT NULL, department_id INTEGER, at INTEGER NOT NULL)";
+
+/// `?1` the newest event id before the import, `?2` now.
+pub const APPLY_LAST: &str = "UPDATE incidents SET
+        department_id = CASE WHEN h.kind IN ('created', 'transferred', 'claimed', 'resolved')
+                             THEN coalesce(h.department_id, incidents.department_id) ELSE incidents.department_id END,
+        status = CASE h.kind WHEN 'created' THEN 'open' WHEN 'transferred' THEN 'open' WHEN 'claimed' THEN 'claimed'
+                             WHEN 'resolved' THEN 'resolved' ELSE incidents.status END,
+        assigned_at = CASE WHEN h.kind IN ('created', 'transferred') THEN h.at ELSE incidents.assigned_at END,
+        claimed_at = CASE h.kind WHEN 'claimed' THEN h.at WHEN 'created' THEN NULL WHEN 'transferred' THEN NULL
+                                 ELSE incidents.claimed_at END,
+        closed_at = CASE WHEN h.kind = 'resolved' THEN h.at WHEN h.kind IN ('created', 'transferred', 'claimed') THEN NULL
+                         ELSE incidents.closed_at END,
+        pending_since = CASE h.kind WHEN 'pending' THEN h.at WHEN 'resumed' THEN NULL ELSE incidents.pending_since END,
+        updated_at = ?2
+     FROM temp.history_last h
+     WHERE incidents.id = h.incident_id
+       AND h.at > coalesce((SELECT max(e.at) FROM incident_events e WHERE e.incident_id = h.incident_id AND e.id <= ?1), incidents.opened_at - 1)";
+
 /// Brings each incident's owner, status, claim, close and pending columns to its newest imported
 /// event, where that event is newer than any event the incident had before the import (events up
 /// to `before_id`) and than its opening. Returns how many incidents changed.
 pub async fn apply_last(conn: &mut SqliteConnection, last: &[LastEvent], before_id: Id, now: i64) -> Result<u64> {
-    sqlx::query("CREATE TEMP TABLE IF NOT EXISTS history_last (incident_id INTEGER PRIMARY KEY, kind TEXT NOT NULL, department_id INTEGER, at INTEGER NOT NULL)")
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(CREATE_LAST).execute(&mut *conn).await?;
     sqlx::query("DELETE FROM temp.history_last").execute(&mut *conn).await?;
     for chunk in last.chunks(BATCH) {
         let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO temp.history_last (incident_id, kind, department_id, at) ");
@@ -88,28 +107,7 @@ pub async fn apply_last(conn: &mut SqliteConnection, last: &[LastEvent], before_
         });
         q.build().persistent(super::keep_prepared(chunk.len(), BATCH)).execute(&mut *conn).await?;
     }
-    let changed = sqlx::query(
-        "UPDATE incidents SET
-            department_id = CASE WHEN h.kind IN ('created', 'transferred', 'claimed', 'resolved')
-                                 THEN coalesce(h.department_id, incidents.department_id) ELSE incidents.department_id END,
-            status = CASE h.kind WHEN 'created' THEN 'open' WHEN 'transferred' THEN 'open' WHEN 'claimed' THEN 'claimed'
-                                 WHEN 'resolved' THEN 'resolved' ELSE incidents.status END,
-            assigned_at = CASE WHEN h.kind IN ('created', 'transferred') THEN h.at ELSE incidents.assigned_at END,
-            claimed_at = CASE h.kind WHEN 'claimed' THEN h.at WHEN 'created' THEN NULL WHEN 'transferred' THEN NULL
-                                     ELSE incidents.claimed_at END,
-            closed_at = CASE WHEN h.kind = 'resolved' THEN h.at WHEN h.kind IN ('created', 'transferred', 'claimed') THEN NULL
-                             ELSE incidents.closed_at END,
-            pending_since = CASE h.kind WHEN 'pending' THEN h.at WHEN 'resumed' THEN NULL ELSE incidents.pending_since END,
-            updated_at = ?2
-         FROM temp.history_last h
-         WHERE incidents.id = h.incident_id
-           AND h.at > coalesce((SELECT max(e.at) FROM incident_events e WHERE e.incident_id = h.incident_id AND e.id <= ?1), incidents.opened_at - 1)",
-    )
-    .bind(before_id)
-    .bind(now)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
+    let changed = sqlx::query(APPLY_LAST).bind(before_id).bind(now).execute(&mut *conn).await?.rows_affected();
     sqlx::query("DROP TABLE temp.history_last").execute(&mut *conn).await?;
     Ok(changed)
 }

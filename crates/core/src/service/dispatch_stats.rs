@@ -24,6 +24,9 @@ pub use crate::repo::dispatch_stats::{DepartmentFigures, TrendWeek};
 /// The league table's statement, for the benchmark that times it in the sqlite3 shell as well.
 #[doc(hidden)]
 pub use crate::repo::dispatch_stats::figures_statement;
+/// How the history import brings the incidents up to their newest event, for the same benchmark.
+#[doc(hidden)]
+pub use crate::repo::incident_history::{APPLY_LAST as HISTORY_APPLY_LAST, CREATE_LAST as HISTORY_CREATE_LAST};
 
 const DAY_MS: i64 = 86_400_000;
 const WEEK_MS: i64 = 7 * DAY_MS;
