@@ -1,8 +1,9 @@
 //! The ticket system's event history (incident number, event, department, time, optional reason),
 //! read through `source` like an incident file and written in one transaction: any bad row, and
-//! nothing is written. Each event is keyed by a stable hash of number, event, department and time,
-//! so importing the same history again adds nothing. Receipts get their claim deadline, and each
-//! incident's own columns follow its newest imported event when that is news.
+//! nothing is written. Each event is keyed by its incident number and a stable hash of number,
+//! event, department and time, so importing the same history again adds nothing. Receipts get
+//! their claim deadline, and each incident's own columns follow its newest imported event when
+//! that is news.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -11,9 +12,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use super::source::{file_error, Row, TextEncoding, Unreadable, MAX_COLUMNS};
+use super::source::{file_error, TextEncoding};
 use super::values::parse_time;
-use super::{RowIssue, MAX_ISSUES};
+use super::{Checked, RowIssue, RowParser, MAX_ISSUES};
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::repo::incident_history::{self as repo, HistoryEvent, LastEvent};
 use crate::repo::{departments, settings, sla_terms};
@@ -130,8 +131,13 @@ struct Parser {
     departments: HashMap<String, Id>,
 }
 
-impl Parser {
-    fn parse(&self, line: u64, cells: &[String]) -> Result<Parsed> {
+impl RowParser for Parser {
+    type Parsed = Parsed;
+    type Done = ();
+
+    fn finish(self) {}
+
+    fn parse(&mut self, line: u64, cells: &[String]) -> Result<Parsed> {
         let cell = |i: usize| cells.get(i).map(|c| c.trim()).unwrap_or("");
         let number = cell(self.columns.incident);
         if number.is_empty() {
@@ -152,7 +158,11 @@ impl Parser {
         };
         let at = parse_time(cell(self.columns.time), self.zone)?;
         let reason = crate::text::bounded(self.columns.reason.map(cell).unwrap_or(""), "reason", REASON_MAX)?;
-        let key = super::writer::content_hash(&[number.to_owned(), kind.as_str().to_owned(), department.to_lowercase(), at.to_string()]);
+        // The number first, then a hash of the whole event: an incident's events sit together in
+        // the key's index, so a history written incident by incident fills it in order (a bare
+        // hash scattered every insert across the index).
+        let hash = super::writer::content_hash(&[number.to_owned(), kind.as_str().to_owned(), department.to_lowercase(), at.to_string()]);
+        let key = format!("{number}\u{1f}{hash}");
         Ok(Parsed { line, number: number.to_owned(), kind, department_id, reason, at, key })
     }
 }
@@ -236,35 +246,27 @@ pub async fn run(
         last: HashMap::new(),
         now: crate::time::now_ms(),
     };
+    let (reader, mut received) = super::spawn_reader(rows, parser, total_bytes, path)?;
     let mut batch = Vec::with_capacity(BATCH);
-    while let Some(next) = rows.next_row() {
-        match next {
-            Err(Unreadable::File(error)) => return Err(error),
-            Err(Unreadable::Row(line, error)) => {
-                import.report.rows += 1;
-                import.issue(line, error);
+    while let Some(chunk) = received.recv().await {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(CoreError::new(ErrorCode::Cancelled));
+        }
+        for checked in chunk.rows {
+            import.report.rows += 1;
+            match checked {
+                Checked::Row(_, parsed) => batch.push(parsed),
+                Checked::Bad(line, error) => import.issue(line, error),
+                Checked::Unreadable(error) => return Err(error),
             }
-            Ok(Row { cells, .. }) if cells.iter().all(|c| c.trim().is_empty()) => continue,
-            Ok(Row { line, cells }) if cells.len() > MAX_COLUMNS => {
-                import.report.rows += 1;
-                import.issue(line, CoreError::new(ErrorCode::ImportTooManyColumns).with("count", cells.len()).with("max", MAX_COLUMNS));
-            }
-            Ok(Row { line, cells }) => {
-                import.report.rows += 1;
-                match parser.parse(line, &cells) {
-                    Ok(parsed) => batch.push(parsed),
-                    Err(error) => import.issue(line, error),
-                }
+            if batch.len() == BATCH {
+                import.flush(&mut tx, &mut batch).await?;
             }
         }
-        if batch.len() == BATCH {
-            if cancel.load(Ordering::Relaxed) {
-                return Err(CoreError::new(ErrorCode::Cancelled));
-            }
-            import.flush(&mut tx, &mut batch).await?;
-            progress(rows.fraction_done(total_bytes));
-        }
+        progress(chunk.done);
     }
+    // The channel also closes when the reading thread panicked: never commit a partial import.
+    reader.join().map_err(|_| file_error(ErrorCode::ImportUnreadable, path))?;
     import.flush(&mut tx, &mut batch).await?;
     if import.report.rows == 0 {
         return Err(file_error(ErrorCode::ImportEmptyFile, path));

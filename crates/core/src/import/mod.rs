@@ -128,13 +128,7 @@ pub async fn run(
     // Immediate: the writer numbers new incidents itself, so no other write may slip in between.
     let mut tx = ws.write().await?;
     let (mut writer, parser) = writer::Writer::prepare(&mut tx, &mapping, &options.values).await?;
-    // Reading and checking rows runs on a thread of its own, a chunk ahead of the statements
-    // SQLite runs for the chunk before, so the two overlap when a second core is free.
-    let (chunks, mut received) = tokio::sync::mpsc::channel(CHUNKS_AHEAD);
-    let reader = std::thread::Builder::new()
-        .name("liaison-import-reader".into())
-        .spawn(move || read_and_check(rows, parser, total_bytes, &chunks))
-        .map_err(|e| file_error(ErrorCode::ImportUnreadable, path).with("detail", e))?;
+    let (reader, mut received) = spawn_reader(rows, parser, total_bytes, path)?;
     let mut report = ImportReport::default();
     while let Some(chunk) = received.recv().await {
         if cancel.load(Ordering::Relaxed) {
@@ -172,25 +166,57 @@ pub async fn run(
 const CHUNKS_AHEAD: usize = 4;
 const CHUNK_ROWS: usize = 1024;
 
+/// Checks a file's rows on the reading thread: the incident writer's parser, the event history's.
+trait RowParser: Send + 'static {
+    type Parsed: Send + 'static;
+    /// What the parser gathered over the whole file, handed back when the thread ends.
+    type Done: Send + 'static;
+    fn parse(&mut self, line: u64, cells: &[String]) -> Result<Self::Parsed>;
+    fn finish(self) -> Self::Done;
+}
+
+impl RowParser for writer::Parser {
+    type Parsed = writer::Parsed;
+    type Done = lists::TextLists;
+    fn parse(&mut self, _line: u64, cells: &[String]) -> Result<writer::Parsed> {
+        writer::Parser::parse(self, cells)
+    }
+    fn finish(self) -> lists::TextLists {
+        self.into_lists()
+    }
+}
+
 /// One non-blank row of the file, checked. Nearly every row is a `Row`: boxing it would cost an
 /// allocation per row to save space on the rare bad one.
 #[allow(clippy::large_enum_variant)]
-enum Checked {
-    Row(u64, writer::Parsed),
+enum Checked<T> {
+    Row(u64, T),
     Bad(u64, CoreError),
     /// The file cannot be read past this point: the import fails whole.
     Unreadable(CoreError),
 }
 
-struct Chunk {
-    rows: Vec<Checked>,
+struct Chunk<T> {
+    rows: Vec<Checked<T>>,
     /// Share of the file read, 0..=1.
     done: f64,
 }
 
+/// Starts reading and checking the rows on a thread of its own, a chunk ahead of the statements
+/// SQLite runs for the chunk before, so the two overlap when a second core is free. The channel
+/// also closes when the thread panicked: join it before committing anything.
+fn spawn_reader<P: RowParser>(rows: Rows, parser: P, total_bytes: u64, path: &Path) -> Result<(std::thread::JoinHandle<P::Done>, tokio::sync::mpsc::Receiver<Chunk<P::Parsed>>)> {
+    let (chunks, received) = tokio::sync::mpsc::channel(CHUNKS_AHEAD);
+    let reader = std::thread::Builder::new()
+        .name("liaison-import-reader".into())
+        .spawn(move || read_and_check(rows, parser, total_bytes, &chunks))
+        .map_err(|e| file_error(ErrorCode::ImportUnreadable, path).with("detail", e))?;
+    Ok((reader, received))
+}
+
 /// Reads, decodes and checks every row, sending them on a chunk at a time; stops when the
-/// import stops listening (cancelled or failed). Returns the text-named lists' values it met.
-fn read_and_check(mut rows: Rows, mut parser: writer::Parser, total_bytes: u64, chunks: &tokio::sync::mpsc::Sender<Chunk>) -> lists::TextLists {
+/// import stops listening (cancelled or failed). Returns what the parser gathered.
+fn read_and_check<P: RowParser>(mut rows: Rows, mut parser: P, total_bytes: u64, chunks: &tokio::sync::mpsc::Sender<Chunk<P::Parsed>>) -> P::Done {
     let mut checked = Vec::with_capacity(CHUNK_ROWS);
     while let Some(next) = rows.next_row() {
         checked.push(match next {
@@ -201,7 +227,7 @@ fn read_and_check(mut rows: Rows, mut parser: writer::Parser, total_bytes: u64, 
                 line,
                 CoreError::new(ErrorCode::ImportTooManyColumns).with("count", cells.len()).with("max", MAX_COLUMNS),
             ),
-            Ok(Row { line, cells }) => match parser.parse(&cells) {
+            Ok(Row { line, cells }) => match parser.parse(line, &cells) {
                 Ok(record) => Checked::Row(line, record),
                 Err(error) => Checked::Bad(line, error),
             },
@@ -209,12 +235,12 @@ fn read_and_check(mut rows: Rows, mut parser: writer::Parser, total_bytes: u64, 
         if checked.len() == CHUNK_ROWS {
             let chunk = Chunk { rows: std::mem::replace(&mut checked, Vec::with_capacity(CHUNK_ROWS)), done: rows.fraction_done(total_bytes) };
             if chunks.blocking_send(chunk).is_err() {
-                return parser.into_lists();
+                return parser.finish();
             }
         }
     }
     let _ = chunks.blocking_send(Chunk { rows: checked, done: 1.0 });
-    parser.into_lists()
+    parser.finish()
 }
 
 pub(crate) fn open(path: &Path, sheet: Option<&str>, encoding: Option<TextEncoding>) -> Result<(FileKind, Rows, Vec<String>, TextEncoding)> {
