@@ -12,7 +12,9 @@ import { optionsState } from "./QueryState";
 export function useDepartmentOptions({ pinyin = false }: { pinyin?: boolean } = {}) {
   const { t } = useTranslation();
   const departments = useDepartments();
-  const options = (departments.data ?? []).map((d) => (pinyin ? { value: d.id, label: d.name, key: d.nameKey } : { value: d.id, label: d.name }));
+  // Archived departments keep their incidents and history but are offered for nothing new.
+  const live = (departments.data ?? []).filter((d) => d.archivedAt === null);
+  const options = live.map((d) => (pinyin ? { value: d.id, label: d.name, key: d.nameKey } : { value: d.id, label: d.name }));
   return { options, read: optionsState(departments, t("reads.departments")) };
 }
 

@@ -8,6 +8,7 @@ import {
   FileTextOutlined,
   NodeIndexOutlined,
   ProjectOutlined,
+  SettingOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -21,6 +22,7 @@ import { ProjectsView } from "../views/projects/ProjectsView";
 import { IncidentsView } from "../views/incidents/IncidentsView";
 import { ProblemsView } from "../views/problems/ProblemsView";
 import { ProposalsView } from "../views/proposals/ProposalsView";
+import { SettingsView } from "../views/settings/SettingsView";
 import type { ProjectFocus } from "../lib/navigation";
 import { TodayView, type TodayLink } from "../views/today/TodayView";
 import { BackupsModal } from "./BackupsModal";
@@ -30,7 +32,7 @@ import { LanguageSwitch } from "./LanguageSwitch";
 import type { LanguageProps } from "./Root";
 import { useWorkspaceActions } from "./workspaceActions";
 
-type Section = "today" | "stakeholders" | "projects" | "incidents" | "problems" | "proposals";
+type Section = "today" | "stakeholders" | "projects" | "incidents" | "problems" | "proposals" | "settings";
 
 /** The sections whose menu item carries a count, and which count. */
 const COUNTED: Partial<Record<Section, keyof OverviewCounts>> = { projects: "projects", incidents: "incidents", stakeholders: "people" };
@@ -42,6 +44,7 @@ const ICONS: Record<Section, ReactNode> = {
   incidents: <AlertOutlined />,
   problems: <NodeIndexOutlined />,
   proposals: <FileTextOutlined />,
+  settings: <SettingOutlined />,
 };
 
 export function AppShell(props: LanguageProps & { workspace: WorkspaceInfo }) {
@@ -115,6 +118,7 @@ export function AppShell(props: LanguageProps & { workspace: WorkspaceInfo }) {
             {section === "incidents" && <IncidentsView language={props.language} />}
             {section === "problems" && <ProblemsView language={props.language} />}
             {section === "proposals" && <ProposalsView language={props.language} />}
+            {section === "settings" && <SettingsView />}
           </div>
         </Layout.Content>
       </Layout>

@@ -3,6 +3,7 @@ import { Alert, App, Button, Checkbox, Input, Modal, Popover, Progress, Select, 
 import { Channel } from "@tauri-apps/api/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { RowIssuesTable } from "../../components/RowIssuesTable";
 import { commands, type Field, type FileOverview, type ImportOptions, type ImportPreset, type ImportReport, type NewEntries, type RowIssue, type TextEncoding, type ValueMapping } from "../../bindings";
 import { optionsState } from "../../components/QueryState";
 import { AppError, unwrap } from "../../lib/api";
@@ -286,22 +287,7 @@ function ReportView({ report, done }: { report: ImportReport; done: boolean }) {
         <Statistic title={t("import.toTriage")} value={report.toTriage} />
       </Space>
       <NewEntriesSummary entries={report.newEntries} done={done} />
-      {issues.length === 0 ? (
-        <Alert type="success" title={t("import.noIssues")} style={{ marginTop: 12 }} />
-      ) : (
-        <Table<RowIssue>
-          style={{ marginTop: 12 }}
-          size="small"
-          rowKey={(r) => `${r.line}-${r.error.code}`}
-          pagination={{ pageSize: 8, showSizeChanger: false }}
-          dataSource={issues}
-          data-testid="import-issues"
-          columns={[
-            { title: t("import.line"), dataIndex: "line", width: 80 },
-            { title: t("import.reason"), render: (_: unknown, r: RowIssue) => errorText(t, new AppError(r.error)) },
-          ]}
-        />
-      )}
+      <RowIssuesTable issues={issues} />
     </div>
   );
 }
