@@ -1,4 +1,5 @@
 import { Tabs } from "antd";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { NameOnlyList } from "../../bindings";
 import { ReferenceTab } from "./ReferenceTab";
@@ -22,20 +23,22 @@ const SeverityClasses = () => <ReferenceTab screen={useSeverityClassesScreen()} 
 /** 工作区设置: the workspace's own reference lists, one tab each, and its SLA settings. */
 export function SettingsView() {
   const { t } = useTranslation();
-  const tab = (key: string, children: React.ReactNode) => ({ key, label: <span data-testid={`tab-${key}`}>{t(`settings.tabs.${key}`)}</span>, children });
+  const tab = (key: string, children: ReactNode) => ({ key, label: <span data-testid={`tab-${key}`}>{t(`settings.tabs.${key}`)}</span>, children });
   return (
-    <Tabs
-      destroyOnHidden
-      items={[
-        tab("departments", <Departments />),
-        tab("stores", <Stores />),
-        tab("productCategories", <Named list="product_categories" />),
-        tab("products", <Products />),
-        tab("suppliers", <Named list="suppliers" />),
-        tab("problemTypes", <ProblemTypes />),
-        tab("severityClasses", <SeverityClasses />),
-        tab("sla", <SlaSettingsPanel />),
-      ]}
-    />
+    <div className="view" data-testid="view-settings">
+      <Tabs
+        destroyOnHidden
+        items={[
+          tab("departments", <Departments />),
+          tab("stores", <Stores />),
+          tab("productCategories", <Named list="product_categories" />),
+          tab("products", <Products />),
+          tab("suppliers", <Named list="suppliers" />),
+          tab("problemTypes", <ProblemTypes />),
+          tab("severityClasses", <SeverityClasses />),
+          tab("sla", <SlaSettingsPanel />),
+        ]}
+      />
+    </div>
   );
 }
