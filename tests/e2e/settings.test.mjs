@@ -64,8 +64,10 @@ test("settings: create a department, import stores, merge two after the count, a
       });
     }
     await click(browser, await rowAction(browser, "stores", "北京朝阳店", "merge"));
-    await click(browser, await byTestId(browser, "merge-into"));
-    await click(browser, await browser.$('.ant-select-item-option[title="北京朝阳门店"]'));
+    await (await byTestId(browser, "merge-into")).click();
+    const option = await browser.$('.ant-select-item-option[title="北京朝阳门店"]');
+    await option.waitForDisplayed({ timeout: 20_000 });
+    await option.click();
     await browser.waitUntil(async () => (await text(browser, "merge-incidents")) === "3", { timeout: 30_000, timeoutMsg: "the count of incidents that move" });
     await screenshot(browser, "settings-merge.png");
     await click(browser, await byTestId(browser, "merge-confirm"));
