@@ -211,8 +211,11 @@ where
     Ok(sqlx::query_scalar(AssertSqlSafe(sql.to_owned())).bind(id).fetch_one(conn).await?)
 }
 
-async fn run(conn: &mut SqliteConnection, sql: &str, from: Id, into: Id) -> Result<()> {
-    sqlx::query(AssertSqlSafe(sql.to_owned())).bind(from).bind(into).execute(conn).await?;
+/// Runs each statement with `from` as ?1 and `into` as ?2.
+async fn run_all(conn: &mut SqliteConnection, statements: &[&str], from: Id, into: Id) -> Result<()> {
+    for sql in statements {
+        sqlx::query(AssertSqlSafe(sql.to_string())).bind(from).bind(into).execute(&mut *conn).await?;
+    }
     Ok(())
 }
 
@@ -228,11 +231,14 @@ pub async fn store_refs(conn: &mut SqliteConnection, id: Id) -> Result<MergeCoun
 /// Points every row naming store `from` at `into`. A problem's store set keeps one row per store;
 /// `problem_incidents.store_id` follows the incidents (trigger `incidents_problem_copy`).
 pub async fn move_store_refs(conn: &mut SqliteConnection, from: Id, into: Id) -> Result<()> {
-    run(conn, "UPDATE incidents SET store_id = ?2 WHERE store_id = ?1", from, into).await?;
-    run(conn, "UPDATE routing_rules SET store_id = ?2 WHERE store_id = ?1", from, into).await?;
-    run(conn, "UPDATE OR IGNORE problem_stores SET store_id = ?2 WHERE store_id = ?1", from, into).await?;
-    run(conn, "DELETE FROM problem_stores WHERE store_id = ?1 AND ?2 IS NOT NULL", from, into).await?;
-    run(conn, "UPDATE problem_incidents SET store_id = ?2 WHERE store_id = ?1", from, into).await
+    let statements = [
+        "UPDATE incidents SET store_id = ?2 WHERE store_id = ?1",
+        "UPDATE routing_rules SET store_id = ?2 WHERE store_id = ?1",
+        "UPDATE OR IGNORE problem_stores SET store_id = ?2 WHERE store_id = ?1",
+        "DELETE FROM problem_stores WHERE store_id = ?1 AND ?2 IS NOT NULL",
+        "UPDATE problem_incidents SET store_id = ?2 WHERE store_id = ?1",
+    ];
+    run_all(conn, &statements, from, into).await
 }
 
 /// Rows naming a department, in every table with a foreign key to it.
@@ -252,7 +258,7 @@ pub async fn department_refs(conn: &mut SqliteConnection, id: Id) -> Result<Merg
 /// Points every foreign key naming department `from` at `into`; where `into` has its own SLA for
 /// a class, that one is kept.
 pub async fn move_department_refs(conn: &mut SqliteConnection, from: Id, into: Id) -> Result<()> {
-    for sql in [
+    let statements = [
         "UPDATE incidents SET department_id = ?2 WHERE department_id = ?1",
         "UPDATE routing_rules SET department_id = ?2 WHERE department_id = ?1",
         "UPDATE people SET department_id = ?2 WHERE department_id = ?1",
@@ -263,10 +269,8 @@ pub async fn move_department_refs(conn: &mut SqliteConnection, from: Id, into: I
         "UPDATE incident_events SET to_department_id = ?2 WHERE to_department_id = ?1",
         "UPDATE OR IGNORE department_slas SET department_id = ?2 WHERE department_id = ?1",
         "DELETE FROM department_slas WHERE department_id = ?1 AND ?2 IS NOT NULL",
-    ] {
-        run(conn, sql, from, into).await?;
-    }
-    Ok(())
+    ];
+    run_all(conn, &statements, from, into).await
 }
 
 /// Rows naming a severity class.
@@ -283,15 +287,13 @@ pub async fn severity_class_refs(conn: &mut SqliteConnection, id: Id) -> Result<
 /// Points every row naming class `from` at `into`; where `into` has a department's SLA already,
 /// that one is kept.
 pub async fn move_severity_class_refs(conn: &mut SqliteConnection, from: Id, into: Id) -> Result<()> {
-    for sql in [
+    let statements = [
         "UPDATE incidents SET severity_class_id = ?2 WHERE severity_class_id = ?1",
         "UPDATE problem_types SET severity_class_id = ?2 WHERE severity_class_id = ?1",
         "UPDATE OR IGNORE department_slas SET severity_class_id = ?2 WHERE severity_class_id = ?1",
         "DELETE FROM department_slas WHERE severity_class_id = ?1 AND ?2 IS NOT NULL",
-    ] {
-        run(conn, sql, from, into).await?;
-    }
-    Ok(())
+    ];
+    run_all(conn, &statements, from, into).await
 }
 
 /// Incidents and routing rules whose text names `name`; for a category, also its products.
@@ -324,5 +326,5 @@ pub async fn move_text_refs(conn: &mut SqliteConnection, r: TextRef, from: &str,
 
 /// Moves the products of category `from` to `into`.
 pub async fn move_category_products(conn: &mut SqliteConnection, from: Id, into: Id) -> Result<()> {
-    run(conn, "UPDATE products SET category_id = ?2 WHERE category_id = ?1", from, into).await
+    run_all(conn, &["UPDATE products SET category_id = ?2 WHERE category_id = ?1"], from, into).await
 }

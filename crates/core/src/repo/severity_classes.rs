@@ -37,6 +37,12 @@ pub struct SeverityClassInput {
     pub working_hours: bool,
 }
 
+impl From<SeverityClass> for SeverityClassInput {
+    fn from(c: SeverityClass) -> Self {
+        SeverityClassInput { name: c.name, remedy: c.remedy, claim_hours: c.claim_hours, sla_hours: c.sla_hours, working_hours: c.working_hours }
+    }
+}
+
 const SELECT: &str = "SELECT id, name, name_key, remedy, sla_hours, claim_hours, working_hours, archived_at
     FROM severity_classes WHERE deleted_at IS NULL";
 
@@ -120,21 +126,6 @@ pub async fn for_problem_type<'e>(db: impl SqliteExecutor<'e>, problem_type: &st
     .fetch_optional(db)
     .await?
     .flatten())
-}
-
-/// Changes a class's remedy and SLA; incidents of the class follow the new SLA at once.
-pub async fn update<'e>(db: impl SqliteExecutor<'e>, id: Id, remedy: &str, sla_hours: i64) -> Result<()> {
-    let done = sqlx::query("UPDATE severity_classes SET remedy = ?, sla_hours = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL")
-        .bind(remedy)
-        .bind(sla_hours)
-        .bind(crate::time::now_ms())
-        .bind(id)
-        .execute(db)
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(crate::CoreError::not_found("severity_class", id));
-    }
-    Ok(())
 }
 
 /// Every live severity class's name and id.

@@ -9,7 +9,6 @@ use crate::error::Result;
 use crate::export::incidents as list_file;
 use crate::lang::Lang;
 use crate::repo::{incident_filter as filter, incidents, problem_types, settings, severity_classes, stores};
-use crate::text::bounded;
 use crate::{Id, Workspace};
 
 pub use crate::export::incidents::ListFormat;
@@ -17,6 +16,7 @@ pub use crate::repo::incident_filter::{Cards, Facets, IncidentFilter, IncidentPa
 pub use crate::repo::incidents::{Incident, PivotCell};
 pub use crate::repo::problem_types::ProblemType;
 pub use crate::repo::severity_classes::SeverityClass;
+use crate::repo::severity_classes::SeverityClassInput;
 pub use crate::repo::stores::Store;
 /// The pivot's statement, for the import benchmark, which times it in the sqlite3 shell as well.
 #[doc(hidden)]
@@ -73,9 +73,11 @@ pub async fn incident(ws: &Workspace, id: Id) -> Result<Incident> {
 
 /// Changes a class's remedy and SLA; open incidents of the class follow it. Returns every class.
 pub async fn update_severity_class(ws: &Workspace, id: Id, remedy: &str, sla_hours: u32) -> Result<Vec<SeverityClass>> {
-    crate::service::severity_classes::check_hours(i64::from(sla_hours), "slaHours")?;
-    let remedy = bounded(remedy, "remedy", 500)?;
-    severity_classes::update(ws.pool(), id, &remedy, i64::from(sla_hours)).await?;
+    let mut tx = ws.write().await?;
+    let class = severity_classes::get(&mut *tx, id).await?;
+    let input = SeverityClassInput { remedy: remedy.into(), sla_hours: i64::from(sla_hours), ..class.into() };
+    severity_classes::save(&mut *tx, id, &crate::service::severity_classes::validate(input)?).await?;
+    tx.commit().await?;
     severity_classes::list(ws.pool()).await
 }
 
