@@ -11,7 +11,8 @@
 //!    the incidents' own columns brought up to date, one transaction), and the shell on another
 //!    copy: `.import` into a staging table, then one INSERT … SELECT into `incident_events` (the
 //!    same rows: ids joined, times converted, deadlines, a key per event, `ON CONFLICT DO NOTHING`)
-//!    and the same UPDATE of the incidents. The shell's key is the plain joined text, not a hash.
+//!    and the same statements bringing the incidents up to date. The shell's key is the plain
+//!    joined text, not a hash.
 //! 4. (a) The department figures over the whole period on the imported workspace: ours through
 //!    `service::dispatch_stats::departments`, the shell running the same statement with the same
 //!    parameters. Both warm (one run first), then the median of ROUNDS runs.
@@ -20,11 +21,11 @@
 mod bench_shell;
 
 use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
-use bench_shell::{median, peak_rss_mb, run_shell};
+use bench_shell::{fresh_copy, median, peak_rss_mb, run_shell};
 use chrono::{FixedOffset, TimeZone};
 use liaison_core::service::departments::{self, DepartmentInput};
 use liaison_core::service::dispatch_stats;
@@ -105,15 +106,6 @@ fn write_history(path: &Path, n: i64) -> usize {
     rows
 }
 
-fn fresh_copy(template: &Path, name: &str) -> PathBuf {
-    let path = template.with_file_name(name);
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
-    std::fs::copy(template, &path).unwrap();
-    path
-}
-
 /// The shell's import: staging table, one INSERT … SELECT, the incidents' UPDATE, as ours does.
 fn shell_import(db: &Path, csv: &Path) -> f64 {
     let now = liaison_core::time::now_ms();
@@ -136,13 +128,13 @@ LEFT JOIN severity_classes c ON c.id = i.severity_class_id
 WHERE true
 ON CONFLICT (external_key) WHERE external_key IS NOT NULL DO NOTHING;
 {create_last};
-INSERT INTO temp.history_last (incident_id, kind, department_id, at)
-SELECT incident_id, kind, to_department_id, max(at) FROM incident_events WHERE source = 'history' GROUP BY incident_id;
+{collect_last};
 {apply_last};
 COMMIT;
 ",
         csv = csv.display(),
         create_last = dispatch_stats::HISTORY_CREATE_LAST,
+        collect_last = dispatch_stats::HISTORY_COLLECT_LAST,
         apply_last = dispatch_stats::HISTORY_APPLY_LAST,
     );
     let t0 = Instant::now();

@@ -11,12 +11,16 @@
 //! `IMPORT_BENCH_XLSX_ROWS=100000,1000000` the same as .xlsx files of so many rows; each reports
 //! the time and the peak resident memory of the import alone.
 
+#[path = "bench_shell/mod.rs"]
+mod bench_shell;
+
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
+use bench_shell::{fresh_copy, median, peak_rss_mb, run_shell};
 use liaison_core::Lang;
 use liaison_core::import::{self, source::FileKind, ImportOptions};
 use liaison_core::service::board::{self, IncidentFilter};
@@ -143,15 +147,6 @@ async fn template(path: &Path) {
     ws.close().await;
 }
 
-fn fresh_copy(template: &Path, name: &str) -> PathBuf {
-    let path = template.with_file_name(name);
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
-    std::fs::copy(template, &path).unwrap();
-    path
-}
-
 const SHELL_IMPORT: &str = "
 .bail on
 .mode csv
@@ -201,22 +196,6 @@ fn shell_median_ms(db: &Path, sql: &str) -> Option<(f64, f64)> {
         return None;
     }
     Some((median(real[1..].to_vec()), median(cpu[1..].to_vec())))
-}
-
-fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(|a, b| a.total_cmp(b));
-    let n = xs.len();
-    if n % 2 == 1 { xs[n / 2] } else { (xs[n / 2 - 1] + xs[n / 2]) / 2.0 }
-}
-
-fn peak_rss_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(0.0)
 }
 
 #[tokio::main]
@@ -383,19 +362,6 @@ async fn pivot_bench(ws: &Workspace, rows: usize) {
     if let Some((raw, _)) = shell_median_ms(&db, RAW_PIVOT_SQL.trim_end_matches(';')) {
         println!("for scale, the shell grouping all {rows} incidents without the aggregate: {raw:.1} ms");
     }
-}
-
-/// Dot-commands only work on the shell's input, not as an argument.
-fn run_shell(db: &Path, script: &str) -> std::process::Output {
-    let mut child = Command::new("sqlite3")
-        .arg(db)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("sqlite3 shell (apt install sqlite3)");
-    child.stdin.take().unwrap().write_all(script.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
 }
 
 fn tempfile_dir() -> PathBuf {

@@ -1,7 +1,7 @@
 //! What the benchmarks share: the sqlite3 shell run on a workspace file, medians, peak memory.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 /// Dot-commands only work on the shell's input, not as an argument.
@@ -31,4 +31,14 @@ pub fn peak_rss_mb() -> f64 {
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
         .map(|kb| kb / 1024.0)
         .unwrap_or(0.0)
+}
+
+/// A fresh copy of `template` beside it, without the WAL of an earlier copy.
+pub fn fresh_copy(template: &Path, name: &str) -> PathBuf {
+    let path = template.with_file_name(name);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    std::fs::copy(template, &path).unwrap();
+    path
 }

@@ -16,7 +16,7 @@ use super::source::{file_error, TextEncoding};
 use super::values::parse_time;
 use super::{Checked, RowIssue, RowParser, MAX_ISSUES};
 use crate::error::{CoreError, ErrorCode, Result};
-use crate::repo::incident_history::{self as repo, HistoryEvent, LastEvent};
+use crate::repo::incident_history::{self as repo, HistoryEvent};
 use crate::repo::{departments, settings, sla_terms};
 use crate::sla::{Book, WorkHours};
 use crate::{Id, Workspace};
@@ -174,8 +174,6 @@ struct Import {
     report: HistoryReport,
     book: Book,
     work: WorkHours,
-    /// Each incident's newest event in the file (a later line wins a tie).
-    last: HashMap<Id, LastEvent>,
     now: i64,
 }
 
@@ -202,10 +200,6 @@ impl Import {
                 (true, Some(d)) => self.book.claim_due(class, Some(d), p.at, &self.work),
                 _ => None,
             };
-            let newer = self.last.get(&incident_id).is_none_or(|l| p.at >= l.at);
-            if newer {
-                self.last.insert(incident_id, LastEvent { incident_id, kind: p.kind.as_str(), department_id: p.department_id, at: p.at });
-            }
             events.push(HistoryEvent { incident_id, kind: p.kind.as_str(), department_id: p.department_id, reason: p.reason, at: p.at, due_at, external_key: p.key });
         }
         if self.report.invalid == 0 {
@@ -243,7 +237,6 @@ pub async fn run(
         report: HistoryReport::default(),
         book: sla_terms::book(&mut tx).await?,
         work: sla_terms::work_hours(&mut tx).await?,
-        last: HashMap::new(),
         now: crate::time::now_ms(),
     };
     let (reader, mut received) = super::spawn_reader(rows, parser, total_bytes, path)?;
@@ -275,8 +268,7 @@ pub async fn run(
     // Cells are checked as they are read, incidents looked up a batch later: report in line order.
     report.issues.sort_by_key(|i| i.line);
     if report.invalid == 0 {
-        let last: Vec<LastEvent> = import.last.into_values().collect();
-        report.incidents_updated = repo::apply_last(&mut tx, &last, before_id, import.now).await? as u32;
+        report.incidents_updated = repo::apply_last(&mut tx, before_id, import.now).await? as u32;
     }
     progress(1.0);
     if dry_run || report.invalid > 0 {

@@ -65,17 +65,14 @@ pub async fn insert_new(conn: &mut SqliteConnection, events: &[HistoryEvent], no
     Ok(inserted)
 }
 
-/// An incident's newest imported event: what its own columns should say if it is news.
-pub struct LastEvent {
-    pub incident_id: Id,
-    pub kind: &'static str,
-    pub department_id: Option<Id>,
-    pub at: i64,
-}
-
-/// Each incident's newest imported event, filled by [`apply_last`].
+/// Each incident's newest imported event, filled by [`COLLECT_LAST`].
 pub const CREATE_LAST: &str =
     "CREATE TEMP TABLE IF NOT EXISTS history_last (incident_id INTEGER PRIMARY KEY, kind TEXT NOT NULL, department_id INTEGER, at INTEGER NOT NULL)";
+
+/// `?1` the newest event id before the import: the events after it are the import's new ones
+/// (SQLite takes a row with the `max` for the bare columns).
+pub const COLLECT_LAST: &str = "INSERT INTO temp.history_last (incident_id, kind, department_id, at)
+     SELECT incident_id, kind, to_department_id, max(at) FROM incident_events WHERE id > ?1 GROUP BY incident_id";
 
 /// `?1` the newest event id before the import, `?2` now.
 pub const APPLY_LAST: &str = "UPDATE incidents SET
@@ -94,19 +91,13 @@ pub const APPLY_LAST: &str = "UPDATE incidents SET
      WHERE incidents.id = h.incident_id
        AND h.at > coalesce((SELECT max(e.at) FROM incident_events e WHERE e.incident_id = h.incident_id AND e.id <= ?1), incidents.opened_at - 1)";
 
-/// Brings each incident's owner, status, claim, close and pending columns to its newest imported
-/// event, where that event is newer than any event the incident had before the import (events up
-/// to `before_id`) and than its opening. Returns how many incidents changed.
-pub async fn apply_last(conn: &mut SqliteConnection, last: &[LastEvent], before_id: Id, now: i64) -> Result<u64> {
+/// Brings each incident's owner, status, claim, close and pending columns to its newest event of
+/// the import (the events after `before_id`), where that is newer than any event the incident had
+/// before and than its opening. Returns how many incidents changed.
+pub async fn apply_last(conn: &mut SqliteConnection, before_id: Id, now: i64) -> Result<u64> {
     sqlx::query(CREATE_LAST).execute(&mut *conn).await?;
     sqlx::query("DELETE FROM temp.history_last").execute(&mut *conn).await?;
-    for chunk in last.chunks(BATCH) {
-        let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO temp.history_last (incident_id, kind, department_id, at) ");
-        q.push_values(chunk, |mut b, e| {
-            b.push_bind(e.incident_id).push_bind(e.kind).push_bind(e.department_id).push_bind(e.at);
-        });
-        q.build().persistent(super::keep_prepared(chunk.len(), BATCH)).execute(&mut *conn).await?;
-    }
+    sqlx::query(COLLECT_LAST).bind(before_id).execute(&mut *conn).await?;
     let changed = sqlx::query(APPLY_LAST).bind(before_id).bind(now).execute(&mut *conn).await?.rows_affected();
     sqlx::query("DROP TABLE temp.history_last").execute(&mut *conn).await?;
     Ok(changed)

@@ -26,7 +26,7 @@ pub use crate::repo::dispatch_stats::{DepartmentFigures, TrendWeek};
 pub use crate::repo::dispatch_stats::figures_statement;
 /// How the history import brings the incidents up to their newest event, for the same benchmark.
 #[doc(hidden)]
-pub use crate::repo::incident_history::{APPLY_LAST as HISTORY_APPLY_LAST, CREATE_LAST as HISTORY_CREATE_LAST};
+pub use crate::repo::incident_history::{APPLY_LAST as HISTORY_APPLY_LAST, COLLECT_LAST as HISTORY_COLLECT_LAST, CREATE_LAST as HISTORY_CREATE_LAST};
 
 const DAY_MS: i64 = 86_400_000;
 const WEEK_MS: i64 = 7 * DAY_MS;

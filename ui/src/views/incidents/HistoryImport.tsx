@@ -1,12 +1,13 @@
 import { useState } from "react";
-import { Alert, Button, Modal, Progress, Space, Statistic, Table } from "antd";
+import { Alert, Button, Modal, Progress, Space, Statistic } from "antd";
 import { Channel } from "@tauri-apps/api/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { commands, type HistoryReport, type RowIssue } from "../../bindings";
-import { AppError, unwrap } from "../../lib/api";
+import { commands, type HistoryReport } from "../../bindings";
+import { unwrap } from "../../lib/api";
 import { errorText } from "../../lib/errors";
 import { WS } from "../../lib/queries";
+import { RowIssues } from "./RowIssues";
 
 /**
  * The ticket system's event history: pick the file, see every row checked (bad rows with their
@@ -95,18 +96,7 @@ function HistoryReportView({ report, done }: { report: HistoryReport; done: bool
       {report.issues.length === 0 ? (
         <Alert type="success" title={t("import.noIssues")} style={{ marginTop: 12 }} />
       ) : (
-        <Table<RowIssue>
-          style={{ marginTop: 12 }}
-          size="small"
-          rowKey={(r) => `${r.line}-${r.error.code}`}
-          pagination={{ pageSize: 8, showSizeChanger: false }}
-          dataSource={report.issues}
-          data-testid="history-issues"
-          columns={[
-            { title: t("import.line"), dataIndex: "line", width: 80 },
-            { title: t("import.reason"), render: (_: unknown, r: RowIssue) => errorText(t, new AppError(r.error)) },
-          ]}
-        />
+        <RowIssues issues={report.issues} testId="history-issues" />
       )}
     </div>
   );
