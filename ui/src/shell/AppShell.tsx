@@ -53,12 +53,16 @@ export function AppShell(props: LanguageProps & { workspace: WorkspaceInfo }) {
   const [section, setSection] = useState<Section>("today");
   // Where Today sent the director inside the projects section; a new link remounts that view on it.
   const [projectFocus, setProjectFocus] = useState<{ focus: ProjectFocus; n: number } | null>(null);
+  // The settings tab the first-run checklist opened; a new link remounts the view on it.
+  const [settingsTab, setSettingsTab] = useState<{ tab: string; n: number } | null>(null);
   const navigate = (link: TodayLink) => {
     if (link.section === "projects") setProjectFocus((prev) => ({ focus: link.focus, n: (prev?.n ?? 0) + 1 }));
+    if (link.section === "settings") setSettingsTab((prev) => ({ tab: link.tab, n: (prev?.n ?? 0) + 1 }));
     setSection(link.section);
   };
   const choose = (s: Section) => {
     setProjectFocus(null);
+    setSettingsTab(null);
     setSection(s);
   };
   const counts = useCounts();
@@ -112,13 +116,13 @@ export function AppShell(props: LanguageProps & { workspace: WorkspaceInfo }) {
             <Alert type="warning" showIcon banner message={t("workspace.syncedWarning", { tool: props.workspace.syncedFolder, path: props.workspace.path })} data-testid="synced-warning" />
           )}
           <div className="app-section">
-            {section === "today" && <TodayView language={props.language} onNavigate={navigate} />}
+            {section === "today" && <TodayView language={props.language} isDemo={props.workspace.isDemo} onNavigate={navigate} />}
             {section === "stakeholders" && <StakeholdersView />}
             {section === "projects" && <ProjectsView key={projectFocus?.n ?? 0} language={props.language} focus={projectFocus?.focus} />}
             {section === "incidents" && <IncidentsView language={props.language} />}
             {section === "problems" && <ProblemsView language={props.language} />}
             {section === "proposals" && <ProposalsView language={props.language} />}
-            {section === "settings" && <SettingsView />}
+            {section === "settings" && <SettingsView key={settingsTab?.n ?? 0} tab={settingsTab?.tab} />}
           </div>
         </Layout.Content>
       </Layout>

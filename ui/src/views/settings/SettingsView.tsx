@@ -20,13 +20,14 @@ const Products = () => <ReferenceTab screen={useProductsScreen()} />;
 const ProblemTypes = () => <ReferenceTab screen={useProblemTypesScreen()} />;
 const SeverityClasses = () => <ReferenceTab screen={useSeverityClassesScreen()} />;
 
-/** 工作区设置: the workspace's own reference lists, one tab each, and its SLA settings. */
-export function SettingsView() {
+/** 工作区设置: the workspace's own reference lists, one tab each, and its SLA settings; opens on `tab` when the first-run checklist links there. */
+export function SettingsView({ tab: opened }: { tab?: string }) {
   const { t } = useTranslation();
   const tab = (key: string, children: ReactNode) => ({ key, label: <span data-testid={`tab-${key}`}>{t(`settings.tabs.${key}`)}</span>, children });
   return (
     <div className="view" data-testid="view-settings">
       <Tabs
+        defaultActiveKey={opened}
         destroyOnHidden
         items={[
           tab("departments", <Departments />),

@@ -4,6 +4,7 @@ import { QueriesState, QueryState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { useFirstDataMark } from "../../lib/firstDataMark";
 import { Escalations } from "../../components/Escalations";
+import { FirstRunChecklist } from "./FirstRunChecklist";
 import { todayInZone } from "../../lib/days";
 import { IcsExportButton } from "../../components/IcsExportButton";
 import type { ProjectFocus } from "../../lib/navigation";
@@ -13,14 +14,15 @@ import { STATUS_COLOR, touchpointStatus } from "../../lib/touchpointState";
 import { ViewHeader } from "../../components/ViewHeader";
 
 /** Where an item on the start page leads. */
-export type TodayLink = { section: "projects"; focus: ProjectFocus } | { section: "stakeholders" } | { section: "incidents" };
+export type TodayLink = { section: "projects"; focus: ProjectFocus } | { section: "stakeholders" } | { section: "incidents" } | { section: "settings"; tab: string };
 
 /**
  * 今天: what the director acts on before anything else — follow-ups due or overdue, escalations to
  * take up, people not contacted for too long, incidents past their SLA, milestones at risk. Each
- * item leads to the place where it is dealt with.
+ * item leads to the place where it is dealt with. A new workspace of the director's own also shows
+ * its first-run checklist.
  */
-export function TodayView({ language, onNavigate }: { language: Language; onNavigate: (link: TodayLink) => void }) {
+export function TodayView({ language, isDemo, onNavigate }: { language: Language; isDemo: boolean; onNavigate: (link: TodayLink) => void }) {
   const { t } = useTranslation();
   const today = todayInZone();
   const query = useToday(today);
@@ -42,6 +44,7 @@ export function TodayView({ language, onNavigate }: { language: Language; onNavi
       <ViewHeader title={t("today.title", { day: today })} subtitle={t("today.subtitle")}>
         <IcsExportButton projectId={null} />
       </ViewHeader>
+      {!isDemo && <FirstRunChecklist language={language} onNavigate={onNavigate} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card size="small" title={t("today.touchpoints", { count: count(data?.touchpoints) })} loading={query.isLoading}>
