@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { commands, type Incident } from "../bindings";
 import { DepartmentSelect } from "./DepartmentSelect";
 import { QueryState } from "./QueryState";
+import { IncidentFigures } from "./IncidentFigures";
 import { SlaClocks } from "./SlaClocks";
 import type { Language } from "../i18n";
 import { unwrap } from "../lib/api";
@@ -108,6 +109,7 @@ function IncidentDetail({ incident, language, onClose, onEdit }: Omit<DrawerProp
       </Space>
 
       <SlaClocks incidentId={incident.id} language={language} />
+      <IncidentFigures incidentId={incident.id} />
 
       <Typography.Title level={5}>{t("incident.transfer")}</Typography.Title>
       <div onKeyDownCapture={blockEnterWhileComposing}>
