@@ -108,6 +108,22 @@ impl Hours<'_> {
     }
 }
 
+/// An incident's waits from its `pending` and `resumed` events in time order: a `pending` opens a
+/// wait (another while waiting changes nothing), a `resumed` ends it, and a wait still open has no
+/// end.
+pub fn waits<'a>(events: impl IntoIterator<Item = (&'a str, i64)>) -> Vec<(i64, Option<i64>)> {
+    let mut waits: Vec<(i64, Option<i64>)> = Vec::new();
+    for (kind, at) in events {
+        match (kind, waits.last_mut()) {
+            ("pending", Some((_, None))) => {}
+            ("pending", _) => waits.push((at, None)),
+            ("resumed", Some((_, end @ None))) => *end = Some(at),
+            _ => {}
+        }
+    }
+    waits
+}
+
 /// A severity class's (or a department's own) SLA, in milliseconds of what it counts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Terms {
@@ -215,6 +231,12 @@ mod tests {
         let pauses = [(10, Some(30)), (50, None)];
         assert_eq!(h.running(0, 60, &pauses), 60 - 20 - 10);
         assert_eq!(h.running(20, 60, &pauses), 40 - 10 - 10, "a pause that began before the clock counts from it");
+    }
+
+    #[test]
+    fn waits_pair_pending_with_resumed() {
+        let events = [("pending", 10), ("pending", 12), ("resumed", 30), ("resumed", 35), ("pending", 50)];
+        assert_eq!(waits(events), [(10, Some(30)), (50, None)]);
     }
 
     #[test]

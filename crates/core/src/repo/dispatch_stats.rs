@@ -257,21 +257,10 @@ pub async fn incident<'e>(db: impl SqliteExecutor<'e>, id: Id, now: i64) -> Resu
         .ok_or_else(|| crate::error::CoreError::not_found("incident", id))
 }
 
-/// The incident's waits (pending until resumed; the last may still run), oldest first.
-pub async fn pauses(conn: &mut sqlx::SqliteConnection, id: Id) -> Result<Vec<(i64, Option<i64>)>> {
-    let events: Vec<(String, i64)> =
-        sqlx::query_as("SELECT kind, at FROM incident_events WHERE incident_id = ? AND kind IN ('pending', 'resumed') ORDER BY at, id")
-            .bind(id)
-            .fetch_all(conn)
-            .await?;
-    let mut pauses: Vec<(i64, Option<i64>)> = Vec::new();
-    for (kind, at) in events {
-        match (kind.as_str(), pauses.last_mut()) {
-            ("pending", Some((_, None))) => {}
-            ("pending", _) => pauses.push((at, None)),
-            (_, Some((_, end @ None))) => *end = Some(at),
-            _ => {}
-        }
-    }
-    Ok(pauses)
+/// One incident's `pending` and `resumed` events, in time order.
+pub async fn wait_events(conn: &mut sqlx::SqliteConnection, id: Id) -> Result<Vec<(String, i64)>> {
+    Ok(sqlx::query_as("SELECT kind, at FROM incident_events WHERE incident_id = ? AND kind IN ('pending', 'resumed') ORDER BY at, id")
+        .bind(id)
+        .fetch_all(conn)
+        .await?)
 }

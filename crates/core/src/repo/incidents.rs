@@ -390,13 +390,13 @@ pub async fn sla_candidates(conn: &mut sqlx::SqliteConnection, opened_before: i6
     .await?)
 }
 
-/// The finished waits (`pending` → `resumed`) of those candidates that have had one, in order:
-/// `(incident, kind, at)`.
+/// The `pending`/`resumed` events of those candidates that wait or have waited, by incident and
+/// time: `(incident, kind, at)`.
 pub async fn sla_pauses(conn: &mut sqlx::SqliteConnection, opened_before: i64, only: Option<Id>) -> Result<Vec<(Id, String, i64)>> {
     Ok(sqlx::query_as(AssertSqlSafe(format!(
         "SELECT e.incident_id, e.kind, e.at FROM incident_events e
          WHERE e.kind IN ('pending', 'resumed')
-           AND e.incident_id IN (SELECT i.id {SLA_CANDIDATES} AND i.paused_ms > 0)
+           AND e.incident_id IN (SELECT i.id {SLA_CANDIDATES} AND (i.paused_ms > 0 OR i.pending_since IS NOT NULL))
          ORDER BY e.incident_id, e.at, e.id"
     )))
     .bind(opened_before)

@@ -104,7 +104,8 @@ pub async fn incident(ws: &Workspace, id: Id, now: i64) -> Result<IncidentFigure
     let resolve_breached = match f.severity_class_id.and_then(|c| book.terms(c, f.department_id)) {
         Some(terms) => {
             let work = sla_terms::work_hours(&mut conn).await?;
-            let pauses = stats::pauses(&mut conn, id).await?;
+            let events = stats::wait_events(&mut conn, id).await?;
+            let pauses = crate::sla::waits(events.iter().map(|(kind, at)| (kind.as_str(), *at)));
             terms.hours(&work).running(f.opened_at, f.resolved_at.unwrap_or(now), &pauses) > terms.resolve_ms
         }
         None => false,

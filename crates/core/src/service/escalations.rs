@@ -11,7 +11,7 @@ use crate::repo::incident_events::{self as events, NewEvent};
 use crate::repo::incidents::{self, SlaRow};
 use crate::repo::settings;
 use crate::repo::sla_terms::{self, SlaContext, SPONSOR_KEY};
-use crate::sla::{level_reached, Terms, HOUR_MS};
+use crate::sla::{level_reached, waits, Terms, HOUR_MS};
 use crate::{Id, Workspace};
 
 /// Which SLA clock ran out.
@@ -111,31 +111,16 @@ impl Reading {
     }
 }
 
-/// The waits of each incident, finished ones from the history and the current one.
-fn pauses_of(row: &SlaRow, finished: &[(Id, String, i64)]) -> Vec<(i64, Option<i64>)> {
-    let mut out = Vec::new();
-    let mut open: Option<i64> = None;
-    let start = finished.partition_point(|(id, _, _)| *id < row.id);
-    for (_, kind, at) in finished[start..].iter().take_while(|(id, _, _)| *id == row.id) {
-        match (kind.as_str(), open) {
-            ("pending", None) => open = Some(*at),
-            ("resumed", Some(since)) => {
-                out.push((since, Some(*at)));
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(since) = row.pending_since {
-        out.push((since, None));
-    }
-    out
+/// One incident's waits, from the candidates' wait events (sorted by incident).
+fn pauses_of(row: &SlaRow, events: &[(Id, String, i64)]) -> Vec<(i64, Option<i64>)> {
+    let start = events.partition_point(|(id, _, _)| *id < row.id);
+    waits(events[start..].iter().take_while(|(id, _, _)| *id == row.id).map(|(_, kind, at)| (kind.as_str(), *at)))
 }
 
-fn read(ctx: &SlaContext, row: &SlaRow, finished: &[(Id, String, i64)], now: i64) -> Option<Reading> {
+fn read(ctx: &SlaContext, row: &SlaRow, events: &[(Id, String, i64)], now: i64) -> Option<Reading> {
     let terms = ctx.book.terms(row.severity_class_id, row.department_id)?;
     let hours = terms.hours(&ctx.work);
-    let pauses = pauses_of(row, finished);
+    let pauses = pauses_of(row, events);
     let resolve = (hours.running(row.opened_at, now, &pauses), terms.resolve_ms);
     let claim = match (row.claimed_at, row.department_id, terms.claim_ms) {
         (None, Some(_), Some(limit)) => Some((hours.running(row.assigned_at, now, &pauses), limit)),
@@ -163,8 +148,8 @@ fn opened_before(ctx: &SlaContext, now: i64) -> i64 {
 async fn readings(conn: &mut sqlx::SqliteConnection, ctx: &SlaContext, now: i64, only: Option<Id>) -> Result<Vec<(SlaRow, Reading)>> {
     let before = if only.is_some() { i64::MAX } else { opened_before(ctx, now) };
     let rows = incidents::sla_candidates(&mut *conn, before, only).await?;
-    let finished = incidents::sla_pauses(&mut *conn, before, only).await?;
-    Ok(rows.into_iter().filter_map(|row| read(ctx, &row, &finished, now).map(|r| (row, r))).collect())
+    let events = incidents::sla_pauses(&mut *conn, before, only).await?;
+    Ok(rows.into_iter().filter_map(|row| read(ctx, &row, &events, now).map(|r| (row, r))).collect())
 }
 
 fn hours(ms: i64) -> f64 {
