@@ -151,14 +151,25 @@ test("own workspace: checklist, store list, SLA escalation by level, a waiting c
     await click(browser, await browser.$("div.ant-tabs-tab=分派规则"));
     await browser.waitUntil(async () => (await browser.$('[data-testid="rule-add"]').isEnabled()), { timeout: 20_000 });
     await (await byTestId(browser, "rule-add")).click();
+    // The new rule is on screen (and the save button live) before it is saved.
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="rule-item"]')).length === 1, {
+      timeout: 20_000,
+      timeoutMsg: "the added rule shows",
+    });
+    await browser.waitUntil(async () => (await (await byTestId(browser, "rules-save")).isEnabled()), { timeout: 20_000 });
     await (await byTestId(browser, "rules-save")).click();
-    await browser.waitUntil(async () => !(await (await byTestId(browser, "rules-save")).isEnabled()), { timeout: 20_000 });
+    await browser.waitUntil(async () => !(await (await byTestId(browser, "rules-save")).isEnabled()), {
+      timeout: 20_000,
+      timeoutMsg: "the rule is saved",
+    });
     await browser.keys("Escape");
     await (await byTestId(browser, "nav-today")).click();
-    await browser.waitUntil(async () => (await browser.$('[data-testid="first-run-checklist"]').isExisting()) === false, {
-      timeout: 30_000,
-      timeoutMsg: "the checklist goes once every item is done",
-    });
+    await browser
+      .waitUntil(async () => (await browser.$('[data-testid="first-run-checklist"]').isExisting()) === false, { timeout: 30_000 })
+      .catch(async () => {
+        await screenshot(browser, "own-checklist-left.png");
+        assert.fail(`the checklist goes once every item is done; it still shows: ${await text(browser, "first-run-checklist")}`);
+      });
 
     // The second outage waits on the customer: its clocks stop.
     await openIncident(browser, "收银系统宕机（徐汇）");
