@@ -96,6 +96,7 @@ error_codes! {
     MergeIntoItself => "reference.merge_into_itself",
     StoreCodeTaken => "store.code_taken",
     ImportDuplicateKey => "import.duplicate_key",
+    UnitMismatch => "effect.unit_mismatch",
 }
 
 /// An error a director can be shown: `code` picks the sentence, `params` fill it, `field` says

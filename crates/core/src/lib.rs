@@ -8,6 +8,7 @@ pub mod error;
 pub(crate) mod evidence;
 pub(crate) mod export;
 pub mod ids;
+pub(crate) mod impact;
 pub mod import;
 pub mod lang;
 pub(crate) mod metrics;

@@ -104,7 +104,7 @@ pub async fn seed(ws: &Workspace, lang: Lang, person_ids: &[Id], smart_dispatch:
             department_id: current.department_id,
             reports_to_id: manager.map(|m| person_ids[m]),
             stance: *stance,
-            trust: *trust,
+            trust: Some(*trust),
             power: *power,
             interest: *interest,
             contact_every_days: if matches!(i, 1 | 10) { 14 } else { 30 },

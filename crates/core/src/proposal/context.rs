@@ -25,12 +25,14 @@ pub const KEYS: &[&str] = &[
     "case.summary", "case.roi", "case.revenueLoss", "case.costPerYear", "case.investment", "case.strategic", "case.ifNotFixed",
     "project.title", "project.goal", "project.benefits", "project.coOwners", "report.week", "report.progress",
     "report.metrics", "report.nextWeek", "report.asks", "report.risks", "report.credits",
+    "sponsor.name", "sponsor.whatsInIt",
 ];
 
 /// The tables and lists a template may place, for the template editor.
 pub const SOURCES: &[&str] = &[
     "evidenceTable", "businessCase", "whys", "options", "roles", "resources", "milestones", "metrics", "myCommitments",
     "risks", "nextSteps", "credits", "stakeholderNotes",
+    "effects",
 ];
 
 pub async fn gather(ws: &Workspace, subject: &Subject, lang: Lang, today: NaiveDate, include_private: bool) -> Result<Context> {
@@ -49,6 +51,7 @@ pub async fn gather(ws: &Workspace, subject: &Subject, lang: Lang, today: NaiveD
 async fn problem(ws: &Workspace, id: Id, l: &Labels, ctx: &mut Context) -> Result<()> {
     let p = problems::get(ws.pool(), id).await?;
     let e = evidence::compute(ws, id, l.0).await?;
+    super::effects::gather(ws, &p, l.0, ctx).await?;
     let i = &p.input;
     ctx.set("problem.title", &i.title);
     ctx.set("problem.symptoms", &i.symptoms);
@@ -222,7 +225,7 @@ async fn private_notes(ws: &Workspace, ids: &[Id], people: &HashMap<Id, Person>,
         let notes = person_notes::list_for(ws.pool(), *id).await?;
         let pressures: Vec<String> = notes.iter().filter(|n| matches!(n.kind, NoteKind::Pressure | NoteKind::PainPoint | NoteKind::Kpi)).map(|n| n.text.clone()).collect();
         let given: Vec<String> = ledger_entries::list_for(ws.pool(), *id).await?.into_iter().filter(|e| e.direction == Direction::Given).map(|e| e.description).collect();
-        rows.push(vec![p.name.clone(), l.stance(p.stance), p.trust.to_string(), pressures.join("；"), given.join("；")]);
+        rows.push(vec![p.name.clone(), l.stance(p.stance), p.trust.map(|t| t.to_string()).unwrap_or_default(), pressures.join("；"), given.join("；")]);
     }
     ctx.table("stakeholderNotes", &l.cols(&["姓名", "立场", "信任", "KPI 与压力", "我方给予"], &["Name", "Stance", "Trust", "KPIs and pressures", "We gave"]), rows);
     Ok(())

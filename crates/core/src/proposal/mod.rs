@@ -5,6 +5,7 @@
 pub mod context;
 pub mod coverage;
 pub mod docx;
+mod effects;
 pub mod fill;
 pub mod markdown;
 pub mod model;

@@ -20,8 +20,8 @@ pub struct Person {
     pub reports_to_id: Option<Id>,
     /// Private: our read of where they stand.
     pub stance: Stance,
-    /// Private: how much they trust us, 1–5.
-    pub trust: i32,
+    /// Private: how much they trust us, 1–5; None: not recorded yet.
+    pub trust: Option<i32>,
     pub power: f64,
     pub interest: f64,
     pub contact_every_days: i32,
@@ -51,7 +51,8 @@ pub struct PersonInput {
     pub department_id: Option<Id>,
     pub reports_to_id: Option<Id>,
     pub stance: Stance,
-    pub trust: i32,
+    /// None: not recorded yet.
+    pub trust: Option<i32>,
     pub power: f64,
     pub interest: f64,
     pub contact_every_days: i32,
@@ -65,7 +66,7 @@ impl Default for PersonInput {
             department_id: None,
             reports_to_id: None,
             stance: Stance::Neutral,
-            trust: 3,
+            trust: None,
             power: 5.0,
             interest: 5.0,
             contact_every_days: 30,
@@ -74,7 +75,7 @@ impl Default for PersonInput {
 }
 
 const SELECT: &str = "SELECT p.id, p.name, p.name_key, p.title, p.department_id, d.name AS department_name,
-        p.reports_to_id, p.stance, p.trust, p.power, p.interest, p.contact_every_days, p.created_at, p.updated_at
+        p.reports_to_id, p.stance, CASE WHEN p.trust_recorded = 1 THEN p.trust END AS trust, p.power, p.interest, p.contact_every_days, p.created_at, p.updated_at
     FROM people p LEFT JOIN departments d ON d.id = p.department_id AND d.deleted_at IS NULL
     WHERE p.deleted_at IS NULL";
 
@@ -93,9 +94,9 @@ pub async fn get<'e>(db: impl SqliteExecutor<'e>, id: Id) -> Result<Person> {
 pub async fn insert<'e>(db: impl SqliteExecutor<'e>, input: &PersonInput, name_key: &str) -> Result<Id> {
     let now = crate::time::now_ms();
     let done = sqlx::query(
-        "INSERT INTO people (name, name_key, title, department_id, reports_to_id, stance, trust, power, interest,
+        "INSERT INTO people (name, name_key, title, department_id, reports_to_id, stance, trust, trust_recorded, power, interest,
              contact_every_days, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&input.name)
     .bind(name_key)
@@ -103,7 +104,9 @@ pub async fn insert<'e>(db: impl SqliteExecutor<'e>, input: &PersonInput, name_k
     .bind(input.department_id)
     .bind(input.reports_to_id)
     .bind(input.stance)
-    .bind(input.trust)
+    // The column stays NOT NULL: an unrecorded trust keeps the old default, ignored on read.
+    .bind(input.trust.unwrap_or(3))
+    .bind(input.trust.is_some())
     .bind(input.power)
     .bind(input.interest)
     .bind(input.contact_every_days)
@@ -116,7 +119,7 @@ pub async fn insert<'e>(db: impl SqliteExecutor<'e>, input: &PersonInput, name_k
 
 pub async fn update<'e>(db: impl SqliteExecutor<'e>, id: Id, input: &PersonInput, name_key: &str) -> Result<()> {
     let done = sqlx::query(
-        "UPDATE people SET name = ?, name_key = ?, title = ?, department_id = ?, reports_to_id = ?, stance = ?, trust = ?,
+        "UPDATE people SET name = ?, name_key = ?, title = ?, department_id = ?, reports_to_id = ?, stance = ?, trust = ?, trust_recorded = ?,
              power = ?, interest = ?, contact_every_days = ?, updated_at = ?
          WHERE id = ? AND deleted_at IS NULL",
     )
@@ -126,7 +129,9 @@ pub async fn update<'e>(db: impl SqliteExecutor<'e>, id: Id, input: &PersonInput
     .bind(input.department_id)
     .bind(input.reports_to_id)
     .bind(input.stance)
-    .bind(input.trust)
+    // The column stays NOT NULL: an unrecorded trust keeps the old default, ignored on read.
+    .bind(input.trust.unwrap_or(3))
+    .bind(input.trust.is_some())
     .bind(input.power)
     .bind(input.interest)
     .bind(input.contact_every_days)

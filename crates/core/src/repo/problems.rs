@@ -80,6 +80,8 @@ pub struct Problem {
     pub owner_department_name: Option<String>,
     pub incident_count: i64,
     pub fix_announced_at: Option<i64>,
+    /// The person the director chose to sponsor it (`service::sponsors::choose`).
+    pub sponsor_person_id: Option<Id>,
     pub updated_at: i64,
 }
 
@@ -181,6 +183,19 @@ pub async fn soft_delete<'e>(db: impl SqliteExecutor<'e>, id: Id) -> Result<()> 
 
 pub async fn mark_fix_announced<'e>(db: impl SqliteExecutor<'e>, id: Id, at: i64) -> Result<()> {
     sqlx::query("UPDATE problems SET fix_announced_at = ?, updated_at = ? WHERE id = ?").bind(at).bind(at).bind(id).execute(db).await?;
+    Ok(())
+}
+
+pub async fn set_sponsor<'e>(db: impl SqliteExecutor<'e>, id: Id, person_id: Option<Id>) -> Result<()> {
+    let done = sqlx::query("UPDATE problems SET sponsor_person_id = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL")
+        .bind(person_id)
+        .bind(crate::time::now_ms())
+        .bind(id)
+        .execute(db)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(CoreError::not_found("problem", id));
+    }
     Ok(())
 }
 

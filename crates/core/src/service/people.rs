@@ -70,7 +70,7 @@ fn scale(value: f64, field: &str) -> Result<f64> {
 }
 
 fn validate(input: PersonInput) -> Result<PersonInput> {
-    if !(1..=5).contains(&input.trust) {
+    if input.trust.is_some_and(|t| !(1..=5).contains(&t)) {
         return Err(CoreError::new(ErrorCode::OutOfRange).with("min", 1).with("max", 5).on_field("trust"));
     }
     if !(1..=365).contains(&input.contact_every_days) {

@@ -176,8 +176,10 @@ pub struct ApproachRow {
     pub average_cycle_months: Option<f64>,
 }
 
-fn approach(p: &ProblemInput) -> &'static str {
-    match (p.had_data, p.had_solution, p.had_sponsor && p.followed_up) {
+/// A sponsor chosen on the problem counts as one, without ticking the box again.
+fn approach(problem: &Problem) -> &'static str {
+    let p = &problem.input;
+    match (p.had_data, p.had_solution, (p.had_sponsor || problem.sponsor_person_id.is_some()) && p.followed_up) {
         (true, true, true) => "all_strategies",
         (true, true, false) => "data_and_solution",
         (true, false, _) => "data_only",
@@ -190,7 +192,7 @@ pub async fn approach_table(ws: &Workspace) -> Result<Vec<ApproachRow>> {
     Ok(["problem_only", "data_only", "data_and_solution", "all_strategies"]
         .into_iter()
         .map(|name| {
-            let group: Vec<&ProblemInput> = raised.iter().map(|p| &p.input).filter(|p| approach(p) == name).collect();
+            let group: Vec<&ProblemInput> = raised.iter().filter(|p| approach(p) == name).map(|p| &p.input).collect();
             let n = group.len() as f64;
             let share = |count: usize| (n > 0.0).then(|| count as f64 / n * 100.0);
             let cycles: Vec<f64> = group.iter().filter_map(|p| Some((p.solved_at? - p.raised_at?) as f64 / (30.4 * 86_400_000.0))).collect();

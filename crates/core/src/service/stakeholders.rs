@@ -194,7 +194,8 @@ pub async fn contact_health(ws: &Workspace, now: i64) -> Result<Vec<ContactHealt
 pub struct SponsorCandidate {
     pub person_id: Id,
     pub power: f64,
-    pub trust: i32,
+    /// None: not recorded, counted as `impact::UNRECORDED_TRUST`.
+    pub trust: Option<i32>,
     /// The person's KPIs and pain points that the problem moves: the reason they would care.
     pub matched: Vec<PersonNote>,
     /// 0–1: the share of the problem's metrics (at most two needed) their KPIs touch.
@@ -224,7 +225,8 @@ pub async fn find_sponsors(ws: &Workspace, metrics: &[String]) -> Result<Vec<Spo
             let matched = notes.remove(&p.id).unwrap_or_default();
             let distinct: BTreeSet<&str> = matched.iter().filter_map(|n| n.metric.as_deref()).collect();
             let relevance = (distinct.len() as f64 / needed).min(1.0);
-            let score = (p.power / 10.0 * relevance * f64::from(p.trust) / 5.0 * 1000.0).round() / 10.0;
+            let trust = f64::from(p.trust.unwrap_or(crate::impact::UNRECORDED_TRUST));
+            let score = (p.power / 10.0 * relevance * trust / 5.0 * 1000.0).round() / 10.0;
             SponsorCandidate { person_id: p.id, power: p.power, trust: p.trust, matched, relevance, score }
         })
         .collect();

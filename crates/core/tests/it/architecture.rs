@@ -14,7 +14,7 @@ const LAYERS: &[(&str, u8)] = &[
     // 1 storage: the workspace file itself (encryption, backups, synced folders), below any SQL.
     ("workspace", 1),
     // 2 domain models and pure rules: testable without a database, so no SQL here.
-    ("cadence", 2), ("dispatch", 2), ("sla", 2), ("metrics", 2), ("proposal::model", 2), ("import::fields", 2),
+    ("cadence", 2), ("dispatch", 2), ("sla", 2), ("metrics", 2), ("impact", 2), ("proposal::model", 2), ("import::fields", 2),
     // 3 SQL: the only place that knows the schema.
     ("repo", 3),
     // 4 engines over the repository: compose repo calls into evidence, proposals, imports, exports.

@@ -25,6 +25,7 @@ mod service_rules;
 mod sla_clock;
 mod proposals;
 mod reference_lists;
+mod sponsors;
 mod stakeholders;
 mod trash;
 mod workspace_files;

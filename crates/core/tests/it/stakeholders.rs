@@ -80,7 +80,7 @@ async fn grid_positions_are_checked_and_saved() {
         assert_eq!(e.code, ErrorCode::OutOfRange);
         assert_eq!(e.params["max"], "10");
     }
-    let e = people::update(&t.ws, vp.id, PersonInput { trust: 6, ..input_of(&vp) }).await.unwrap_err();
+    let e = people::update(&t.ws, vp.id, PersonInput { trust: Some(6), ..input_of(&vp) }).await.unwrap_err();
     assert_eq!((e.code, e.field.as_deref()), (ErrorCode::OutOfRange, Some("trust")));
 }
 
