@@ -112,6 +112,10 @@ export const commands = {
 	sponsorFinder: (metrics: string[], projectId: number | null) => typedError<SponsorCandidate[], CoreError>(__TAURI_INVOKE("sponsor_finder", { metrics, projectId })),
 	projectMembers: () => typedError<ProjectMember[], CoreError>(__TAURI_INVOKE("project_members")),
 	projectBenefits: (projectId: number) => typedError<MemberBenefit[], CoreError>(__TAURI_INVOKE("project_benefits", { projectId })),
+	kpisList: () => typedError<Kpi[], CoreError>(__TAURI_INVOKE("kpis_list")),
+	kpiCreate: (input: KpiInput) => typedError<Kpi, CoreError>(__TAURI_INVOKE("kpi_create", { input })),
+	kpiUpdate: (id: number, input: KpiInput) => typedError<Kpi, CoreError>(__TAURI_INVOKE("kpi_update", { id, input })),
+	kpiDelete: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("kpi_delete", { id })),
 	problemsList: () => typedError<Problem[], CoreError>(__TAURI_INVOKE("problems_list")),
 	/**  Creates a problem; `link` links the incidents the board's filter matches at once. */
 	problemCreate: (input: ProblemInput, link: IncidentFilter | null) => typedError<Problem, CoreError>(__TAURI_INVOKE("problem_create", { input, link })),
@@ -127,6 +131,19 @@ export const commands = {
 	problemSuggestions: (rule: SuggestionRule) => typedError<Suggestion[], CoreError>(__TAURI_INVOKE("problem_suggestions", { rule })),
 	problemAcceptSuggestion: (suggestion: Suggestion, rule: SuggestionRule) => typedError<Problem, CoreError>(__TAURI_INVOKE("problem_accept_suggestion", { suggestion, rule })),
 	problemApproachTable: () => typedError<ApproachRow[], CoreError>(__TAURI_INVOKE("problem_approach_table")),
+	/**  What the problem does to each department's KPIs. */
+	problemEffects: (problemId: number) => typedError<Effect[], CoreError>(__TAURI_INVOKE("problem_effects", { problemId })),
+	/**  Effects the linked incidents compute per owning department, to accept or change. */
+	problemEffectSuggestions: (problemId: number) => typedError<SuggestedEffect[], CoreError>(__TAURI_INVOKE("problem_effect_suggestions", { problemId })),
+	problemEffectAdd: (problemId: number, input: EffectInput) => typedError<Effect[], CoreError>(__TAURI_INVOKE("problem_effect_add", { problemId, input })),
+	problemEffectUpdate: (id: number, input: EffectInput) => typedError<Effect[], CoreError>(__TAURI_INVOKE("problem_effect_update", { id, input })),
+	problemEffectDelete: (id: number) => typedError<Effect[], CoreError>(__TAURI_INVOKE("problem_effect_delete", { id })),
+	/**  Everyone ranked as a sponsor for the problem, with the reason in `language`. */
+	problemSponsors: (problemId: number, language: Lang) => typedError<SponsorRank[], CoreError>(__TAURI_INVOKE("problem_sponsors", { problemId, language })),
+	/**  Chooses (or with null clears) the problem's sponsor. */
+	problemChooseSponsor: (problemId: number, personId: number | null) => typedError<Problem, CoreError>(__TAURI_INVOKE("problem_choose_sponsor", { problemId, personId })),
+	/**  What fixing the problem does for one person's KPIs. */
+	problemSponsorBenefit: (problemId: number, personId: number, language: Lang) => typedError<Benefit, CoreError>(__TAURI_INVOKE("problem_sponsor_benefit", { problemId, personId, language })),
 	projectCreate: (input: ProjectInput) => typedError<Project, CoreError>(__TAURI_INVOKE("project_create", { input })),
 	projectUpdate: (id: number, input: ProjectInput) => typedError<Project, CoreError>(__TAURI_INVOKE("project_update", { id, input })),
 	projectDelete: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("project_delete", { id })),
@@ -277,6 +294,14 @@ export type Backups = {
 	folder: string,
 	keep: number,
 	files: BackupFile[],
+};
+
+/**  What fixing a problem does for one person: the effects on the KPIs they own, each said once. */
+export type Benefit = {
+	personId: number,
+	effects: Effect[],
+	/**  One per effect, same order. */
+	sentences: string[],
 };
 
 /**
@@ -475,7 +500,37 @@ export type DraftRequest = {
 	author: string,
 };
 
-export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "workspace.passphrase_required" | "workspace.passphrase_wrong" | "workspace.already_encrypted" | "workspace.not_encrypted" | "workspace.encryption_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.damaged_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "history.unknown_incident" | "history.unknown_department" | "history.unknown_event" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "incident.resolved" | "incident.already_pending" | "incident.not_pending" | "sla.invalid_work_hours" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start" | "cadence.negative_offset" | "milestone.ends_before_start" | "milestone.dependency_cycle" | "project.co_owners_same_department" | "cadence.no_counterpart" | "proposal.render_failed" | "proposal.template_invalid" | "trash.restore_conflict" | "reference.name_taken" | "reference.merge_into_itself" | "store.code_taken" | "import.duplicate_key";
+/**  One saved effect of a problem, with its KPI. */
+export type Effect = {
+	id: number,
+	problemId: number,
+	kpiId: number,
+	kpiName: string,
+	kpiUnit: string,
+	departmentId: number,
+	departmentName: string,
+	ownerPersonId: number | null,
+	/**  In `unit`: negative is the KPI going down once the problem is fixed. */
+	effect: number | null,
+	/**  The KPI's unit, or [`PERCENT`]. */
+	unit: string,
+	money: Money | null,
+	note: string,
+	/**  Pre-filled from the incidents and saved as the director accepted it. */
+	computed: boolean,
+};
+
+export type EffectInput = {
+	kpiId: number,
+	effect: number | null,
+	unit: string,
+	money: Money | null,
+	note: string,
+	/**  Accepted from a suggestion computed from the incidents. */
+	computed: boolean,
+};
+
+export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "workspace.passphrase_required" | "workspace.passphrase_wrong" | "workspace.already_encrypted" | "workspace.not_encrypted" | "workspace.encryption_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.damaged_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "history.unknown_incident" | "history.unknown_department" | "history.unknown_event" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "incident.resolved" | "incident.already_pending" | "incident.not_pending" | "sla.invalid_work_hours" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start" | "cadence.negative_offset" | "milestone.ends_before_start" | "milestone.dependency_cycle" | "project.co_owners_same_department" | "cadence.no_counterpart" | "proposal.render_failed" | "proposal.template_invalid" | "trash.restore_conflict" | "reference.name_taken" | "reference.merge_into_itself" | "store.code_taken" | "import.duplicate_key" | "effect.unit_mismatch";
 
 /**
  *  An incident past its SLA, with the level it has reached, whom that level tells and the message
@@ -552,6 +607,15 @@ export type Field = "external_id" | "title" | "department" | "problem_type" | "p
 "store_code" | "region" | "channel" | "customer_ref" | "severity_class" | "wait_minutes" | "complaint" | "cost" | 
 /**  Cost already in whole fen, as systems (not people) export it. */
 "cost_fen" | "opened_at" | "closed_at" | "claimed_at";
+
+/**  A figure the linked incidents give for one department. */
+export type Figure = 
+/**  How many of the problem's incidents the department owns. */
+"incidents" | 
+/**  What they cost. */
+"cost" | 
+/**  Their mean wait, in minutes. */
+"mean_wait";
 
 export type FileKind = "csv" | "xlsx";
 
@@ -779,6 +843,27 @@ export type InteractionInput = {
 
 export type InteractionKind = "message" | "coffee" | "one_on_one" | "meeting" | "email";
 
+export type Kpi = {
+	id: number,
+	name: string,
+	unit: string,
+	departmentId: number,
+	departmentName: string,
+	ownerPersonId: number | null,
+	/**  None when nobody owns it or the owner is in the trash. */
+	ownerName: string | null,
+	metric: string | null,
+};
+
+export type KpiInput = {
+	name: string,
+	unit: string,
+	departmentId: number,
+	ownerPersonId: number | null,
+	/**  One of `crate::metrics::METRICS`, as a tag only. */
+	metric: string | null,
+};
+
 export type Lang = "zh-CN" | "en";
 
 export type LedgerEntry = {
@@ -937,8 +1022,8 @@ export type Person = {
 	reportsToId: number | null,
 	/**  Private: our read of where they stand. */
 	stance: Stance,
-	/**  Private: how much they trust us, 1–5. */
-	trust: number,
+	/**  Private: how much they trust us, 1–5; None: not recorded yet. */
+	trust: number | null,
 	power: number | null,
 	interest: number | null,
 	contactEveryDays: number,
@@ -952,7 +1037,8 @@ export type PersonInput = {
 	departmentId: number | null,
 	reportsToId: number | null,
 	stance: Stance,
-	trust: number,
+	/**  None: not recorded yet. */
+	trust: number | null,
 	power: number | null,
 	interest: number | null,
 	contactEveryDays: number,
@@ -1020,6 +1106,8 @@ export type Problem = {
 	ownerDepartmentName: string | null,
 	incidentCount: number,
 	fixAnnouncedAt: number | null,
+	/**  The person the director chose to sponsor it (`service::sponsors::choose`). */
+	sponsorPersonId: number | null,
 	updatedAt: number,
 } & ProblemInput;
 
@@ -1326,13 +1414,34 @@ export type SlaStatus = {
 export type SponsorCandidate = {
 	personId: number,
 	power: number | null,
-	trust: number,
+	/**  None: not recorded, counted as `impact::UNRECORDED_TRUST`. */
+	trust: number | null,
 	/**  The person's KPIs and pain points that the problem moves: the reason they would care. */
 	matched: PersonNote[],
 	/**  0–1: the share of the problem's metrics (at most two needed) their KPIs touch. */
 	relevance: number | null,
 	/**  0–100 = power/10 × relevance × trust/5 × 100. */
 	score: number | null,
+};
+
+export type SponsorRank = {
+	personId: number,
+	name: string,
+	title: string,
+	departmentName: string | null,
+	power: number | null,
+	interest: number | null,
+	/**  None: not recorded; the score counts it as `impact::UNRECORDED_TRUST` and `reason` says so. */
+	trust: number | null,
+	/**  0–1: how hard the problem hits the KPI of theirs it hits hardest. */
+	stake: number | null,
+	/**  That effect; None when none of their KPIs is hurt. */
+	hardest: Effect | null,
+	/**  0–100 = power/10 × stake × trust/5 × interest/10 × 100. */
+	score: number | null,
+	reason: string,
+	/**  The one the director chose for this problem. */
+	chosen: boolean,
 };
 
 export type Stance = "champion" | "supporter" | "neutral" | "sceptic" | "blocker";
@@ -1403,6 +1512,25 @@ export type SuggestedClass = {
 	claimHours: number,
 	resolveHours: number,
 	workingHours: boolean,
+};
+
+/**  An effect the incidents compute, for the director to accept (saved as computed) or change. */
+export type SuggestedEffect = {
+	departmentId: number,
+	departmentName: string,
+	figure: Figure,
+	/**
+	 *  The department's first KPI in a unit this figure is measured in; None: none fits, the
+	 *  director picks or names one.
+	 */
+	kpiId: number | null,
+	kpiName: string | null,
+	/**  Negative: what fixing the problem takes off the department. */
+	effect: number | null,
+	unit: string,
+	money: Money | null,
+	/**  The department's incidents behind the figure. */
+	incidents: number,
 };
 
 /**  A recurring pattern worth making a problem of. */

@@ -4,6 +4,7 @@
 use tauri::State;
 
 use liaison_core::service::departments::{self, Department, DepartmentInput};
+use liaison_core::service::kpis::{self, Kpi, KpiInput};
 use liaison_core::service::people::{self, Person, PersonInput};
 use liaison_core::service::stakeholders::{
     self as map, ContactHealth, InteractionInput, LedgerInput, MemberBenefit, NoteInput, Profile, ProjectMember, RelationKind, Relationship,
@@ -161,4 +162,28 @@ pub async fn project_members(state: State<'_, AppState>) -> Res<Vec<ProjectMembe
 #[specta::specta]
 pub async fn project_benefits(state: State<'_, AppState>, project_id: i64) -> Res<Vec<MemberBenefit>> {
     map::what_is_in_it_for_them(&state.workspace().await?, project_id).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn kpis_list(state: State<'_, AppState>) -> Res<Vec<Kpi>> {
+    kpis::list(&state.workspace().await?).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn kpi_create(state: State<'_, AppState>, input: KpiInput) -> Res<Kpi> {
+    kpis::create(&state.workspace().await?, input).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn kpi_update(state: State<'_, AppState>, id: Id, input: KpiInput) -> Res<Kpi> {
+    kpis::update(&state.workspace().await?, id, input).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn kpi_delete(state: State<'_, AppState>, id: Id) -> Res<()> {
+    kpis::delete(&state.workspace().await?, id).await
 }

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { App, Button, Form, Input, Rate, Table, Tag } from "antd";
+import { App, Button, Form, Input, Table, Tag } from "antd";
+import { TrustRate } from "./TrustRate";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Person, PersonInput, Stance } from "../../bindings";
@@ -20,7 +21,7 @@ const EMPTY: PersonInput = {
   departmentId: null,
   reportsToId: null,
   stance: "neutral",
-  trust: 3,
+  trust: null,
   power: 5,
   interest: 5,
   contactEveryDays: 30,
@@ -86,7 +87,7 @@ export function PeoplePanel({ search, onOpen }: { search: string; onOpen: (id: n
               title: <PrivateLabel>{t("profile.trust")}</PrivateLabel>,
               dataIndex: "trust",
               width: 150,
-              render: (trust: number) => <Rate disabled value={trust} className="rate-small" />,
+              render: (trust: number | null) => <TrustRate trust={trust} />,
             },
             {
               title: t("common.actions"),

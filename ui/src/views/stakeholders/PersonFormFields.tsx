@@ -49,8 +49,9 @@ export function PersonMapFields({ editingId }: { editingId: number | null }) {
             data-testid="person-stance"
           />
         </Form.Item>
-        <Form.Item name="trust" label={<PrivateLabel>{t("profile.trust")}</PrivateLabel>}>
-          <Rate count={5} allowClear={false} data-testid="person-trust" />
+        {/* Clicking the chosen star again clears it: trust not recorded (0 stars is stored as none). */}
+        <Form.Item name="trust" label={<PrivateLabel>{t("profile.trust")}</PrivateLabel>} normalize={(v: number | null) => v || null} extra={t("profile.trustClear")}>
+          <Rate count={5} data-testid="person-trust" />
         </Form.Item>
       </div>
       <Form.Item name="power" label={t("profile.power")}>

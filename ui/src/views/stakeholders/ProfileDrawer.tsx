@@ -1,4 +1,5 @@
-import { Descriptions, Drawer, Rate, Spin, Tabs, Tag } from "antd";
+import { Descriptions, Drawer, Spin, Tabs, Tag } from "antd";
+import { TrustRate } from "./TrustRate";
 import { useTranslation } from "react-i18next";
 import type { Profile } from "../../bindings";
 import { QueryState } from "../../components/QueryState";
@@ -57,7 +58,7 @@ function ProfileBody({ profile }: { profile: Profile }) {
           <Tag color={STANCE_COLORS[p.stance]}>{t(`profile.stances.${p.stance}`)}</Tag>
         </Descriptions.Item>
         <Descriptions.Item label={<PrivateLabel>{t("profile.trust")}</PrivateLabel>}>
-          <Rate disabled value={p.trust} className="rate-small" />
+          <TrustRate trust={p.trust} />
         </Descriptions.Item>
         <Descriptions.Item label={t("profile.position")}>
           {t("profile.positionValue", { power, interest, quadrant: t(`map.quadrants.${quadrantOf(power, interest)}`) })}

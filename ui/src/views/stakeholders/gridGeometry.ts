@@ -32,7 +32,8 @@ export function fromXY(x: number, y: number): { power: number; interest: number 
   };
 }
 
-/** Trust 1–5 drawn as radius 8–20: the people we can count on take more room. */
-export function radiusFor(trust: number): number {
-  return 5 + 3 * Math.min(5, Math.max(1, trust));
+/** Trust 1–5 drawn as radius 8–20: the people we can count on take more room. Not recorded is drawn
+ * as the middle, 3, the way the sponsor ranking counts it. */
+export function radiusFor(trust: number | null): number {
+  return 5 + 3 * Math.min(5, Math.max(1, trust ?? 3));
 }
