@@ -90,6 +90,7 @@ error_codes! {
     CoOwnersSameDepartment => "project.co_owners_same_department",
     NoCounterpart => "cadence.no_counterpart",
     ProposalRenderFailed => "proposal.render_failed",
+    ProblemNotValidated => "problem.not_validated",
     TemplateInvalid => "proposal.template_invalid",
     TrashRestoreConflict => "trash.restore_conflict",
     NameTaken => "reference.name_taken",

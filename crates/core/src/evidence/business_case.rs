@@ -2,7 +2,7 @@
 //! worth against the projected line.
 
 use super::stats::{pct, round1};
-use super::types::{BusinessCase, IfNotFixed, Trend, Validation};
+use super::types::{BusinessCase, IfNotFixed, LaunchEffect, Trend, Validation};
 use super::wording::money;
 use crate::lang::Lang;
 use crate::repo::problems::{self, Problem};
@@ -11,13 +11,13 @@ use crate::Money;
 /// "If not fixed, in 3 months".
 const QUARTER_WEEKS: i64 = 13;
 
-pub(super) fn validation(p: &problems::ProblemInput, lang: Lang) -> Validation {
+pub(super) fn validation(p: &problems::ProblemInput, launch: Option<LaunchEffect>, lang: Lang) -> Validation {
     let zh = lang == Lang::ZhCn;
     let pilot_change_pct = match (p.pilot_rate_before, p.pilot_rate_after) {
         (Some(before), Some(after)) => pct(after - before, before),
         _ => None,
     };
-    let mut parts = Vec::new();
+    let mut parts: Vec<String> = launch.iter().map(|l| l.sentence.trim_end_matches(['。', '.']).to_owned()).collect();
     if let Some(c) = pilot_change_pct {
         parts.push(if zh { format!("试点前后发生率变化 {c:+.0}%（录入）") } else { format!("pilot changed the rate by {c:+.0}% (entered)") });
     }
@@ -44,6 +44,7 @@ pub(super) fn validation(p: &problems::ProblemInput, lang: Lang) -> Validation {
         competitor_notes: p.competitor_notes.clone(),
         fix_cost: p.fix_cost,
         fix_effort: p.fix_effort.clone(),
+        launch,
         sentence,
     }
 }

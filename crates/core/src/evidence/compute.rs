@@ -6,15 +6,17 @@ use sqlx::SqliteConnection;
 
 use super::business_case::{business_case, validation};
 use super::root_cause::root_cause;
-use super::stats::{least_squares, pct, round1, wait_stats};
+use super::stats::{day_start_ms, least_squares, pct, round1, wait_stats};
 use super::trend::{trend, weekly_series};
-use super::types::{with_problem, Evidence, Prevalence, Severity};
-use super::wording::{money, not_enough};
+use super::launch::{self, Windows};
+use super::types::{with_problem, Evidence, LaunchEffect, LaunchVerdict, Prevalence, Severity};
+use super::wording::{self, money, not_enough};
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::repo::incident_filter::IncidentFilter;
 use crate::repo::incident_stats::{self, Linked};
 use crate::repo::problems::{self, StoreSet};
+use crate::repo::project_problems;
 use crate::{Id, Money, Workspace};
 
 /// Computes the whole chain for one problem, sentences in `lang`.
@@ -36,7 +38,8 @@ pub async fn compute(ws: &Workspace, id: Id, lang: Lang) -> Result<Evidence> {
     let line = least_squares(&weekly.iter().map(|w| w.events as f64).collect::<Vec<_>>());
     let trend = trend(&problem, &linked.days, weekly, line, offset_s, lang);
     let root_cause = root_cause(&mut conn, &problem, span_weeks, offset_s, lang).await?;
-    let validation = validation(&problem.input, lang);
+    let launch = launch_effect(&mut conn, id, offset_s, lang).await?;
+    let validation = validation(&problem.input, launch, lang);
     let business_case = business_case(&problem, &trend, line, events, cost, lang);
     Ok(Evidence { problem_id: id, incidents: linked.count, prevalence, severity, trend, root_cause, validation, business_case })
 }
@@ -125,4 +128,69 @@ async fn severity(conn: &mut SqliteConnection, id: Id, linked: &Linked, cost: Mo
         sentence: severity_sentence,
         link_complaints: IncidentFilter { complaint: Some(true), ..with_problem(id) },
     })
+}
+
+/// The rate before and after the first linked project's launch (level 5 from the data).
+async fn launch_effect(conn: &mut SqliteConnection, id: Id, offset_s: i64, lang: Lang) -> Result<Option<LaunchEffect>> {
+    let Some(project) = project_problems::projects_of(&mut *conn, id).await?.into_iter().find(|p| p.launch_on.is_some()) else {
+        return Ok(None);
+    };
+    let launch_on = project.launch_on.clone().unwrap_or_default();
+    let Some(launch_day) = chrono::NaiveDate::parse_from_str(&launch_on, "%Y-%m-%d").ok().map(day_number) else {
+        return Ok(None);
+    };
+    let today = (crate::time::now_ms().div_euclid(1000) + offset_s).div_euclid(86_400);
+    let mut effect = LaunchEffect {
+        project_id: project.project_id,
+        project_title: project.title,
+        launch_on,
+        days: 0,
+        before: 0,
+        after: 0,
+        stores: None,
+        by_pattern: false,
+        rate_ratio: None,
+        ratio_low: None,
+        ratio_high: None,
+        verdict: LaunchVerdict::NotLaunched,
+        sentence: String::new(),
+    };
+    let Some(w) = Windows::new(launch_day, today) else {
+        effect.sentence = match lang {
+            Lang::ZhCn => format!("「{}」计划 {} 上线，上线后开始比较前后发生率。", effect.project_title, effect.launch_on),
+            Lang::En => format!("“{}” launches on {}; the rates before and after are compared from then.", effect.project_title, effect.launch_on),
+        };
+        return Ok(Some(effect));
+    };
+    let pattern = problems::pattern_of(&mut *conn, id).await?;
+    effect.by_pattern = pattern.is_some();
+    let filter = pattern.unwrap_or_else(|| IncidentFilter { problem_id: Some(id), ..Default::default() });
+    let ms = |day: i64| day_start_ms(day, offset_s);
+    let first_day = wording::date(ms(w.before_from), offset_s);
+    let last_day = wording::date(ms(w.after_to - 1), offset_s);
+    let counts = incident_stats::before_after(conn, &filter, id, (ms(w.before_from), ms(w.launch), ms(w.after_to)), (&first_day, &last_day), offset_s).await?;
+    let rr = launch::rate_ratio(counts.before, counts.after);
+    let verdict = launch::verdict(w.days(), counts.before, counts.after, rr.as_ref());
+    effect.sentence = launch::sentence(lang, &effect.launch_on, w.days(), counts.before, counts.after, rr.as_ref(), verdict);
+    Ok(Some(LaunchEffect {
+        days: w.days(),
+        before: counts.before,
+        after: counts.after,
+        stores: counts.stores,
+        rate_ratio: rr.map(|r| r.ratio).filter(|r| r.is_finite()),
+        ratio_low: rr.map(|r| r.low),
+        ratio_high: rr.map(|r| r.high).filter(|r| r.is_finite()),
+        verdict: match verdict {
+            launch::Verdict::Validated => LaunchVerdict::Validated,
+            launch::Verdict::NotYetSure => LaunchVerdict::NotYetSure,
+            launch::Verdict::NoDrop => LaunchVerdict::NoDrop,
+            launch::Verdict::NotEnoughData => LaunchVerdict::NotEnoughData,
+        },
+        ..effect
+    }))
+}
+
+/// Days since 1970-01-01, the numbering the chain's local days use.
+fn day_number(d: chrono::NaiveDate) -> i64 {
+    (d - chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()).num_days()
 }

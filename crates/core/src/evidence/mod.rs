@@ -7,6 +7,7 @@
 
 mod business_case;
 mod compute;
+mod launch;
 mod root_cause;
 mod stats;
 mod trend;
@@ -14,4 +15,4 @@ mod types;
 mod wording;
 
 pub use compute::compute;
-pub use types::Evidence;
+pub use types::{Evidence, LaunchEffect, LaunchVerdict};

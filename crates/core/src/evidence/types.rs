@@ -122,6 +122,46 @@ pub struct Validation {
     pub competitor_notes: String,
     pub fix_cost: Option<Money>,
     pub fix_effort: String,
+    /// The incident rate before and after the linked project's launch, computed.
+    pub launch: Option<LaunchEffect>,
+    pub sentence: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum LaunchVerdict {
+    /// The launch date is still ahead.
+    NotLaunched,
+    NotEnoughData,
+    /// Lower, but the 95 % interval still reaches "no change".
+    NotYetSure,
+    NoDrop,
+    Validated,
+}
+
+/// Did the fix work: the same number of days before and after the launch, the same stores.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct LaunchEffect {
+    pub project_id: Id,
+    pub project_title: String,
+    /// YYYY-MM-DD
+    pub launch_on: String,
+    /// Days in each window; 0 before the launch.
+    pub days: i64,
+    pub before: i64,
+    pub after: i64,
+    /// The stores compared; None when the workspace keeps no store list.
+    pub stores: Option<i64>,
+    /// Counted by the filter the problem was linked with (new incidents too), else its linked incidents.
+    pub by_pattern: bool,
+    /// after / before, with its exact 95 % interval (high None: unbounded, nothing before).
+    pub rate_ratio: Option<f64>,
+    pub ratio_low: Option<f64>,
+    pub ratio_high: Option<f64>,
+    pub verdict: LaunchVerdict,
     pub sentence: String,
 }
 

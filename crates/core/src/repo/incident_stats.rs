@@ -1,7 +1,9 @@
 //! The evidence chain's aggregate reads: a problem's live linked incidents, counted from the copy
 //! each link keeps in `problem_incidents`, and the complaints among all incidents.
 
-use sqlx::{AssertSqlSafe, SqliteConnection, SqliteExecutor};
+use sqlx::{AssertSqlSafe, QueryBuilder, Sqlite, SqliteConnection, SqliteExecutor};
+
+use super::incident_filter::IncidentFilter;
 
 use crate::error::Result;
 use crate::Id;
@@ -111,6 +113,61 @@ pub async fn complaints_opened_between<'e>(db: impl SqliteExecutor<'e>, from: i6
 /// store is closed or sold; it stays in history but no longer counts).
 pub async fn stores_in_operation<'e>(db: impl SqliteExecutor<'e>) -> Result<i64> {
     Ok(sqlx::query_scalar("SELECT count(*) FROM stores WHERE deleted_at IS NULL AND archived_at IS NULL").fetch_one(db).await?)
+}
+
+/// The stores a before/after comparison counts: those in operation on both `first_day` and
+/// `last_day` (YYYY-MM-DD), within the problem's scope when it has one.
+fn push_stores_compared(q: &mut QueryBuilder<Sqlite>, problem_id: Id, first_day: &str, last_day: &str) {
+    q.push("SELECT id FROM stores WHERE deleted_at IS NULL AND (opened_on IS NULL OR opened_on <= ")
+        .push_bind(first_day.to_owned())
+        .push(") AND (closed_on IS NULL OR closed_on >= ")
+        .push_bind(last_day.to_owned())
+        .push(") AND (NOT EXISTS (SELECT 1 FROM problem_stores WHERE set_name = 'scope' AND problem_id = ")
+        .push_bind(problem_id)
+        .push(") OR id IN (SELECT store_id FROM problem_stores WHERE set_name = 'scope' AND problem_id = ")
+        .push_bind(problem_id)
+        .push("))");
+}
+
+/// Incidents before and after a launch, counted over the same stores in both windows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BeforeAfter {
+    pub before: i64,
+    pub after: i64,
+    /// The stores compared; None when the workspace keeps no store list and every incident counts.
+    pub stores: Option<i64>,
+}
+
+/// Incidents matching `filter` opened in `[from, launch)` and in `[launch, to)` (UTC ms), at the
+/// stores in operation from `first_day` to `last_day`.
+pub async fn before_after(
+    conn: &mut SqliteConnection,
+    filter: &IncidentFilter,
+    problem_id: Id,
+    (from, launch, to): (i64, i64, i64),
+    (first_day, last_day): (&str, &str),
+    offset_s: i64,
+) -> Result<BeforeAfter> {
+    let any_store: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM stores WHERE deleted_at IS NULL)").fetch_one(&mut *conn).await?;
+    let stores = if any_store {
+        let mut q = QueryBuilder::<Sqlite>::new("SELECT count(*) FROM (");
+        push_stores_compared(&mut q, problem_id, first_day, last_day);
+        q.push(")");
+        Some(q.build_query_scalar::<i64>().fetch_one(&mut *conn).await?)
+    } else {
+        None
+    };
+    let mut q = QueryBuilder::<Sqlite>::new("SELECT coalesce(sum(i.opened_at < ");
+    q.push_bind(launch).push("), 0), coalesce(sum(i.opened_at >= ").push_bind(launch).push("), 0) FROM incidents i");
+    filter.push_where(&mut q, offset_s)?;
+    q.push(" AND i.opened_at >= ").push_bind(from).push(" AND i.opened_at < ").push_bind(to);
+    if any_store {
+        q.push(" AND i.store_id IN (");
+        push_stores_compared(&mut q, problem_id, first_day, last_day);
+        q.push(")");
+    }
+    let (before, after): (i64, i64) = q.build_query_as().fetch_one(&mut *conn).await?;
+    Ok(BeforeAfter { before, after, stores })
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ pub mod problems;
 pub mod products;
 pub mod project_metrics;
 pub mod project_people;
+pub mod project_problems;
 pub mod projects;
 pub mod raw_rows;
 pub mod proposal_drafts;

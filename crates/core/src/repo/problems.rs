@@ -209,6 +209,27 @@ pub async fn link_matching(conn: &mut sqlx::SqliteConnection, id: Id, filter: &s
     Ok(q.build().execute(&mut *conn).await?.rows_affected())
 }
 
+/// Keeps the filter a problem was first linked with as its pattern; later links add incidents,
+/// not a second pattern.
+pub async fn set_pattern_if_unset<'e>(db: impl SqliteExecutor<'e>, id: Id, pattern: &super::incident_filter::IncidentFilter) -> Result<()> {
+    let json = serde_json::to_string(pattern).map_err(|e| CoreError::new(crate::error::ErrorCode::Storage).with("detail", e))?;
+    sqlx::query("UPDATE problems SET pattern = ? WHERE id = ? AND pattern IS NULL").bind(json).bind(id).execute(db).await?;
+    Ok(())
+}
+
+/// The filter that makes an incident this problem's, if it was linked through one.
+pub async fn pattern_of<'e>(db: impl SqliteExecutor<'e>, id: Id) -> Result<Option<super::incident_filter::IncidentFilter>> {
+    let json: Option<String> = sqlx::query_scalar("SELECT pattern FROM problems WHERE id = ?").bind(id).fetch_optional(db).await?.flatten();
+    // A pattern that no longer reads (a filter field renamed since) falls back to the linked incidents.
+    Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
+}
+
+/// Verified and solved at `at`; the raising date stays as entered.
+pub async fn mark_solved<'e>(db: impl SqliteExecutor<'e>, id: Id, at: i64) -> Result<()> {
+    sqlx::query("UPDATE problems SET status = 'verified', solved_at = ?1, updated_at = ?1 WHERE id = ?2").bind(at).bind(id).execute(db).await?;
+    Ok(())
+}
+
 pub async fn unlink<'e>(db: impl SqliteExecutor<'e>, id: Id, incident_ids: &[Id]) -> Result<u64> {
     if incident_ids.is_empty() {
         return Ok(0);

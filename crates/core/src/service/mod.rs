@@ -34,4 +34,5 @@ pub mod sponsors;
 pub mod severity_classes;
 pub mod stores;
 pub mod stakeholders;
+pub mod thread;
 pub mod trash;

@@ -8,10 +8,10 @@ use crate::error::{CoreError, ErrorCode, Result};
 use crate::repo::incident_events::{self as events, NewEvent};
 use crate::repo::{incidents, problems};
 
-pub use crate::evidence::Evidence;
+pub use crate::evidence::{Evidence, LaunchEffect, LaunchVerdict};
 pub use crate::repo::incident_filter::IncidentFilter;
 pub use crate::repo::incidents::Suggestion;
-pub use crate::repo::problems::{Problem, ProblemInput, StoreSet};
+pub use crate::repo::problems::{Problem, ProblemInput, ProblemStatus, StoreSet};
 use crate::repo::{departments, settings, stores};
 use crate::lang::Lang;
 use crate::text::{bounded, clean};
@@ -64,7 +64,7 @@ pub async fn create(ws: &Workspace, input: ProblemInput, link: Option<IncidentFi
     }
     let id = problems::insert(&mut *tx, &input).await?;
     if let Some(filter) = link {
-        problems::link_matching(&mut tx, id, &filter, offset).await?;
+        link_by(&mut tx, id, &filter, offset).await?;
     }
     let created = problems::get(&mut *tx, id).await?;
     tx.commit().await?;
@@ -88,8 +88,28 @@ pub async fn link(ws: &Workspace, id: Id, filter: &IncidentFilter) -> Result<u64
     let offset = settings::month_offset_seconds(ws.pool()).await?;
     let mut tx = ws.write().await?;
     problems::get(&mut *tx, id).await?;
-    let added = problems::link_matching(&mut tx, id, filter, offset).await?;
+    let added = link_by(&mut tx, id, filter, offset).await?;
     tx.commit().await?;
+    Ok(added)
+}
+
+/// Links the filter's incidents; the first filter with a condition besides dates becomes the
+/// problem's pattern, so that the rate after a fix also counts incidents that came in since.
+async fn link_by(conn: &mut sqlx::SqliteConnection, id: Id, filter: &IncidentFilter, offset: i64) -> Result<u64> {
+    let added = problems::link_matching(conn, id, filter, offset).await?;
+    let pattern = IncidentFilter {
+        month: None,
+        opened_from: None,
+        opened_to: None,
+        closed_from: None,
+        closed_to: None,
+        statuses: Vec::new(),
+        problem_id: None,
+        ..filter.clone()
+    };
+    if pattern != IncidentFilter::default() {
+        problems::set_pattern_if_unset(&mut *conn, id, &pattern).await?;
+    }
     Ok(added)
 }
 
@@ -113,17 +133,42 @@ pub async fn announce_fix(ws: &Workspace, id: Id) -> Result<u64> {
         return Err(CoreError::required("fix"));
     }
     let now = crate::time::now_ms();
-    let open = problems::open_incidents(&mut tx, id).await?;
-    let reason = format!("{}: {}", problem.input.title, problem.input.fix.trim());
+    let told = tell_incidents(&mut tx, &problem, &problem.input.fix, now).await?;
+    tx.commit().await?;
+    Ok(told)
+}
+
+/// A status event on every linked incident still open, saying the fix is out, and the incident
+/// resolved; the problem marked announced. Returns how many were told.
+async fn tell_incidents(tx: &mut sqlx::SqliteConnection, problem: &Problem, fix: &str, now: i64) -> Result<u64> {
+    let open = problems::open_incidents(&mut *tx, problem.id).await?;
+    let reason = format!("{}: {}", problem.input.title, fix.trim());
     let notes: Vec<NewEvent> = open
         .iter()
         .map(|(incident, department)| NewEvent { incident_id: *incident, kind: "status", source: "user", from_department_id: None, to_department_id: *department, rule_id: None, reason: &reason, at: now, ..Default::default() })
         .collect();
-    events::insert_many(&mut tx, &notes).await?;
-    problems::resolve_open_incidents(&mut tx, id, now).await?;
-    problems::mark_fix_announced(&mut *tx, id, now).await?;
-    tx.commit().await?;
+    events::insert_many(&mut *tx, &notes).await?;
+    problems::resolve_open_incidents(&mut *tx, problem.id, now).await?;
+    problems::mark_fix_announced(&mut *tx, problem.id, now).await?;
     Ok(open.len() as u64)
+}
+
+/// Closes a problem whose fix the data validated (level 5): its open incidents are told, it is
+/// marked verified and solved, and the S7 table counts it from there.
+pub async fn close_solved(ws: &Workspace, id: Id, lang: Lang) -> Result<Problem> {
+    let evidence = crate::evidence::compute(ws, id, lang).await?;
+    let Some(launch) = evidence.validation.launch.filter(|l| l.verdict == LaunchVerdict::Validated) else {
+        return Err(CoreError::new(ErrorCode::ProblemNotValidated));
+    };
+    let now = crate::time::now_ms();
+    let mut tx = ws.write().await?;
+    let problem = problems::get(&mut *tx, id).await?;
+    let fix = if problem.input.fix.trim().is_empty() { launch.project_title.as_str() } else { problem.input.fix.as_str() };
+    tell_incidents(&mut tx, &problem, fix, now).await?;
+    problems::mark_solved(&mut *tx, id, now).await?;
+    let solved = problems::get(&mut *tx, id).await?;
+    tx.commit().await?;
+    Ok(solved)
 }
 
 impl Suggestion {

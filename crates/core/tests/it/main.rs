@@ -14,6 +14,7 @@ mod doors;
 mod encryption;
 mod error_texts;
 mod export_crash;
+mod fix_validation;
 mod evidence_counts;
 mod import_bulk;
 mod import_incidents;
