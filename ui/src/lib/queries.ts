@@ -44,6 +44,9 @@ export const useProjects = () => useQuery({ queryKey: keys.projects, queryFn: ()
 export const useProjectMembers = () =>
   useQuery({ queryKey: keys.projectMembers, queryFn: () => unwrap(commands.projectMembers()) });
 
+/** KPIs in the director's words: edited on the stakeholder map, measured by problems' effects. */
+export const useKpis = () => useQuery({ queryKey: [WS, "kpis"], queryFn: () => unwrap(commands.kpisList()) });
+
 export const useProblems = () => useQuery({ queryKey: keys.problems, queryFn: () => unwrap(commands.problemsList()) });
 
 export const useToday = (day: string) => useQuery({ queryKey: keys.today(day), queryFn: () => unwrap(commands.today(day)) });

@@ -5,13 +5,14 @@ import { useTranslation } from "react-i18next";
 import type { Problem } from "../../bindings";
 import type { Language } from "../../i18n";
 import { BusinessCaseTab } from "./BusinessCaseTab";
+import { EffectsTab } from "./EffectsTab";
 import { EvidenceTab } from "./EvidenceTab";
 import { IncidentLinksProvider, useIncidentLinks } from "./IncidentLinks";
 import { STATUS_COLORS } from "./model";
 import { OverviewTab } from "./OverviewTab";
 import { RaisedTab } from "./RaisedTab";
 
-type Tab = "overview" | "evidence" | "business" | "raised";
+type Tab = "overview" | "evidence" | "business" | "effects" | "raised";
 
 /** One systemic problem: its write-up, evidence chain, business case and how raising it went. */
 export function ProblemPage({ problem, language, onBack }: { problem: Problem; language: Language; onBack: () => void }) {
@@ -53,6 +54,7 @@ function ProblemBody({ problem, language, onBack }: { problem: Problem; language
           { key: "overview", label: t("problems.tabs.overview"), children: <OverviewTab key={problem.id} problem={problem} language={language} /> },
           { key: "evidence", label: t("problems.tabs.evidence"), children: <EvidenceTab problem={problem} language={language} /> },
           { key: "business", label: t("problems.tabs.business"), children: <BusinessCaseTab problem={problem} language={language} /> },
+          { key: "effects", label: t("problems.tabs.effects"), children: <EffectsTab problem={problem} language={language} /> },
           { key: "raised", label: t("problems.tabs.raised"), children: <RaisedTab problem={problem} /> },
         ]}
       />

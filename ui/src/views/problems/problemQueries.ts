@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { commands, type Problem, type ProblemInput, type StoreSet, type Suggestion, type SuggestionRule } from "../../bindings";
+import { commands, type EffectInput, type Problem, type ProblemInput, type StoreSet, type Suggestion, type SuggestionRule } from "../../bindings";
 import type { Language } from "../../i18n";
 import { unwrap } from "../../lib/api";
 import { useWrite, WS } from "../../lib/queries";
@@ -41,3 +41,30 @@ export const useAnnounceFix = () => useWrite((id: number) => unwrap(commands.pro
 
 export const useAcceptSuggestion = () =>
   useWrite(({ suggestion, rule }: { suggestion: Suggestion; rule: SuggestionRule }) => unwrap(commands.problemAcceptSuggestion(suggestion, rule)));
+
+export const useEffects = (problemId: number) =>
+  useQuery({ queryKey: [WS, "problem-effects", problemId], queryFn: () => unwrap(commands.problemEffects(problemId)) });
+
+export const useEffectSuggestions = (problemId: number) =>
+  useQuery({ queryKey: [WS, "problem-effect-suggestions", problemId], queryFn: () => unwrap(commands.problemEffectSuggestions(problemId)) });
+
+/** Adds an effect (id null) or rewrites one. */
+export const useSaveEffect = (problemId: number) =>
+  useWrite(({ id, input }: { id: number | null; input: EffectInput }) =>
+    unwrap(id === null ? commands.problemEffectAdd(problemId, input) : commands.problemEffectUpdate(id, input)),
+  );
+
+export const useDeleteEffect = () => useWrite((id: number) => unwrap(commands.problemEffectDelete(id)));
+
+export const useProblemSponsors = (problemId: number, language: Language) =>
+  useQuery({ queryKey: [WS, "problem-sponsors", problemId, language], queryFn: () => unwrap(commands.problemSponsors(problemId, language)) });
+
+export const useSponsorBenefit = (problemId: number, personId: number | null, language: Language) =>
+  useQuery({
+    queryKey: [WS, "problem-sponsor-benefit", problemId, personId, language],
+    queryFn: () => unwrap(commands.problemSponsorBenefit(problemId, personId ?? 0, language)),
+    enabled: personId !== null,
+  });
+
+export const useChooseSponsor = () =>
+  useWrite(({ problemId, personId }: { problemId: number; personId: number | null }) => unwrap(commands.problemChooseSponsor(problemId, personId)));

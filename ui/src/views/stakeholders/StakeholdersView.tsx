@@ -6,6 +6,7 @@ import { useFirstDataMark } from "../../lib/firstDataMark";
 import { useDepartments } from "../../lib/queries";
 import { ContactHealthPanel } from "./ContactHealthPanel";
 import { DepartmentsPanel } from "./DepartmentsPanel";
+import { KpisPanel } from "./KpisPanel";
 import { PeoplePanel } from "./PeoplePanel";
 import { PowerInterestGrid } from "./PowerInterestGrid";
 import { ProfileDrawer } from "./ProfileDrawer";
@@ -45,6 +46,7 @@ export function StakeholdersView() {
         destroyOnHidden
         items={[
           { key: "departments", label: t("stakeholders.departmentsTab"), children: <DepartmentsPanel search={search} /> },
+          { key: "kpis", label: t("kpis.tab"), children: <KpisPanel search={search} /> },
           { key: "people", label: t("stakeholders.peopleTab"), children: <PeoplePanel search={search} onOpen={setProfileId} /> },
           { key: "grid", label: t("map.gridTab"), children: <PowerInterestGrid onOpen={setProfileId} /> },
           { key: "graph", label: t("map.graphTab"), children: <RelationshipGraph onOpen={setProfileId} /> },
