@@ -128,6 +128,11 @@ export const commands = {
 	problemSetStores: (id: number, set: StoreSet, storeIds: number[]) => typedError<null, CoreError>(__TAURI_INVOKE("problem_set_stores", { id, set, storeIds })),
 	problemEvidence: (id: number, language: Lang) => typedError<Evidence, CoreError>(__TAURI_INVOKE("problem_evidence", { id, language })),
 	problemAnnounceFix: (id: number) => typedError<number, CoreError>(__TAURI_INVOKE("problem_announce_fix", { id })),
+	/**  Closes a problem whose fix the data after the launch validated; refused otherwise. */
+	problemCloseSolved: (id: number, language: Lang) => typedError<Problem, CoreError>(__TAURI_INVOKE("problem_close_solved", { id, language })),
+	threadOfProblem: (problemId: number) => typedError<Thread, CoreError>(__TAURI_INVOKE("thread_of_problem", { problemId })),
+	threadOfProject: (projectId: number) => typedError<Thread, CoreError>(__TAURI_INVOKE("thread_of_project", { projectId })),
+	threadLinkProblem: (projectId: number, problemId: number) => typedError<Thread, CoreError>(__TAURI_INVOKE("thread_link_problem", { projectId, problemId })),
 	problemSuggestions: (rule: SuggestionRule) => typedError<Suggestion[], CoreError>(__TAURI_INVOKE("problem_suggestions", { rule })),
 	problemAcceptSuggestion: (suggestion: Suggestion, rule: SuggestionRule) => typedError<Problem, CoreError>(__TAURI_INVOKE("problem_accept_suggestion", { suggestion, rule })),
 	problemApproachTable: () => typedError<ApproachRow[], CoreError>(__TAURI_INVOKE("problem_approach_table")),
@@ -530,7 +535,7 @@ export type EffectInput = {
 	computed: boolean,
 };
 
-export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "workspace.passphrase_required" | "workspace.passphrase_wrong" | "workspace.already_encrypted" | "workspace.not_encrypted" | "workspace.encryption_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.damaged_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "history.unknown_incident" | "history.unknown_department" | "history.unknown_event" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "incident.resolved" | "incident.already_pending" | "incident.not_pending" | "sla.invalid_work_hours" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start" | "cadence.negative_offset" | "milestone.ends_before_start" | "milestone.dependency_cycle" | "project.co_owners_same_department" | "cadence.no_counterpart" | "proposal.render_failed" | "proposal.template_invalid" | "trash.restore_conflict" | "reference.name_taken" | "reference.merge_into_itself" | "store.code_taken" | "import.duplicate_key" | "effect.unit_mismatch";
+export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "workspace.passphrase_required" | "workspace.passphrase_wrong" | "workspace.already_encrypted" | "workspace.not_encrypted" | "workspace.encryption_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.damaged_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "history.unknown_incident" | "history.unknown_department" | "history.unknown_event" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "incident.resolved" | "incident.already_pending" | "incident.not_pending" | "sla.invalid_work_hours" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start" | "cadence.negative_offset" | "milestone.ends_before_start" | "milestone.dependency_cycle" | "project.co_owners_same_department" | "cadence.no_counterpart" | "proposal.render_failed" | "problem.not_validated" | "proposal.template_invalid" | "trash.restore_conflict" | "reference.name_taken" | "reference.merge_into_itself" | "store.code_taken" | "import.duplicate_key" | "effect.unit_mismatch";
 
 /**
  *  An incident past its SLA, with the level it has reached, whom that level tells and the message
@@ -866,6 +871,34 @@ export type KpiInput = {
 
 export type Lang = "zh-CN" | "en";
 
+/**  Did the fix work: the same number of days before and after the launch, the same stores. */
+export type LaunchEffect = {
+	projectId: number,
+	projectTitle: string,
+	/**  YYYY-MM-DD */
+	launchOn: string,
+	/**  Days in each window; 0 before the launch. */
+	days: number,
+	before: number,
+	after: number,
+	/**  The stores compared; None when the workspace keeps no store list. */
+	stores: number | null,
+	/**  Counted by the filter the problem was linked with (new incidents too), else its linked incidents. */
+	byPattern: boolean,
+	/**  after / before, with its exact 95 % interval (high None: unbounded, nothing before). */
+	rateRatio: number | null,
+	ratioLow: number | null,
+	ratioHigh: number | null,
+	verdict: LaunchVerdict,
+	sentence: string,
+};
+
+export type LaunchVerdict = 
+/**  The launch date is still ahead. */
+"not_launched" | "not_enough_data" | 
+/**  Lower, but the 95 % interval still reaches "no change". */
+"not_yet_sure" | "no_drop" | "validated";
+
 export type LedgerEntry = {
 	id: number,
 	personId: number,
@@ -897,6 +930,28 @@ export type Level = {
 	level: number,
 	multiple: number | null,
 	notify: string,
+};
+
+/**  A live problem a project works on. */
+export type LinkedProblem = {
+	problemId: number,
+	title: string,
+};
+
+/**  A live project that works on a problem. */
+export type LinkedProject = {
+	projectId: number,
+	title: string,
+	/**  YYYY-MM-DD */
+	launchOn: string | null,
+};
+
+/**  A proposal as the other pages name it. */
+export type LinkedProposal = {
+	proposalId: number,
+	title: string,
+	problemId: number | null,
+	projectId: number | null,
 };
 
 export type ListFormat = "csv" | "xlsx";
@@ -1575,6 +1630,13 @@ export type TemplateKind =
 
 export type TextEncoding = "utf-8" | "gb18030";
 
+/**  Everything linked to one problem or one project. */
+export type Thread = {
+	problems: LinkedProblem[],
+	proposals: LinkedProposal[],
+	projects: LinkedProject[],
+};
+
 export type Timeline = {
 	milestones: Milestone[],
 	/**  (milestone, depends on) */
@@ -1657,6 +1719,8 @@ export type Validation = {
 	competitorNotes: string,
 	fixCost: Money | null,
 	fixEffort: string,
+	/**  The incident rate before and after the linked project's launch, computed. */
+	launch: LaunchEffect | null,
 	sentence: string,
 };
 

@@ -15,6 +15,7 @@ pub mod proposals;
 pub mod sla_settings;
 pub mod settings;
 pub mod stakeholders;
+pub mod thread;
 pub mod today;
 pub mod trash;
 pub mod workspace;

@@ -75,6 +75,13 @@ pub async fn problem_announce_fix(state: State<'_, AppState>, id: i64) -> Res<u3
     Ok(service::announce_fix(&state.workspace().await?, id).await? as u32)
 }
 
+/// Closes a problem whose fix the data after the launch validated; refused otherwise.
+#[tauri::command]
+#[specta::specta]
+pub async fn problem_close_solved(state: State<'_, AppState>, id: i64, language: Lang) -> Res<Problem> {
+    service::close_solved(&state.workspace().await?, id, language).await
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn problem_suggestions(state: State<'_, AppState>, rule: SuggestionRule) -> Res<Vec<Suggestion>> {
