@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { commands, type DepartmentInput, type IncidentFilter, type Person, type PersonInput, type ProblemInput } from "../bindings";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { commands, type DepartmentInput, type IncidentFilter, type Person, type Lang, type PersonInput, type ProblemInput } from "../bindings";
 import { AppError, unwrap } from "./api";
 
 /** Everything read from a workspace sits under this key, so switching workspace refetches all. */
@@ -48,6 +48,15 @@ export const useProjectMembers = () =>
 export const useKpis = () => useQuery({ queryKey: [WS, "kpis"], queryFn: () => unwrap(commands.kpisList()) });
 
 export const useProblems = () => useQuery({ queryKey: keys.problems, queryFn: () => unwrap(commands.problemsList()) });
+
+/** A problem's evidence chain; the problem page and the project's linked problems share it. */
+export const useEvidence = (id: number, language: Lang) =>
+  useQuery({
+    queryKey: [WS, "problem-evidence", id, language],
+    queryFn: () => unwrap(commands.problemEvidence(id, language)),
+    // Keeps the chain on screen while a changed setting recomputes it, so the cards do not blink.
+    placeholderData: keepPreviousData,
+  });
 
 export const useToday = (day: string) => useQuery({ queryKey: keys.today(day), queryFn: () => unwrap(commands.today(day)) });
 

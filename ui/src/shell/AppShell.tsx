@@ -24,6 +24,7 @@ import { ProblemsView } from "../views/problems/ProblemsView";
 import { ProposalsView } from "../views/proposals/ProposalsView";
 import { SettingsView } from "../views/settings/SettingsView";
 import type { ProjectFocus } from "../lib/navigation";
+import { GoToContext, type GoTo } from "../lib/goTo";
 import { TodayView, type TodayLink } from "../views/today/TodayView";
 import { BackupsModal } from "./BackupsModal";
 import { PassphraseModal } from "./PassphraseModal";
@@ -60,9 +61,21 @@ export function AppShell(props: LanguageProps & { workspace: WorkspaceInfo }) {
     if (link.section === "settings") setSettingsTab((prev) => ({ tab: link.tab, n: (prev?.n ?? 0) + 1 }));
     setSection(link.section);
   };
+  // Where a link of the thread (problem → proposal → project) sent the director; a new link remounts the view on it.
+  const [threadFocus, setThreadFocus] = useState<{ id: number; n: number } | null>(null);
+  const goTo: GoTo = {
+    problem: (id) => jump("problems", id),
+    proposal: (id) => jump("proposals", id),
+    project: (id) => navigate({ section: "projects", focus: { tab: "list", projectId: id } }),
+  };
+  const jump = (s: Section, id: number) => {
+    setThreadFocus((prev) => ({ id, n: (prev?.n ?? 0) + 1 }));
+    setSection(s);
+  };
   const choose = (s: Section) => {
     setProjectFocus(null);
     setSettingsTab(null);
+    setThreadFocus(null);
     setSection(s);
   };
   const counts = useCounts();
@@ -73,6 +86,7 @@ export function AppShell(props: LanguageProps & { workspace: WorkspaceInfo }) {
   );
 
   return (
+    <GoToContext.Provider value={goTo}>
     <Layout style={{ height: "100%" }}>
       <Layout.Sider width={220} theme="dark">
         <div className="app-brand">{t("app.fullName")}</div>
@@ -120,13 +134,14 @@ export function AppShell(props: LanguageProps & { workspace: WorkspaceInfo }) {
             {section === "stakeholders" && <StakeholdersView />}
             {section === "projects" && <ProjectsView key={projectFocus?.n ?? 0} language={props.language} focus={projectFocus?.focus} />}
             {section === "incidents" && <IncidentsView language={props.language} />}
-            {section === "problems" && <ProblemsView language={props.language} />}
-            {section === "proposals" && <ProposalsView language={props.language} />}
+            {section === "problems" && <ProblemsView key={threadFocus?.n ?? 0} language={props.language} focusId={threadFocus?.id} />}
+            {section === "proposals" && <ProposalsView key={threadFocus?.n ?? 0} language={props.language} focusId={threadFocus?.id} />}
             {section === "settings" && <SettingsView key={settingsTab?.n ?? 0} tab={settingsTab?.tab} />}
           </div>
         </Layout.Content>
       </Layout>
     </Layout>
+    </GoToContext.Provider>
   );
 }
 

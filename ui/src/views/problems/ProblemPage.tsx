@@ -9,6 +9,7 @@ import { EffectsTab } from "./EffectsTab";
 import { EvidenceTab } from "./EvidenceTab";
 import { IncidentLinksProvider, useIncidentLinks } from "./IncidentLinks";
 import { STATUS_COLORS } from "./model";
+import { ThreadLinks } from "../../components/ThreadLinks";
 import { OverviewTab } from "./OverviewTab";
 import { RaisedTab } from "./RaisedTab";
 
@@ -47,6 +48,7 @@ function ProblemBody({ problem, language, onBack }: { problem: Problem; language
           {t("problems.linkedCount", { count: problem.incidentCount })}
         </Button>
       </Flex>
+      <ThreadLinks of={{ problemId: problem.id }} />
       <Tabs
         activeKey={tab}
         onChange={(key) => setTab(key as Tab)}

@@ -15,10 +15,10 @@ import { ViewHeader } from "../../components/ViewHeader";
 type Tab = "list" | "approach";
 
 /** 系统性问题: incidents grouped into problems worth raising, with the evidence to raise them. */
-export function ProblemsView({ language }: { language: Language }) {
+export function ProblemsView({ language, focusId }: { language: Language; focusId?: number }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>("list");
-  const [openId, setOpenId] = useState<number | null>(null);
+  const [openId, setOpenId] = useState<number | null>(focusId ?? null);
   const [creating, setCreating] = useState(false);
   // The page reads the problem from the list query, so every save shows at once on both.
   const open = useProblems().data?.find((p) => p.id === openId);

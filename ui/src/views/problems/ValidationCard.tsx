@@ -8,6 +8,7 @@ import { formatMoney } from "../../lib/format";
 import { MoneyField } from "./fields";
 import { Entered, num } from "./Figures";
 import { LevelCard } from "./LevelCard";
+import { LaunchEffectCard } from "../../components/LaunchEffect";
 import { PatchModal } from "./PatchModal";
 import { NpsFields } from "./NpsFields";
 
@@ -23,7 +24,10 @@ type Values = {
   extraEvidence: string;
 };
 
-/** Level 5, 验证方案: what a pilot, competitors and a quote say about the fix. All of it is entered. */
+/**
+ * Level 5, 验证方案: the rate before and after the linked project's launch (computed), and what a
+ * pilot, competitors and a quote say about the fix (entered).
+ */
 export function ValidationCard({ problem, validation: v, language }: { problem: Problem; validation: Validation; language: Language }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
@@ -66,6 +70,7 @@ export function ValidationCard({ problem, validation: v, language }: { problem: 
         )
       }
     >
+      {v.launch && <LaunchEffectCard problemId={problem.id} effect={v.launch} solved={problem.solvedAt != null} closable language={language} />}
       {editing && (
         <PatchModal<Values>
           problem={problem}

@@ -5,13 +5,7 @@ import { unwrap } from "../../lib/api";
 import { useWrite, WS } from "../../lib/queries";
 import { toInput } from "./model";
 
-export const useEvidence = (id: number, language: Language) =>
-  useQuery({
-    queryKey: [WS, "problem-evidence", id, language],
-    queryFn: () => unwrap(commands.problemEvidence(id, language)),
-    // Keeps the chain on screen while a changed setting recomputes it, so the cards do not blink.
-    placeholderData: keepPreviousData,
-  });
+export { useEvidence } from "../../lib/queries";
 
 export const useProblemStores = (id: number, set: StoreSet) =>
   useQuery({ queryKey: [WS, "problem-stores", id, set], queryFn: () => unwrap(commands.problemStores(id, set)) });

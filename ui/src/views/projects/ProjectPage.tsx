@@ -11,6 +11,7 @@ import { CoOwnersCard } from "./CoOwnersCard";
 import { MetricsCard } from "./MetricsCard";
 import type { ProjectTab } from "../../lib/navigation";
 import { ProjectFormModal } from "./ProjectFormModal";
+import { ProjectLaunchEffects, ProjectThreadCard } from "./ProjectThreadCard";
 import { STATUS_COLOR } from "./projectModel";
 import { useDeleteProject } from "./projectQueries";
 import { RolesCard } from "./RolesCard";
@@ -65,13 +66,20 @@ export function ProjectPage(props: { project: Project; language: Language; initi
             children: (
               <Flex vertical gap={16}>
                 <ProjectFacts project={project} />
+                <ProjectThreadCard projectId={project.id} />
                 <CoOwnersCard projectId={project.id} />
                 <RolesCard projectId={project.id} />
                 <CommitmentsCard projectId={project.id} language={language} />
               </Flex>
             ),
           },
-          { key: "metrics", label: t("projects.tabs.metrics"), children: <MetricsCard projectId={project.id} /> },
+          { key: "metrics", label: t("projects.tabs.metrics"), children: (
+              <Flex vertical gap={16}>
+                <MetricsCard projectId={project.id} />
+                <ProjectLaunchEffects projectId={project.id} language={language} />
+              </Flex>
+            ),
+          },
           { key: "cadence", label: t("cadence.title"), children: <CadencePanel project={project} language={language} /> },
           { key: "report", label: t("report.title"), children: <WeeklyReportPanel projectId={project.id} language={language} /> },
         ]}

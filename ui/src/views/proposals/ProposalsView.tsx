@@ -19,12 +19,12 @@ import "./proposals.css";
  * Documents a director takes into a meeting: made from a template filled with the workspace's
  * evidence, projects and people, edited section by section, previewed, exported.
  */
-export function ProposalsView({ language }: { language: Language }) {
+export function ProposalsView({ language, focusId }: { language: Language; focusId?: number }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const draftsQuery = useDrafts();
   const drafts = draftsQuery.data ?? [];
-  const [selected, setSelected] = useState<number | null>(null);
+  const [selected, setSelected] = useState<number | null>(focusId ?? null);
   const [creating, setCreating] = useState(false);
   const [templating, setTemplating] = useState(false);
   const create = useCreateDraft();
