@@ -1,4 +1,4 @@
-//! S1 on the stakeholder map: where each person stands, what we know of the product VP's world,
+//! S1 on the stakeholder map: where each person stands, their KPIs, what we know of the product VP's world,
 //! the first contacts, the favours on both sides, and who plays which role in smart dispatch.
 
 use super::{Lang, T};
@@ -9,6 +9,7 @@ use crate::repo::people::{PersonInput, Stance};
 use crate::repo::person_notes::{NoteInput, NoteKind};
 use crate::repo::project_people::{self, ProjectRole};
 use crate::repo::relationships::RelationKind;
+use crate::service::kpis::{self, KpiInput};
 use crate::service::{people, stakeholders};
 use crate::{Id, Workspace};
 
@@ -50,6 +51,19 @@ const NOTES: &[NoteRow] = &[
     (12, NoteKind::Kpi, T("客户满意度", "Customer satisfaction"), Some("satisfaction"), T("客服月报", "Customer service monthly report"), 40),
     (7, NoteKind::Kpi, T("系统稳定性", "System stability"), None, T("IT 周会", "IT weekly meeting"), 35),
     (7, NoteKind::Pressure, T("今年 IT 预算被压缩 15%", "IT budget cut by 15% this year"), None, T("同事", "A colleague"), 25),
+];
+
+/// KPIs in the director's own words, each owned by a person of their department:
+/// (person index, name, unit, metric tag).
+const KPIS: &[(usize, T, &str, Option<&str>)] = &[
+    (0, T("客户等待时长", "Customer wait"), "分钟", Some("wait_time")),
+    (1, T("日活（DAU）", "Daily active users (DAU)"), "人", Some("dau")),
+    (1, T("用户增长", "User growth"), "%", Some("user_growth")),
+    (7, T("系统稳定性", "System stability"), "%", None),
+    (8, T("库存积压", "Inventory backlog"), "元", None),
+    (10, T("NPS 与口碑", "NPS and reputation"), "分", Some("nps")),
+    (12, T("投诉量", "Complaint volume"), "次", Some("complaints")),
+    (12, T("客户满意度", "Customer satisfaction"), "%", Some("satisfaction")),
 ];
 
 /// (person index, kind, days ago, summary, sentiment, next step, due in days, done)
@@ -114,6 +128,12 @@ pub async fn seed(ws: &Workspace, lang: Lang, person_ids: &[Id], smart_dispatch:
     for (who, kind, text, metric, source, ago) in NOTES {
         let note = NoteInput { kind: *kind, text: text.pick(lang), metric: metric.map(str::to_owned), source: source.pick(lang), noted_on: now - ago * DAY };
         stakeholders::add_note(ws, person_ids[*who], note).await?;
+    }
+    for (who, name, unit, metric) in KPIS {
+        let owner = crate::repo::people::get(ws.pool(), person_ids[*who]).await?;
+        let Some(department_id) = owner.department_id else { continue };
+        let input = KpiInput { name: name.pick(lang), unit: (*unit).to_owned(), department_id, owner_person_id: Some(owner.id), metric: metric.map(str::to_owned) };
+        kpis::create(ws, input).await?;
     }
     for (who, kind, ago, summary, sentiment, next, due, done) in CONTACTS {
         let contact = InteractionInput {

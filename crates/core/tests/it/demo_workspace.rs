@@ -13,6 +13,9 @@ async fn demo_workspace_carries_the_scenarios() {
     assert!(product.kpis.contains("日活"), "S1: the product VP's KPIs");
     let vp = people::list(&t.ws).await.unwrap().into_iter().find(|p| p.title == "产品副总裁").unwrap();
     assert_eq!(vp.department_name.as_deref(), Some("产品部"));
+    let kpis = liaison_core::service::kpis::list(&t.ws).await.unwrap();
+    let backlog = kpis.iter().find(|k| k.name == "库存积压").expect("KPIs in the director's words");
+    assert_eq!((backlog.unit.as_str(), backlog.department_name.as_str()), ("元", "供应链部"));
     assert_eq!(overview::counts(&t.ws).await.unwrap().stores, 40, "S2: 40 stores");
     let projects = projects::list(&t.ws).await.unwrap();
     assert_eq!(projects[0].input.title, "智能派单");
