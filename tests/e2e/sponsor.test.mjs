@@ -1,6 +1,7 @@
 // Who should sponsor a problem, in the real window on a blank workspace: a KPI named on the
 // stakeholder map, the problem's effect on it entered on the problem page, the ranking's reason
-// naming the KPI and its figures, and the sponsor chosen with what is in it for them.
+// naming the KPI and its figures, and the sponsor chosen with what is in it for them; the
+// stakeholder map's finder ranks the same from the problem.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { byTestId, click, createHome, invoke, openTab, quit, screenshot, text } from "./harness.mjs";
@@ -111,6 +112,14 @@ test("a problem's effect on a KPI ranks its owner as sponsor, with the figure in
     const stored = (await invoke(browser, "problems_list")).find((p) => p.id === problem.id);
     assert.equal(stored.sponsorPersonId, director.id);
     await screenshot(browser, "sponsor-chosen.png");
+
+    // The stakeholder map's finder starts from the same problem and gives the same ranking.
+    await click(browser, await byTestId(browser, "nav-stakeholders"));
+    await openTab(browser, "赞助人");
+    await pickOption(browser, "sponsor-problem", "门店缺货");
+    await browser.waitUntil(async () => (await text(browser, "sponsor-ranking")).includes("库存积压"), { timeout: 30_000, timeoutMsg: "the map ranks for the problem" });
+    const onMap = await browser.execute(() => [...document.querySelectorAll('[data-testid="sponsor-reason"]')].map((e) => e.innerText));
+    assert.deepEqual(onMap, reasons);
     await quit(browser);
   } finally {
     await home.dispose();

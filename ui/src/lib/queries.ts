@@ -58,6 +58,20 @@ export const useEvidence = (id: number, language: Lang) =>
     placeholderData: keepPreviousData,
   });
 
+/** Who should sponsor a problem (the problem page and the stakeholder map both rank). */
+export const useProblemSponsors = (problemId: number, language: Lang) =>
+  useQuery({ queryKey: [WS, "problem-sponsors", problemId, language], queryFn: () => unwrap(commands.problemSponsors(problemId, language)) });
+
+export const useSponsorBenefit = (problemId: number, personId: number | null, language: Lang) =>
+  useQuery({
+    queryKey: [WS, "problem-sponsor-benefit", problemId, personId, language],
+    queryFn: () => unwrap(commands.problemSponsorBenefit(problemId, personId ?? 0, language)),
+    enabled: personId !== null,
+  });
+
+export const useChooseSponsor = () =>
+  useWrite(({ problemId, personId }: { problemId: number; personId: number | null }) => unwrap(commands.problemChooseSponsor(problemId, personId)));
+
 export const useToday = (day: string) => useQuery({ queryKey: keys.today(day), queryFn: () => unwrap(commands.today(day)) });
 
 export const useRecentIncidents = (limit: number) =>

@@ -8,10 +8,10 @@ import { DeleteIconButton } from "../../components/DeleteIconButton";
 import { EditModal } from "../../components/EditModal";
 import { MoneyInput } from "../../components/MoneyInput";
 import { QueryState, UnlessFailed } from "../../components/QueryState";
+import { SponsorPanel } from "../../components/SponsorPanel";
 import { useKpis } from "../../lib/queries";
 import { effectFigures } from "./effectText";
 import { useDeleteEffect, useEffects, useEffectSuggestions, useSaveEffect } from "./problemQueries";
-import { SponsorPanel } from "./SponsorPanel";
 
 type Values = { kpiId: number | null; effect: number | null; unit: string; money: string | null; note: string };
 /** What the form is editing: a saved effect, a suggestion being accepted with changes, or a new one. */

@@ -50,15 +50,3 @@ export const useSaveEffect = (problemId: number) =>
 
 export const useDeleteEffect = () => useWrite((id: number) => unwrap(commands.problemEffectDelete(id)));
 
-export const useProblemSponsors = (problemId: number, language: Language) =>
-  useQuery({ queryKey: [WS, "problem-sponsors", problemId, language], queryFn: () => unwrap(commands.problemSponsors(problemId, language)) });
-
-export const useSponsorBenefit = (problemId: number, personId: number | null, language: Language) =>
-  useQuery({
-    queryKey: [WS, "problem-sponsor-benefit", problemId, personId, language],
-    queryFn: () => unwrap(commands.problemSponsorBenefit(problemId, personId ?? 0, language)),
-    enabled: personId !== null,
-  });
-
-export const useChooseSponsor = () =>
-  useWrite(({ problemId, personId }: { problemId: number; personId: number | null }) => unwrap(commands.problemChooseSponsor(problemId, personId)));

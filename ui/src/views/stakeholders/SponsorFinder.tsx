@@ -1,9 +1,11 @@
 import { useState } from "react";
-import { Button, Card, Empty, List, Progress, Space, Table, Tag, Typography } from "antd";
+import { Button, Card, Empty, List, Progress, Select, Space, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { PersonNote, SponsorCandidate } from "../../bindings";
-import { QueryState, UnlessFailed } from "../../components/QueryState";
-import { usePeopleById, useProjects } from "../../lib/queries";
+import { optionsState, QueryState, UnlessFailed } from "../../components/QueryState";
+import { SponsorPanel } from "../../components/SponsorPanel";
+import type { Language } from "../../i18n";
+import { usePeopleById, useProblems, useProjects } from "../../lib/queries";
 import { MetricSelect } from "../../components/MetricSelect";
 import { parseMetrics } from "../../lib/metrics";
 import { ProjectFilter } from "./ProjectFilter";
@@ -27,11 +29,36 @@ function MatchedNotes({ notes }: { notes: PersonNote[] }) {
 }
 
 /**
- * Who could sponsor a project or a problem: decision power × how much it moves what they are
- * measured on × how much they trust us. A project brings its own metrics; metrics picked by hand
- * describe a problem that has no project yet.
+ * Who could sponsor a problem or a project. A problem ranks people by how much it hurts the KPIs
+ * they own (its effects); a project, or metrics picked by hand, by the metric tags of their KPI
+ * and pain-point notes.
  */
 export function SponsorFinder({ onOpen }: { onOpen: (id: number) => void }) {
+  const { t, i18n } = useTranslation();
+  const problems = useProblems();
+  const [problemId, setProblemId] = useState<number | null>(null);
+  const problem = problems.data?.find((p) => p.id === problemId);
+  return (
+    <div>
+      <Space wrap className="tab-toolbar">
+        <Select
+          allowClear
+          style={{ minWidth: 280 }}
+          placeholder={t("sponsor.pickProblem")}
+          value={problemId ?? undefined}
+          onChange={(v?: number) => setProblemId(v ?? null)}
+          options={(problems.data ?? []).map((p) => ({ value: p.id, label: p.title, title: p.title }))}
+          {...optionsState(problems, t("reads.problems"))}
+          data-testid="sponsor-problem"
+        />
+      </Space>
+      {problem ? <SponsorPanel problem={problem} language={i18n.language as Language} /> : <ByMetrics onOpen={onOpen} />}
+    </div>
+  );
+}
+
+/** The ranking by metric tags, for a project or for metrics picked by hand. */
+function ByMetrics({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useTranslation();
   const projectsQuery = useProjects();
   const projects = projectsQuery.data ?? [];

@@ -1,10 +1,10 @@
 import { App, Button, Card, List, Progress, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import type { Problem, SponsorRank } from "../../bindings";
-import type { Language } from "../../i18n";
-import { QueryState } from "../../components/QueryState";
-import { errorText } from "../../lib/errors";
-import { useChooseSponsor, useProblemSponsors, useSponsorBenefit } from "./problemQueries";
+import type { Problem, SponsorRank } from "../bindings";
+import type { Language } from "../i18n";
+import { QueryState } from "./QueryState";
+import { errorText } from "../lib/errors";
+import { useChooseSponsor, useProblemSponsors, useSponsorBenefit } from "../lib/queries";
 
 /** What fixing the problem does for the chosen sponsor's own KPIs, in the core's sentences. */
 function WhatIsInIt({ problem, language }: { problem: Problem; language: Language }) {
