@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { commands, type EffectInput, type Problem, type ProblemInput, type StoreSet, type Suggestion, type SuggestionRule } from "../../bindings";
-import type { Language } from "../../i18n";
 import { unwrap } from "../../lib/api";
 import { useWrite, WS } from "../../lib/queries";
 import { toInput } from "./model";
