@@ -205,6 +205,16 @@ export const commands = {
 	proposalCreate: (request: DraftRequest, today: string) => typedError<Draft, CoreError>(__TAURI_INVOKE("proposal_create", { request, today })),
 	proposalSave: (id: number, document: Document) => typedError<Draft, CoreError>(__TAURI_INVOKE("proposal_save", { id, document })),
 	proposalDelete: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("proposal_delete", { id })),
+	/**  The editor's document as it will read: options and risks expanded from what is stored now. */
+	proposalPreview: (id: number, document: Document) => typedError<Document, CoreError>(__TAURI_INVOKE("proposal_preview", { id, document })),
+	proposalOptions: (draftId: number) => typedError<ProposalOption[], CoreError>(__TAURI_INVOKE("proposal_options", { draftId })),
+	proposalOptionCreate: (draftId: number, input: OptionInput) => typedError<ProposalOption, CoreError>(__TAURI_INVOKE("proposal_option_create", { draftId, input })),
+	proposalOptionUpdate: (id: number, input: OptionInput) => typedError<ProposalOption, CoreError>(__TAURI_INVOKE("proposal_option_update", { id, input })),
+	proposalOptionDelete: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("proposal_option_delete", { id })),
+	proposalOptionMove: (id: number, position: number) => typedError<ProposalOption[], CoreError>(__TAURI_INVOKE("proposal_option_move", { id, position })),
+	/**  `option_id` None clears the recommendation. */
+	proposalOptionRecommend: (draftId: number, optionId: number | null) => typedError<ProposalOption[], CoreError>(__TAURI_INVOKE("proposal_option_recommend", { draftId, optionId })),
+	proposalOptionAccept: (id: number) => typedError<ProposalOption, CoreError>(__TAURI_INVOKE("proposal_option_accept", { id })),
 	/**  None when the director cancels the save dialog. */
 	proposalExport: (id: number, format: ProposalFormat) => typedError<Exported | null, CoreError>(__TAURI_INVOKE("proposal_export", { id, format })),
 	proposalTemplateSave: (name: string, template: ProposalTemplate) => typedError<SavedTemplate, CoreError>(__TAURI_INVOKE("proposal_template_save", { name, template })),
@@ -535,7 +545,7 @@ export type EffectInput = {
 	computed: boolean,
 };
 
-export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "workspace.passphrase_required" | "workspace.passphrase_wrong" | "workspace.already_encrypted" | "workspace.not_encrypted" | "workspace.encryption_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.damaged_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "history.unknown_incident" | "history.unknown_department" | "history.unknown_event" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "incident.resolved" | "incident.already_pending" | "incident.not_pending" | "sla.invalid_work_hours" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start" | "cadence.negative_offset" | "milestone.ends_before_start" | "milestone.dependency_cycle" | "project.co_owners_same_department" | "cadence.no_counterpart" | "proposal.render_failed" | "problem.not_validated" | "proposal.template_invalid" | "trash.restore_conflict" | "reference.name_taken" | "reference.merge_into_itself" | "store.code_taken" | "import.duplicate_key" | "effect.unit_mismatch";
+export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "workspace.passphrase_required" | "workspace.passphrase_wrong" | "workspace.already_encrypted" | "workspace.not_encrypted" | "workspace.encryption_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.damaged_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "history.unknown_incident" | "history.unknown_department" | "history.unknown_event" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "incident.resolved" | "incident.already_pending" | "incident.not_pending" | "sla.invalid_work_hours" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start" | "cadence.negative_offset" | "milestone.ends_before_start" | "milestone.dependency_cycle" | "project.co_owners_same_department" | "cadence.no_counterpart" | "proposal.render_failed" | "problem.not_validated" | "proposal.template_invalid" | "proposal.option_suggested" | "trash.restore_conflict" | "reference.name_taken" | "reference.merge_into_itself" | "store.code_taken" | "import.duplicate_key" | "effect.unit_mismatch";
 
 /**
  *  An incident past its SLA, with the level it has reached, whom that level tells and the message
@@ -1049,6 +1059,46 @@ export type NoteInput = {
 
 export type NoteKind = "kpi" | "pressure" | "initiative" | "pain_point" | "opportunity";
 
+/**  What the option is expected to change: a metric from its value now to the value after. */
+export type OptionEffect = {
+	metric: string,
+	unit?: string,
+	from: number | null,
+	to: number | null,
+};
+
+/**  What the director writes for one option. */
+export type OptionInput = {
+	title: string,
+	description: string,
+	cost: Money | null,
+	resources: OptionResource[],
+	phases: OptionPhase[],
+	effects: OptionEffect[],
+	pros: string,
+	cons: string,
+	risks: OptionRisk[],
+};
+
+/**  One phase of an option's timeline, in order; dates come from the approval day later. */
+export type OptionPhase = {
+	name: string,
+	weeks: number,
+};
+
+/**  Person-weeks one department puts into an option. */
+export type OptionResource = {
+	departmentId: number,
+	personWeeks: number | null,
+	cost: Money | null,
+	note?: string,
+};
+
+export type OptionRisk = {
+	risk: string,
+	counterMeasure?: string,
+};
+
 export type OverviewCounts = {
 	departments: number,
 	people: number,
@@ -1295,6 +1345,16 @@ export type Projection = {
 };
 
 export type ProposalFormat = "docx" | "pdf" | "markdown";
+
+export type ProposalOption = {
+	id: number,
+	draftId: number,
+	/**  0-based place in the draft's list. */
+	position: number,
+	recommended: boolean,
+	/**  Offered by Liaison (the "do nothing" projection) and not yet accepted by the director. */
+	suggested: boolean,
+} & OptionInput;
 
 /**  A template as stored: built in (from `templates/*.json`) or saved by the director. */
 export type ProposalTemplate = {

@@ -92,6 +92,7 @@ error_codes! {
     ProposalRenderFailed => "proposal.render_failed",
     ProblemNotValidated => "problem.not_validated",
     TemplateInvalid => "proposal.template_invalid",
+    ProposalOptionSuggested => "proposal.option_suggested",
     TrashRestoreConflict => "trash.restore_conflict",
     NameTaken => "reference.name_taken",
     MergeIntoItself => "reference.merge_into_itself",

@@ -60,12 +60,23 @@ async fn problem(ws: &Workspace, id: Id, l: &Labels, ctx: &mut Context) -> Resul
     ctx.set("problem.owner", p.owner_department_name.clone().unwrap_or_default());
     ctx.set("problem.incidents", e.incidents.to_string());
     ctx.set("evidence.prevalence", &e.prevalence.sentence);
-    ctx.set("evidence.severity", &e.severity.sentence);
-    ctx.set("evidence.trend", &e.trend.sentence);
-    ctx.set("evidence.rootCause", &e.root_cause.sentence);
+    if e.incidents == 0 {
+        // With no incidents every computed level says the same "not enough data": say it once.
+        for key in ["evidence.severity", "evidence.trend", "evidence.rootCause"] {
+            ctx.omit(key);
+        }
+    } else {
+        ctx.set("evidence.severity", &e.severity.sentence);
+        ctx.set("evidence.trend", &e.trend.sentence);
+        ctx.set("evidence.rootCause", &e.root_cause.sentence);
+    }
     ctx.set("evidence.validation", &e.validation.sentence);
     let case = &e.business_case;
-    ctx.set("case.summary", &case.sentence);
+    if case.revenue_loss.is_none() && case.cost_per_year.is_none() && case.investment.is_none() && case.if_not_fixed.is_none() {
+        ctx.omit("case.summary");
+    } else {
+        ctx.set("case.summary", &case.sentence);
+    }
     ctx.set("case.roi", case.roi.map(|r| format!("{r:.0}×")).unwrap_or_default());
     ctx.set("case.revenueLoss", l.money(case.revenue_loss));
     ctx.set("case.costPerYear", l.money(case.cost_per_year));
@@ -77,18 +88,19 @@ async fn problem(ws: &Workspace, id: Id, l: &Labels, ctx: &mut Context) -> Resul
     ctx.bullets("whys", i.five_whys.iter().enumerate().map(|(n, w)| format!("{} {}：{w}", l.pick("为什么", "Why"), n + 1)).collect());
     ctx.table("evidenceTable", &l.cols(&["层级", "证据", "来源"], &["Level", "Evidence", "Source"]), evidence_rows(&e, l));
     ctx.table("businessCase", &l.cols(&["项目", "金额"], &["Item", "Amount"]), case_rows(&e, l));
-    ctx.table("options", &l.cols(&["方案", "做法", "优点", "缺点", "建议"], &["Option", "What", "Pros", "Cons", "Recommendation"]), option_rows(i, &e, l));
     Ok(())
 }
 
 fn evidence_rows(e: &Evidence, l: &Labels) -> Vec<Vec<String>> {
     let computed = l.pick("系统计算", "computed");
     let entered = l.pick("人工录入", "entered");
+    // With no incidents the prevalence row says so; the other computed rows would only repeat it.
+    let said = |sentence: &str| if e.incidents == 0 { "—".to_owned() } else { sentence.to_owned() };
     vec![
         vec![l.pick("普遍性", "Prevalence"), e.prevalence.sentence.clone(), computed.clone()],
-        vec![l.pick("严重性", "Severity"), e.severity.sentence.clone(), computed.clone()],
-        vec![l.pick("趋势", "Trend"), e.trend.sentence.clone(), computed.clone()],
-        vec![l.pick("根因", "Root cause"), e.root_cause.sentence.clone(), computed],
+        vec![l.pick("严重性", "Severity"), said(&e.severity.sentence), computed.clone()],
+        vec![l.pick("趋势", "Trend"), said(&e.trend.sentence), computed.clone()],
+        vec![l.pick("根因", "Root cause"), said(&e.root_cause.sentence), computed],
         vec![l.pick("验证", "Validated fix"), e.validation.sentence.clone(), entered],
     ]
 }
@@ -106,24 +118,6 @@ fn case_rows(e: &Evidence, l: &Labels) -> Vec<Vec<String>> {
         vec!["NPS".into(), nps],
         vec![l.pick("投入", "Investment"), l.money(c.investment)],
         vec!["ROI".into(), c.roi.map(|r| format!("{r:.0}×")).unwrap_or_else(|| l.pick("数据不足", "not enough data"))],
-    ]
-}
-
-/// Option A is the fix, B the workaround kept as it is, C doing nothing (its cost from the trend).
-fn option_rows(i: &problems::ProblemInput, e: &Evidence, l: &Labels) -> Vec<Vec<String>> {
-    let todo = |s: &str| if s.trim().is_empty() { super::fill::missing(l.0, "problem.fix") } else { s.to_owned() };
-    let do_nothing = e
-        .business_case
-        .if_not_fixed
-        .as_ref()
-        .map(|n| l.if_not_fixed(n.weeks, n.events, n.extra_cost))
-        .unwrap_or_else(|| l.pick("数据不足，无法预测", "not enough data to project"));
-    vec![
-        vec!["A".into(), todo(&i.fix), l.pick("根治问题，效果可验证", "Removes the cause; the effect can be measured"),
-             format!("{} {}", l.pick("需要投入", "Needs investment:"), l.money(e.business_case.investment)), l.pick("推荐", "Recommended")],
-        vec!["B".into(), if i.workaround.trim().is_empty() { super::fill::missing(l.0, "problem.workaround") } else { i.workaround.clone() },
-             l.pick("立即可做，几乎不花钱", "Can start now at almost no cost"), l.pick("靠人工，无法规模化", "Manual; does not scale"), l.pick("作为过渡", "As a stopgap")],
-        vec!["C".into(), l.pick("维持现状", "Do nothing"), l.pick("无需投入", "No investment"), do_nothing, l.pick("不建议", "Not recommended")],
     ]
 }
 
@@ -188,8 +182,6 @@ async fn project(ws: &Workspace, id: Id, week: Option<&str>, l: &Labels, include
         ctx.set("report.asks", &r.asks);
         ctx.set("report.risks", &r.risks);
         ctx.set("report.credits", &r.credits);
-        let todo = super::fill::missing(l.0, l.pick_str("应对措施", "counter-measure"));
-        ctx.table("risks", &l.cols(&["风险", "应对措施"], &["Risk", "Counter-measure"]), lines(&r.risks).map(|risk| split_risk(&risk, &todo)).collect());
     }
     if include_private {
         private_notes(ws, &members.iter().map(|m| m.person_id).collect::<Vec<_>>(), &people, l, ctx).await?;
@@ -233,16 +225,6 @@ async fn private_notes(ws: &Workspace, ids: &[Id], people: &HashMap<Id, Person>,
 
 fn lines(text: &str) -> impl Iterator<Item = String> + '_ {
     text.lines().map(|l| l.trim().trim_start_matches(['-', '•', '*']).trim().to_owned()).filter(|l| !l.is_empty())
-}
-
-/// "risk — counter-measure" (or with "——", "->", "→") splits; otherwise the measure is still to write.
-fn split_risk(line: &str, todo: &str) -> Vec<String> {
-    for sep in [" — ", "——", " -> ", "→"] {
-        if let Some((risk, measure)) = line.split_once(sep) {
-            return vec![risk.trim().to_owned(), measure.trim().to_owned()];
-        }
-    }
-    vec![line.to_owned(), todo.to_owned()]
 }
 
 fn num(v: Option<f64>) -> String {

@@ -30,6 +30,12 @@ impl Context {
         }
     }
 
+    /// A value known to be empty: a paragraph made of nothing else is left out, instead of
+    /// repeating what another paragraph already says or showing a marker.
+    pub fn omit(&mut self, key: &str) {
+        self.values.insert(key.to_owned(), String::new());
+    }
+
     pub fn bullets(&mut self, key: &str, items: Vec<String>) {
         let items: Vec<String> = items.into_iter().filter(|i| !i.trim().is_empty()).collect();
         if !items.is_empty() {
@@ -37,6 +43,10 @@ impl Context {
         }
     }
 }
+
+/// Data sources filled at preview and export from what is stored then (`options::expand`), not
+/// when the draft is made: the director's options and the risks drawn from them.
+pub const LIVE: &[&str] = &["options", "risks"];
 
 pub fn missing(lang: Lang, key: &str) -> String {
     match lang {
@@ -58,15 +68,17 @@ pub fn fill(template: &ProposalTemplate, ctx: &Context, include_private: bool, a
             blocks: s
                 .blocks
                 .iter()
-                .map(|b| match b {
-                    Block::Paragraph { text: t } => Block::Paragraph { text: text(t) },
-                    Block::Bullets { items } => Block::Bullets { items: items.iter().map(|i| text(i)).collect() },
-                    Block::Table { columns, rows } => Block::Table {
+                .filter_map(|b| match b {
+                    Block::Paragraph { text: t } => Some(text(t)).filter(|t| !t.trim().is_empty()).map(|text| Block::Paragraph { text }),
+                    Block::Bullets { items } => Some(Block::Bullets { items: items.iter().map(|i| text(i)).collect() }),
+                    Block::Table { columns, rows } => Some(Block::Table {
                         columns: columns.iter().map(|c| text(c)).collect(),
                         rows: rows.iter().map(|r| r.iter().map(|c| text(c)).collect()).collect(),
-                    },
+                    }),
+                    // Expanded from the stored options at preview and export (`options::expand`).
+                    Block::Data { source } if LIVE.contains(&source.as_str()) => Some(b.clone()),
                     Block::Data { source } => {
-                        ctx.data.get(source).cloned().unwrap_or_else(|| Block::Paragraph { text: missing(lang, source) })
+                        Some(ctx.data.get(source).cloned().unwrap_or_else(|| Block::Paragraph { text: missing(lang, source) }))
                     }
                 })
                 .collect(),

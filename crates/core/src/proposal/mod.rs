@@ -9,6 +9,7 @@ mod effects;
 pub mod fill;
 pub mod markdown;
 pub mod model;
+pub mod options;
 pub mod pdf;
 
 use crate::lang::Lang;

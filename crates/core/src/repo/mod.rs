@@ -31,6 +31,7 @@ pub mod project_problems;
 pub mod projects;
 pub mod raw_rows;
 pub mod proposal_drafts;
+pub mod proposal_options;
 pub mod proposal_templates;
 pub mod reference;
 pub mod relationships;

@@ -25,6 +25,7 @@ pub mod people;
 pub mod problems;
 pub mod projects;
 pub mod problem_types;
+pub mod proposal_options;
 pub mod proposals;
 pub mod reference;
 pub mod reference_import;

@@ -70,7 +70,22 @@ pub async fn create(ws: &Workspace, r: DraftRequest, today: &str) -> Result<Draf
         document: &document,
     };
     let id = proposal_drafts::insert(ws.pool(), &new).await?;
+    crate::service::proposal_options::suggest_do_nothing(ws, id).await?;
     proposal_drafts::get(ws.pool(), id).await
+}
+
+/// The document as it will read: `document` (the editor's, saved or not) with the draft's options
+/// and risks expanded from what is stored now.
+pub async fn preview(ws: &Workspace, id: Id, document: Document) -> Result<Document> {
+    let draft = proposal_drafts::get(ws.pool(), id).await?;
+    proposal::options::expand(ws, id, &draft.subject, draft.language, document).await
+}
+
+/// The stored draft rendered as exported, options expanded.
+pub async fn render_draft(ws: &Workspace, id: Id, format: ProposalFormat) -> Result<Vec<u8>> {
+    let draft = proposal_drafts::get(ws.pool(), id).await?;
+    let document = proposal::options::expand(ws, id, &draft.subject, draft.language, draft.document).await?;
+    render(&document, format, chrono::Utc::now())
 }
 
 /// Saves the director's edits; a section needs a heading, and text stays within bounds.
@@ -120,9 +135,10 @@ pub struct Exported {
 /// Renders first, then writes: a failed render or an unwritable path leaves no file behind.
 pub async fn export(ws: &Workspace, id: Id, format: ProposalFormat, path: &Path) -> Result<Exported> {
     let draft = proposal_drafts::get(ws.pool(), id).await?;
-    let bytes = render(&draft.document, format, chrono::Utc::now())?;
+    let document = proposal::options::expand(ws, id, &draft.subject, draft.language, draft.document).await?;
+    let bytes = render(&document, format, chrono::Utc::now())?;
     crate::export::files::write_whole(path, &bytes)?;
-    let missing = if format == ProposalFormat::Pdf { proposal::coverage::missing_glyphs(&draft.document) } else { Vec::new() };
+    let missing = if format == ProposalFormat::Pdf { proposal::coverage::missing_glyphs(&document) } else { Vec::new() };
     Ok(Exported {
         path: path.display().to_string(),
         bytes: u32::try_from(bytes.len()).unwrap_or(u32::MAX),

@@ -24,6 +24,7 @@ mod problems;
 mod projects;
 mod service_rules;
 mod sla_clock;
+mod proposal_options;
 mod proposals;
 mod reference_lists;
 mod sponsors;
