@@ -224,9 +224,37 @@ pub async fn pattern_of<'e>(db: impl SqliteExecutor<'e>, id: Id) -> Result<Optio
     Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
 }
 
-/// Verified and solved at `at`; the raising date stays as entered.
+/// Verified and solved at `at`; followed up (S7) when a follow-up of its project was done.
 pub async fn mark_solved<'e>(db: impl SqliteExecutor<'e>, id: Id, at: i64) -> Result<()> {
-    sqlx::query("UPDATE problems SET status = 'verified', solved_at = ?1, updated_at = ?1 WHERE id = ?2").bind(at).bind(id).execute(db).await?;
+    sqlx::query(
+        "UPDATE problems SET status = 'verified', solved_at = ?1, updated_at = ?1,
+           followed_up = (followed_up OR EXISTS (SELECT 1 FROM touchpoints t JOIN project_problems pp ON pp.project_id = t.project_id
+                                                 WHERE pp.problem_id = ?2 AND t.state = 'done'))
+         WHERE id = ?2",
+    )
+    .bind(at)
+    .bind(id)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The S7 record of an approved proposal on its problem: raised (when nobody entered the day,
+/// `raised`), approved `at`, with data when incidents are linked, with a solution, with a sponsor
+/// once one is chosen.
+pub async fn mark_approved<'e>(db: impl SqliteExecutor<'e>, id: Id, raised: i64, at: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE problems SET raised_at = coalesce(raised_at, ?1), approved_at = ?2, had_solution = 1,
+           had_data = (had_data OR EXISTS (SELECT 1 FROM problem_incidents WHERE problem_id = ?3)),
+           had_sponsor = (had_sponsor OR sponsor_person_id IS NOT NULL), updated_at = ?4
+         WHERE id = ?3",
+    )
+    .bind(raised)
+    .bind(at)
+    .bind(id)
+    .bind(crate::time::now_ms())
+    .execute(db)
+    .await?;
     Ok(())
 }
 

@@ -1,6 +1,6 @@
 //! Proposal drafts: a filled document being edited before export.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sqlx::SqliteExecutor;
 
 use crate::lang::Lang;
@@ -113,5 +113,40 @@ pub async fn set_document<'e>(db: impl SqliteExecutor<'e>, id: Id, document: &Do
 
 pub async fn soft_delete<'e>(db: impl SqliteExecutor<'e>, id: Id) -> Result<()> {
     sqlx::query("UPDATE proposal_drafts SET deleted_at = ? WHERE id = ?").bind(crate::time::now_ms()).bind(id).execute(db).await?;
+    Ok(())
+}
+
+/// A draft's approval: the day (YYYY-MM-DD) and who approved it; None while not approved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Approval {
+    pub approved_on: String,
+    pub approved_by: String,
+}
+
+pub async fn approve<'e>(db: impl SqliteExecutor<'e>, id: Id, a: &Approval) -> Result<()> {
+    sqlx::query("UPDATE proposal_drafts SET approved_on = ?, approved_by = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL")
+        .bind(&a.approved_on)
+        .bind(&a.approved_by)
+        .bind(crate::time::now_ms())
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn approval_of<'e>(db: impl SqliteExecutor<'e>, id: Id) -> Result<Option<Approval>> {
+    Ok(sqlx::query_as("SELECT approved_on, approved_by FROM proposal_drafts WHERE id = ? AND approved_on IS NOT NULL").bind(id).fetch_optional(db).await?)
+}
+
+/// When the draft was started, UTC ms: the day a problem was raised when nobody entered one.
+pub async fn created_at_of<'e>(db: impl SqliteExecutor<'e>, id: Id) -> Result<i64> {
+    sqlx::query_scalar("SELECT created_at FROM proposal_drafts WHERE id = ?").bind(id).fetch_optional(db).await?.ok_or_else(|| CoreError::not_found("proposal", id))
+}
+
+/// The project the approved proposal became.
+pub async fn set_project<'e>(db: impl SqliteExecutor<'e>, id: Id, project_id: Id) -> Result<()> {
+    sqlx::query("UPDATE proposal_drafts SET project_id = ?, updated_at = ? WHERE id = ?").bind(project_id).bind(crate::time::now_ms()).bind(id).execute(db).await?;
     Ok(())
 }

@@ -13,9 +13,12 @@ pub async fn of_project(ws: &Workspace, project_id: Id) -> Result<Vec<Commitment
 
 /// Records a commitment; returns the project's commitments.
 pub async fn add(ws: &Workspace, project_id: Id, input: CommitmentInput) -> Result<Vec<Commitment>> {
-    let input = CommitmentInput { description: clean(&input.description, "description", 500)?, ..input };
-    commitments::insert(ws.pool(), project_id, &input).await?;
+    commitments::insert(ws.pool(), project_id, &check_commitment(input)?).await?;
     commitments::list_for(ws.pool(), project_id).await
+}
+
+pub(crate) fn check_commitment(input: CommitmentInput) -> Result<CommitmentInput> {
+    Ok(CommitmentInput { description: clean(&input.description, "description", 500)?, ..input })
 }
 
 pub async fn set_done(ws: &Workspace, id: Id, done: bool) -> Result<()> {

@@ -26,8 +26,16 @@ pub async fn of_project(ws: &Workspace, project_id: Id) -> Result<MetricsWithRea
 }
 
 pub async fn add(ws: &Workspace, project_id: Id, input: MetricInput) -> Result<Id> {
-    let input = MetricInput { name: clean(&input.name, "name", 100)?, unit: bounded(&input.unit, "unit", 20)?, ..input };
-    project_metrics::insert(ws.pool(), project_id, &input).await
+    project_metrics::insert(ws.pool(), project_id, &check_metric(input)?).await
+}
+
+pub(crate) fn check_metric(input: MetricInput) -> Result<MetricInput> {
+    for (value, field) in [(input.baseline, "baseline"), (input.target, "target")] {
+        if !value.is_finite() {
+            return Err(CoreError::new(ErrorCode::InvalidNumber).with("value", value).on_field(field));
+        }
+    }
+    Ok(MetricInput { name: clean(&input.name, "name", 100)?, unit: bounded(&input.unit, "unit", 20)?, ..input })
 }
 
 /// A reading on a day (YYYY-MM-DD); the value must be a finite number.

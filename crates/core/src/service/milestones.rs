@@ -40,7 +40,7 @@ pub async fn remove_dependency(ws: &Workspace, id: Id, depends_on: Id) -> Result
 }
 
 
-fn check_milestone(m: MilestoneInput) -> Result<MilestoneInput> {
+pub(crate) fn check_milestone(m: MilestoneInput) -> Result<MilestoneInput> {
     let start = parse_day(&m.starts_on, "startsOn")?;
     let end = parse_day(&m.ends_on, "endsOn")?;
     if end < start {

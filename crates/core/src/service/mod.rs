@@ -2,6 +2,7 @@
 //! public door: the shell's commands call these only, and the types they take and return are
 //! re-exported here.
 
+pub mod approval;
 pub mod backup;
 pub mod board;
 pub mod calendar;

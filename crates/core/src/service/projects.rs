@@ -30,7 +30,7 @@ pub(crate) fn day_string(d: NaiveDate) -> String {
     d.format(DATE).to_string()
 }
 
-fn validate(p: ProjectInput) -> Result<ProjectInput> {
+pub(crate) fn validate(p: ProjectInput) -> Result<ProjectInput> {
     for (value, field) in [(&p.anchor_on, "anchorOn"), (&p.launch_on, "launchOn")] {
         if let Some(v) = value {
             parse_day(v, field)?;
@@ -83,6 +83,13 @@ pub async fn remove_role(ws: &Workspace, project_id: Id, person_id: Id, role: Pr
 pub async fn set_co_owners(ws: &Workspace, project_id: Id, a: Id, b: Id) -> Result<()> {
     let mut tx = ws.write().await?;
     projects::get(&mut *tx, project_id).await?;
+    put_co_owners(&mut tx, project_id, a, b).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// [`set_co_owners`] inside the caller's transaction.
+pub(crate) async fn put_co_owners(tx: &mut sqlx::SqliteConnection, project_id: Id, a: Id, b: Id) -> Result<()> {
     let pa = people::get(&mut *tx, a).await.map_err(|e| e.on_field("coOwnerA"))?;
     let pb = people::get(&mut *tx, b).await.map_err(|e| e.on_field("coOwnerB"))?;
     if a == b || pa.department_id.is_none() || pa.department_id == pb.department_id {
@@ -91,7 +98,6 @@ pub async fn set_co_owners(ws: &Workspace, project_id: Id, a: Id, b: Id) -> Resu
     project_people::remove_role(&mut *tx, project_id, ProjectRole::ExecutiveSponsor).await?;
     project_people::add(&mut *tx, project_id, a, ProjectRole::ExecutiveSponsor).await?;
     project_people::add(&mut *tx, project_id, b, ProjectRole::ExecutiveSponsor).await?;
-    tx.commit().await?;
     Ok(())
 }
 fn spans(ms: &[Milestone]) -> Vec<Span> {

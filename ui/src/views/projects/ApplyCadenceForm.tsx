@@ -6,7 +6,7 @@ import { QueryState } from "../../components/QueryState";
 import type { Language } from "../../i18n";
 import { errorText, showFieldError } from "../../lib/errors";
 import { fromPicker, toPicker, todayInZone } from "../../lib/days";
-import { PersonSelect } from "./PersonSelect";
+import { PersonSelect } from "../../components/PersonSelect";
 import { useApplyCadence, useTemplates } from "./projectQueries";
 
 type Values = { anchorOn: Dayjs | null; counterpartId: number | null; templateId: number | null };

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { QueryState } from "../../components/QueryState";
 import { errorText, showFieldError } from "../../lib/errors";
 import { useProjectMembers } from "../../lib/queries";
-import { PersonSelect } from "./PersonSelect";
+import { PersonSelect } from "../../components/PersonSelect";
 import { useSetCoOwners } from "./projectQueries";
 
 type Values = { coOwnerA: number | null; coOwnerB: number | null };

@@ -6,7 +6,7 @@ import { UnlessFailed } from "../../components/QueryState";
 import { errorText } from "../../lib/errors";
 import { DeleteIconButton } from "../../components/DeleteIconButton";
 import { usePeopleById, useProjectMembers } from "../../lib/queries";
-import { PersonSelect } from "./PersonSelect";
+import { PersonSelect } from "../../components/PersonSelect";
 import { ROLES } from "./projectModel";
 import { useAddRole, useRemoveRole } from "./projectQueries";
 

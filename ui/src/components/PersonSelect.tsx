@@ -1,10 +1,10 @@
 import { useMemo } from "react";
 import { Select, type SelectProps } from "antd";
 import { useTranslation } from "react-i18next";
-import type { Person } from "../../bindings";
-import { optionsState } from "../../components/QueryState";
-import { matchesName } from "../../lib/format";
-import { usePeople } from "../../lib/queries";
+import type { Person } from "../bindings";
+import { optionsState } from "./QueryState";
+import { matchesName } from "../lib/format";
+import { usePeople } from "../lib/queries";
 
 /**
  * Picks a person by name, full pinyin or initials (“chenli”, “cl”): directors type pinyin far
