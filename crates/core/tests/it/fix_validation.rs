@@ -57,7 +57,7 @@ fn root(f: impl Fn(f64) -> f64) -> f64 {
 
 /// The exact conditional interval of the rate ratio after/before: Clopper–Pearson on
 /// p = after / n, each bound where a binomial tail holds 2.5 %.
-fn clopper_pearson_ratio(before: i64, after: i64) -> (f64, f64) {
+pub(crate) fn clopper_pearson_ratio(before: i64, after: i64) -> (f64, f64) {
     let n = before + after;
     let low = root(|p| 0.025 - (1.0 - binomial_cdf(after - 1, n, p)));
     let high = root(|p| binomial_cdf(after, n, p) - 0.025);

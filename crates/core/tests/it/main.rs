@@ -20,6 +20,7 @@ mod import_bulk;
 mod import_incidents;
 mod import_unknowns;
 mod incident_actions;
+mod problem_thread;
 mod problems;
 mod projects;
 mod service_rules;
