@@ -133,6 +133,11 @@ export const commands = {
 	threadOfProblem: (problemId: number) => typedError<Thread, CoreError>(__TAURI_INVOKE("thread_of_problem", { problemId })),
 	threadOfProject: (projectId: number) => typedError<Thread, CoreError>(__TAURI_INVOKE("thread_of_project", { projectId })),
 	threadLinkProblem: (projectId: number, problemId: number) => typedError<Thread, CoreError>(__TAURI_INVOKE("thread_link_problem", { projectId, problemId })),
+	proposalApprove: (draftId: number, approval: Approval) => typedError<Approval, CoreError>(__TAURI_INVOKE("proposal_approve", { draftId, approval })),
+	proposalApproval: (draftId: number) => typedError<Approval | null, CoreError>(__TAURI_INVOKE("proposal_approval", { draftId })),
+	/**  The project an approved proposal suggests, for the director to edit; nothing is written. */
+	proposalProjectPlan: (draftId: number, language: Lang) => typedError<ProjectPlan, CoreError>(__TAURI_INVOKE("proposal_project_plan", { draftId, language })),
+	proposalCreateProject: (draftId: number, plan: ProjectPlan) => typedError<Project, CoreError>(__TAURI_INVOKE("proposal_create_project", { draftId, plan })),
 	problemSuggestions: (rule: SuggestionRule) => typedError<Suggestion[], CoreError>(__TAURI_INVOKE("problem_suggestions", { rule })),
 	problemAcceptSuggestion: (suggestion: Suggestion, rule: SuggestionRule) => typedError<Problem, CoreError>(__TAURI_INVOKE("problem_accept_suggestion", { suggestion, rule })),
 	problemApproachTable: () => typedError<ApproachRow[], CoreError>(__TAURI_INVOKE("problem_approach_table")),
@@ -294,6 +299,12 @@ export type ApproachRow = {
 	solvedPct: number | null,
 	/**  From raised to solved, in months of 30.4 days. */
 	averageCycleMonths: number | null,
+};
+
+/**  A draft's approval: the day (YYYY-MM-DD) and who approved it; None while not approved. */
+export type Approval = {
+	approvedOn: string,
+	approvedBy: string,
 };
 
 export type BackupFile = {
@@ -545,7 +556,7 @@ export type EffectInput = {
 	computed: boolean,
 };
 
-export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "workspace.passphrase_required" | "workspace.passphrase_wrong" | "workspace.already_encrypted" | "workspace.not_encrypted" | "workspace.encryption_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.damaged_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "history.unknown_incident" | "history.unknown_department" | "history.unknown_event" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "incident.resolved" | "incident.already_pending" | "incident.not_pending" | "sla.invalid_work_hours" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start" | "cadence.negative_offset" | "milestone.ends_before_start" | "milestone.dependency_cycle" | "project.co_owners_same_department" | "cadence.no_counterpart" | "proposal.render_failed" | "problem.not_validated" | "proposal.template_invalid" | "proposal.option_suggested" | "trash.restore_conflict" | "reference.name_taken" | "reference.merge_into_itself" | "store.code_taken" | "import.duplicate_key" | "effect.unit_mismatch";
+export type ErrorCode = "required" | "too_long" | "department.name_taken" | "store.name_taken" | "not_found" | "money.invalid" | "money.out_of_range" | "date.invalid" | "workspace.not_open" | "workspace.open_failed" | "workspace.not_liaison" | "workspace.newer_version" | "workspace.migration_failed" | "workspace.backup_failed" | "workspace.passphrase_required" | "workspace.passphrase_wrong" | "workspace.already_encrypted" | "workspace.not_encrypted" | "workspace.encryption_failed" | "storage" | "cancelled" | "number.invalid" | "boolean.invalid" | "import.unreadable" | "import.empty_file" | "import.unsupported_file" | "import.damaged_file" | "import.no_mappable_columns" | "import.too_many_columns" | "import.unknown_encoding" | "import.bad_encoding" | "import.malformed_row" | "import.xlsx_too_large" | "import.sheet_not_found" | "import.field_not_mapped" | "import.unknown_severity_class" | "import.in_trash" | "import.no_file" | "history.unknown_incident" | "history.unknown_department" | "history.unknown_event" | "incident.unassigned" | "incident.transfer_same_department" | "number.out_of_range" | "choice.invalid" | "incident.closed_before_opened" | "incident.external_id_taken" | "incident.resolved" | "incident.already_pending" | "incident.not_pending" | "sla.invalid_work_hours" | "export.failed" | "export.too_many_rows" | "person.in_projects" | "person.reports_to_cycle" | "person.same_person" | "person.relationship_exists" | "period.ends_before_start" | "cadence.negative_offset" | "milestone.ends_before_start" | "milestone.dependency_cycle" | "project.co_owners_same_department" | "cadence.no_counterpart" | "proposal.render_failed" | "problem.not_validated" | "proposal.no_recommended_option" | "proposal.not_approved" | "proposal.launch_before_approval" | "proposal.template_invalid" | "proposal.option_suggested" | "trash.restore_conflict" | "reference.name_taken" | "reference.merge_into_itself" | "store.code_taken" | "import.duplicate_key" | "effect.unit_mismatch";
 
 /**
  *  An incident past its SLA, with the level it has reached, whom that level tells and the message
@@ -1181,6 +1192,11 @@ export type PivotCell = {
 	cost: Money,
 };
 
+export type PlannedMetric = {
+	/**  The baseline comes from the problem's evidence chain, not from the option's text. */
+	baselineComputed: boolean,
+} & MetricInput;
+
 export type Preferences = {
 	/**  None until the user picks one; the UI then starts in zh-CN. */
 	language?: Lang | null,
@@ -1329,6 +1345,16 @@ export type ProjectMetric = {
 	direction: MetricDirection,
 	baseline: number | null,
 	target: number | null,
+};
+
+/**  The project as the approved proposal suggests it; every part editable before it is created. */
+export type ProjectPlan = {
+	project: ProjectInput,
+	/**  The two sponsors: the problem's chosen sponsor and the director's own, when known. */
+	coOwners: number[],
+	commitments: CommitmentInput[],
+	milestones: MilestoneInput[],
+	metrics: PlannedMetric[],
 };
 
 export type ProjectRole = "executive_sponsor" | "product_owner" | "tech_lead" | "scrum_master" | "stakeholder";

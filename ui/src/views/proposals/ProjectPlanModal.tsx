@@ -54,7 +54,7 @@ function PlanForm({ draftId, plan, onClose, onCreated }: { draftId: number; plan
       })
       .catch((e) => {
         const field = e instanceof AppError ? e.core.field : null;
-        if (field) form.setFields([{ name: fieldPath(field), errors: [errorText(t, e)] }]);
+        if (field) form.setFields([{ name: fieldPath(field) as never, errors: [errorText(t, e)] }]);
         void message.error(errorText(t, e), 8);
       });
   };

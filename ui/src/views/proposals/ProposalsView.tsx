@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { ApprovalPanel } from "./ApprovalPanel";
 import { App, Button, Col, Empty, Input, List, Popconfirm, Row, Segmented, Space, Tag, Typography } from "antd";
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -103,6 +104,7 @@ function DraftWorkspace({ draft }: { draft: Draft }) {
   const persist = () => (dirty ? save.mutateAsync({ id: draft.id, document: doc }) : Promise.resolve(draft));
   return (
     <Space direction="vertical" style={{ width: "100%" }} data-testid="proposal-draft">
+      {draft.kind === "solution" && <ApprovalPanel draft={draft} language={draft.language} />}
       <Space wrap style={{ justifyContent: "space-between", width: "100%" }}>
         <Segmented
           value={mode}
