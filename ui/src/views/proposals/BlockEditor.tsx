@@ -1,6 +1,7 @@
-import { Input, Select, Table } from "antd";
+import { Select, Space, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Block } from "../../bindings";
+import { TypedText } from "../../components/TypedText";
 
 /**
  * Edits one block in place: a paragraph as text, a list one item per line, a table cell by cell,
@@ -10,13 +11,13 @@ export function BlockEditor({ block, onChange, sources, testId }: { block: Block
   const { t } = useTranslation();
   switch (block.type) {
     case "paragraph":
-      return <Input.TextArea autoSize={{ minRows: 1, maxRows: 12 }} value={block.text} onChange={(e) => onChange({ ...block, text: e.target.value })} data-testid={testId} />;
+      return <TypedText autoSize={{ minRows: 1, maxRows: 12 }} value={block.text} onChange={(text) => onChange({ ...block, text })} data-testid={testId} />;
     case "bullets":
       return (
-        <Input.TextArea
+        <TypedText
           autoSize={{ minRows: 2, maxRows: 12 }}
           value={block.items.join("\n")}
-          onChange={(e) => onChange({ ...block, items: e.target.value.split("\n") })}
+          onChange={(text) => onChange({ ...block, items: text.split("\n") })}
           placeholder={t("proposals.onePerLine")}
           data-testid={testId}
         />
@@ -35,7 +36,7 @@ export function BlockEditor({ block, onChange, sources, testId }: { block: Block
             title: c,
             key: j,
             render: (_: unknown, { r, i }: { r: string[]; i: number }) => (
-              <Input.TextArea variant="borderless" autoSize value={r[j] ?? ""} onChange={(e) => setCell(i, j, e.target.value)} data-testid={`${testId}-${i}-${j}`} />
+              <TypedText variant="borderless" autoSize value={r[j] ?? ""} onChange={(v) => setCell(i, j, v)} data-testid={`${testId}-${i}-${j}`} />
             ),
           }))}
           data-testid={testId}
@@ -44,6 +45,7 @@ export function BlockEditor({ block, onChange, sources, testId }: { block: Block
     }
     case "data":
       return (
+        <Space direction="vertical" size={0}>
         <Select
           style={{ minWidth: 240 }}
           value={block.source}
@@ -51,6 +53,11 @@ export function BlockEditor({ block, onChange, sources, testId }: { block: Block
           onChange={(source) => onChange({ ...block, source })}
           data-testid={testId}
         />
+        {live.includes(block.source) && <Typography.Text type="secondary">{t("proposals.liveBlock")}</Typography.Text>}
+        </Space>
       );
   }
 }
+
+/** Filled from the draft's stored options at preview and export (`proposal::fill::LIVE`). */
+const live = ["options", "risks"];

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { ApprovalPanel } from "./ApprovalPanel";
 import { App, Button, Col, Empty, Input, List, Popconfirm, Row, Segmented, Space, Tag, Typography } from "antd";
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from "@ant-design/icons";
@@ -11,7 +11,8 @@ import { ViewHeader } from "../../components/ViewHeader";
 import { DocumentPreview } from "./DocumentPreview";
 import { ExportBar } from "./ExportBar";
 import { NewDocumentModal } from "./NewDocumentModal";
-import { useCatalogue, useCreateDraft, useDeleteDraft, useDrafts, useSaveDraft } from "./proposalQueries";
+import { OptionsEditor } from "./OptionsEditor";
+import { useCatalogue, useCreateDraft, useDeleteDraft, useDrafts, usePreview, useSaveDraft } from "./proposalQueries";
 import { SectionsEditor } from "./SectionsEditor";
 import { TemplateModal } from "./TemplateModal";
 import "./proposals.css";
@@ -96,10 +97,11 @@ function DraftWorkspace({ draft }: { draft: Draft }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [doc, setDoc] = useState<Document>(draft.document);
-  const [mode, setMode] = useState<"edit" | "preview">("edit");
+  const [mode, setMode] = useState<Mode>("edit");
   const catalogue = useCatalogue();
   const save = useSaveDraft();
-  useEffect(() => setDoc(draft.document), [draft.document]);
+  // The editor owns its document from here on: a saved draft coming back from the store (the save's
+  // own round trip, a refetch) never replaces what is being typed; `dirty` tells them apart.
   const dirty = JSON.stringify(doc) !== JSON.stringify(draft.document);
   const persist = () => (dirty ? save.mutateAsync({ id: draft.id, document: doc }) : Promise.resolve(draft));
   return (
@@ -108,9 +110,10 @@ function DraftWorkspace({ draft }: { draft: Draft }) {
       <Space wrap style={{ justifyContent: "space-between", width: "100%" }}>
         <Segmented
           value={mode}
-          onChange={(v) => setMode(v as "edit" | "preview")}
+          onChange={(v) => setMode(v as Mode)}
           options={[
             { value: "edit", label: t("proposals.edit") },
+            { value: "options", label: t("proposals.options.tab"), ...{ "data-testid": "proposal-options-tab" } },
             { value: "preview", label: t("proposals.preview"), ...{ "data-testid": "proposal-preview-tab" } },
           ]}
         />
@@ -137,10 +140,21 @@ function DraftWorkspace({ draft }: { draft: Draft }) {
             {({ sources }) => <SectionsEditor sections={doc.sections} sources={sources} onChange={(sections) => setDoc({ ...doc, sections })} />}
           </QueryState>
         </>
+      ) : mode === "options" ? (
+        <OptionsEditor draftId={draft.id} />
       ) : (
-        <DocumentPreview document={doc} />
+        <Preview draftId={draft.id} document={doc} />
       )}
       <Typography.Text type="secondary">{t("proposals.privacyNote")}</Typography.Text>
     </Space>
   );
+}
+
+type Mode = "edit" | "options" | "preview";
+
+/** The document as it will be exported, the director's options and their risks filled in. */
+function Preview({ draftId, document }: { draftId: number; document: Document }) {
+  const { t } = useTranslation();
+  const preview = usePreview(draftId, document);
+  return <QueryState query={preview} what={t("reads.proposalPreview")}>{(expanded) => <DocumentPreview document={expanded} />}</QueryState>;
 }

@@ -1,8 +1,9 @@
-import { Button, Card, Input, Space } from "antd";
+import { Button, Card, Space } from "antd";
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Section } from "../../bindings";
 import { PrivateLabel } from "../../components/PrivateMark";
+import { TypedText } from "../../components/TypedText";
 import { BlockEditor } from "./BlockEditor";
 
 /** A document or template, section by section: heading, blocks, order, removal. */
@@ -23,13 +24,10 @@ export function SectionsEditor({ sections, onChange, sources }: { sections: Sect
           size="small"
           data-testid={`section-${i}`}
           title={
-            <Input
-              variant="borderless"
-              value={s.heading}
-              onChange={(e) => set(i, { ...s, heading: e.target.value })}
-              prefix={s.private ? <PrivateLabel>{null}</PrivateLabel> : undefined}
-              data-testid={`section-${i}-heading`}
-            />
+            <Space>
+              {s.private && <PrivateLabel>{null}</PrivateLabel>}
+              <TypedText variant="borderless" autoSize value={s.heading} onChange={(heading) => set(i, { ...s, heading })} data-testid={`section-${i}-heading`} />
+            </Space>
           }
           extra={
             <Space size={0}>
@@ -41,14 +39,28 @@ export function SectionsEditor({ sections, onChange, sources }: { sections: Sect
         >
           <Space direction="vertical" style={{ width: "100%" }}>
             {s.blocks.map((b, j) => (
-              <BlockEditor
-                key={j}
-                block={b}
-                sources={sources}
-                testId={`section-${i}-block-${j}`}
-                onChange={(nb) => set(i, { ...s, blocks: s.blocks.map((x, k) => (k === j ? nb : x)) })}
-              />
+              <div key={j} className="proposal-block">
+                <BlockEditor
+                  block={b}
+                  sources={sources}
+                  testId={`section-${i}-block-${j}`}
+                  onChange={(nb) => set(i, { ...s, blocks: s.blocks.map((x, k) => (k === j ? nb : x)) })}
+                />
+                {/* Every block can go, computed tables and texts too. */}
+                <Button
+                  type="text"
+                  size="small"
+                  danger
+                  icon={<DeleteOutlined />}
+                  onClick={() => set(i, { ...s, blocks: s.blocks.filter((_, k) => k !== j) })}
+                  aria-label={t("proposals.removeBlock")}
+                  data-testid={`section-${i}-block-${j}-remove`}
+                />
+              </div>
             ))}
+            <Button size="small" type="dashed" onClick={() => set(i, { ...s, blocks: [...s.blocks, { type: "paragraph", text: "" }] })} data-testid={`section-${i}-add-paragraph`}>
+              {t("proposals.addParagraph")}
+            </Button>
           </Space>
         </Card>
       ))}
