@@ -59,7 +59,8 @@ function PlanForm({ draftId, plan, onClose, onCreated }: { draftId: number; plan
       });
   };
   return (
-    <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="project-plan-form">
+    // The whole store, not only the fields on screen: status, staffing, the computed marks travel with it.
+    <Form form={form} layout="vertical" initialValues={initial} onFinish={() => submit(form.getFieldsValue(true))} data-testid="project-plan-form">
       <Space.Compact block>
         <Form.Item name={["project", "title"]} label={t("approval.f.title")} style={{ flex: 2 }} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={200} data-testid="plan-title" />
