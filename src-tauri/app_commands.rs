@@ -136,6 +136,7 @@ app_commands! {
     projects::cadence_apply,
     projects::touchpoints_list,
     projects::touchpoint_complete,
+    projects::touchpoint_undo_replan,
     projects::touchpoint_skip,
     projects::touchpoint_reschedule,
     projects::touchpoint_escalate,

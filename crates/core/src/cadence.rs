@@ -151,10 +151,11 @@ pub fn schedule(anchor: NaiveDate, steps: &[Step], milestones: &[Span], calendar
     out
 }
 
-/// When a touchpoint is done `late_by` days after (or before, negative) it was due, the open
-/// anchor-relative ones after it keep their spacing: each moves by the same days, to a working day.
-pub fn shift(due: NaiveDate, late_by: i32, calendar: &Calendar) -> NaiveDate {
-    calendar.on_or_after(add(due, late_by))
+/// When the touchpoint of a step `from_offset` days after the anchor is answered on `answered`,
+/// the step `to_offset` days after the anchor keeps the template's spacing from the reply (not
+/// from the holiday-moved due date), moved to a working day.
+pub fn respace(answered: NaiveDate, from_offset: i32, to_offset: i32, calendar: &Calendar) -> NaiveDate {
+    calendar.on_or_after(add(answered, to_offset - from_offset))
 }
 
 /// S6, the default cadence: (anchor, offset, every, action, purpose, escalates) in zh-CN and English.
@@ -249,10 +250,15 @@ mod tests {
     }
 
     #[test]
-    fn a_late_touchpoint_moves_the_next_ones_by_the_same_days() {
+    fn the_steps_after_a_reply_keep_the_template_spacing_from_it() {
         let cal = china_2026();
-        assert_eq!(shift(d("2026-09-30"), 3, &cal), d("2026-10-08"), "into the holiday, then out of it");
-        assert_eq!(shift(d("2026-03-09"), -2, &cal), d("2026-03-09"), "early lands on a Saturday, then Monday");
+        // A meeting on 17 September: the week-2 check is due 1 October, a holiday, so 8 October.
+        let plan = schedule(d("2026-09-17"), &steps()[1..3], &[], &cal);
+        assert_eq!(plan.iter().map(|p| p.due).collect::<Vec<_>>(), [d("2026-10-08"), d("2026-10-15")]);
+        // The counterpart says yes on 30 September: week 4 comes 14 days after the reply.
+        assert_eq!(respace(d("2026-09-30"), 14, 28, &cal), d("2026-10-14"));
+        // A reply on 20 September puts week 4 on 4 October, in the holiday: the next working day.
+        assert_eq!(respace(d("2026-09-20"), 14, 28, &cal), d("2026-10-08"));
     }
 
     #[test]

@@ -179,6 +179,13 @@ pub async fn touchpoint_complete(state: State<'_, AppState>, id: i64, done_on: S
     service::complete(&state.workspace().await?, id, &done_on, &result).await
 }
 
+/// Takes back a completion and the dates it moved.
+#[tauri::command]
+#[specta::specta]
+pub async fn touchpoint_undo_replan(state: State<'_, AppState>, replan_id: i64) -> Res<Vec<Touchpoint>> {
+    service::undo_replan(&state.workspace().await?, replan_id).await
+}
+
 /// Moves one open follow-up to the day agreed with the counterpart.
 #[tauri::command]
 #[specta::specta]

@@ -91,7 +91,7 @@ pub async fn person_note_delete(state: State<'_, AppState>, id: i64) -> Res<()> 
 
 #[tauri::command]
 #[specta::specta]
-pub async fn interaction_log(state: State<'_, AppState>, person_id: i64, input: InteractionInput) -> Res<Profile> {
+pub async fn interaction_log(state: State<'_, AppState>, person_id: i64, input: InteractionInput) -> Res<map::Logged> {
     map::log_interaction(&state.workspace().await?, person_id, input).await
 }
 

@@ -144,7 +144,7 @@ pub async fn seed(ws: &Workspace, lang: Lang, person_ids: &[Id], smart_dispatch:
             next_step: next.pick(lang),
             next_step_due: due.map(|d| now + d * DAY),
         };
-        let id = stakeholders::record_interaction(ws, person_ids[*who], contact).await?;
+        let (id, _) = stakeholders::record_interaction(ws, person_ids[*who], contact).await?;
         if *done {
             crate::repo::interactions::set_next_step_done(ws.pool(), id, true).await?;
         }

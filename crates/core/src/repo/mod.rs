@@ -40,6 +40,7 @@ pub mod settings;
 pub mod severity_classes;
 pub mod sla_terms;
 pub mod stores;
+pub mod touchpoint_replans;
 pub mod touchpoints;
 pub mod trash;
 pub mod weekly_reports;

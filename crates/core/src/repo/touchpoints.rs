@@ -15,6 +15,8 @@ pub struct Touchpoint {
     pub project_title: String,
     pub step_id: Option<Id>,
     pub anchor: Option<crate::cadence::StepAnchor>,
+    /// The step's days after the anchor: the spacing a re-plan keeps.
+    pub step_offset: Option<i32>,
     pub milestone_id: Option<Id>,
     pub counterpart_id: Option<Id>,
     pub counterpart_name: Option<String>,
@@ -41,7 +43,7 @@ pub struct NewTouchpoint<'a> {
     pub due_on: String,
 }
 
-const SELECT: &str = "SELECT t.id, t.project_id, j.title AS project_title, t.step_id, s.anchor, t.milestone_id, t.counterpart_id,
+const SELECT: &str = "SELECT t.id, t.project_id, j.title AS project_title, t.step_id, s.anchor, s.offset_days AS step_offset, t.milestone_id, t.counterpart_id,
         p.name AS counterpart_name, t.action, t.purpose, t.escalates, t.due_on, t.state, t.done_on, t.result, t.notified
      FROM touchpoints t JOIN projects j ON j.id = t.project_id AND j.deleted_at IS NULL
      LEFT JOIN cadence_steps s ON s.id = t.step_id

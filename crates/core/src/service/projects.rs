@@ -10,6 +10,7 @@ use crate::error::{CoreError, ErrorCode, Result};
 use crate::repo::milestones::{self, Milestone};
 use crate::repo::project_people;
 use crate::repo::projects;
+use crate::repo::touchpoint_replans;
 use crate::repo::touchpoints::{self, NewTouchpoint, Touchpoint};
 use crate::repo::{cadence_templates, calendar_days, people};
 use crate::text::{bounded, clean};
@@ -19,6 +20,7 @@ pub use crate::cadence::Step;
 pub use crate::repo::cadence_templates::Template;
 pub use crate::repo::project_people::ProjectRole;
 pub use crate::repo::projects::{Project, ProjectInput, ProjectStatus};
+pub use crate::repo::touchpoint_replans::Move;
 
 pub const DATE: &str = "%Y-%m-%d";
 
@@ -220,34 +222,69 @@ pub(crate) async fn replan_build_steps(conn: &mut sqlx::SqliteConnection, projec
     insert_planned(conn, project_id, counterpart, &steps, &plan).await
 }
 
-/// Marks a touchpoint done on `done_on`; the open after-anchor ones behind it keep their spacing
-/// from it (a late recap moves the week-2 check by the same days).
+/// A touchpoint completed and the later steps it moved, dates before and after; undone by
+/// [`undo_replan`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Replan {
+    pub id: Id,
+    pub touchpoint: Touchpoint,
+    pub moves: Vec<Move>,
+}
+
+/// Marks a touchpoint done on `done_on`; the open after-anchor ones behind it keep the
+/// template's spacing from that day (a late recap moves the week-2 check with it).
 pub async fn complete(ws: &Workspace, id: Id, done_on: &str, result: &str) -> Result<Vec<Touchpoint>> {
     let day = parse_day(done_on, "doneOn")?;
     let result = bounded(result, "result", 2_000)?;
     let mut tx = ws.write().await?;
     let t = touchpoints::get(&mut *tx, id).await?;
-    complete_in(&mut tx, &t, day, &result).await?;
+    complete_in(&mut tx, &t, day, &result, None).await?;
     let all = touchpoints::list_for(&mut *tx, t.project_id).await?;
     tx.commit().await?;
     Ok(all)
 }
 
-async fn complete_in(conn: &mut sqlx::SqliteConnection, t: &Touchpoint, day: NaiveDate, result: &str) -> Result<()> {
-    let due = parse_day(&t.due_on, "dueOn")?;
-    touchpoints::set_state(&mut *conn, t.id, "done", Some(&day_string(day)), result).await?;
-    let late_by = (day - due).num_days() as i32;
-    if late_by == 0 || t.anchor != Some(StepAnchor::AfterAnchor) {
-        return Ok(());
-    }
-    let calendar = calendar_days::calendar(&mut *conn).await?;
-    for next in touchpoints::list_for(&mut *conn, t.project_id).await? {
-        if next.state == "open" && next.anchor == Some(StepAnchor::AfterAnchor) && next.due_on > t.due_on {
-            let moved = cadence::shift(parse_day(&next.due_on, "dueOn")?, late_by, &calendar);
-            touchpoints::set_due(&mut *conn, next.id, &day_string(moved)).await?;
+async fn complete_in(conn: &mut sqlx::SqliteConnection, t: &Touchpoint, day: NaiveDate, result: &str, interaction_id: Option<Id>) -> Result<Replan> {
+    let done_on = day_string(day);
+    touchpoints::set_state(&mut *conn, t.id, "done", Some(&done_on), result).await?;
+    let replan_id = touchpoint_replans::insert(&mut *conn, t.id, interaction_id, &done_on).await?;
+    if let (Some(StepAnchor::AfterAnchor), Some(from)) = (t.anchor, t.step_offset) {
+        let calendar = calendar_days::calendar(&mut *conn).await?;
+        for next in touchpoints::list_for(&mut *conn, t.project_id).await? {
+            let Some(to) = next.step_offset.filter(|o| *o > from) else { continue };
+            if next.state != "open" || next.anchor != Some(StepAnchor::AfterAnchor) {
+                continue;
+            }
+            let after_on = day_string(cadence::respace(day, from, to, &calendar));
+            if after_on != next.due_on {
+                touchpoints::set_due(&mut *conn, next.id, &after_on).await?;
+                let m = Move { touchpoint_id: next.id, action: next.action, before_on: next.due_on, after_on };
+                touchpoint_replans::insert_move(&mut *conn, replan_id, &m).await?;
+            }
         }
     }
-    Ok(())
+    Ok(Replan { id: replan_id, touchpoint: touchpoints::get(&mut *conn, t.id).await?, moves: touchpoint_replans::moves(&mut *conn, replan_id).await? })
+}
+
+/// Takes a completion back: the touchpoint is open again and the steps it moved go back to
+/// their days, unless the user has since moved or closed them. Returns the project's touchpoints.
+pub async fn undo_replan(ws: &Workspace, replan_id: Id) -> Result<Vec<Touchpoint>> {
+    let mut tx = ws.write().await?;
+    let r = touchpoint_replans::get_live(&mut *tx, replan_id).await?;
+    let t = touchpoints::get(&mut *tx, r.touchpoint_id).await?;
+    touchpoints::set_state(&mut *tx, t.id, "open", None, "").await?;
+    for m in touchpoint_replans::moves(&mut *tx, replan_id).await? {
+        let now = touchpoints::get(&mut *tx, m.touchpoint_id).await?;
+        if now.state == "open" && now.due_on == m.after_on {
+            touchpoints::set_due(&mut *tx, m.touchpoint_id, &m.before_on).await?;
+        }
+    }
+    touchpoint_replans::mark_undone(&mut *tx, replan_id).await?;
+    let all = touchpoints::list_for(&mut *tx, t.project_id).await?;
+    tx.commit().await?;
+    Ok(all)
 }
 
 /// Moves one open touchpoint to another day (the director agreed a new date with the
@@ -266,14 +303,27 @@ pub async fn skip(ws: &Workspace, id: Id) -> Result<()> {
     touchpoints::set_state(ws.pool(), id, "skipped", None, "").await
 }
 
-/// A contact with someone completes the earliest open touchpoint with them that is due by then
-/// (or within three days after: an early check-in counts).
-pub async fn on_interaction(conn: &mut sqlx::SqliteConnection, person_id: Id, day: NaiveDate) -> Result<Option<Id>> {
-    let until = day_string(day + chrono::Days::new(3));
-    let open = touchpoints::open_until(&mut *conn, &until).await?;
-    let Some(t) = open.into_iter().find(|t| t.counterpart_id == Some(person_id)) else { return Ok(None) };
-    complete_in(conn, &t, day, "").await?;
-    Ok(Some(t.id))
+/// A contact with any counterpart of a project (the person a touchpoint is with, a co-owner or
+/// any other role holder) answers the project's earliest open touchpoint, however early or late
+/// it comes, and re-plans the steps after it. A contact dated before the project's meeting or
+/// before its last answered touchpoint answers nothing (a back-dated entry).
+pub async fn on_interaction(conn: &mut sqlx::SqliteConnection, person_id: Id, day: NaiveDate, interaction_id: Id) -> Result<Vec<Replan>> {
+    let open = touchpoints::open_until(&mut *conn, "9999-12-31").await?;
+    let mut projects_of: Vec<Id> = project_people::list(&mut *conn).await?.into_iter().filter(|m| m.person_id == person_id).map(|m| m.project_id).collect();
+    projects_of.extend(open.iter().filter(|t| t.counterpart_id == Some(person_id)).map(|t| t.project_id));
+    projects_of.sort_unstable();
+    projects_of.dedup();
+    let mut out = Vec::new();
+    for project_id in projects_of {
+        let Some(t) = open.iter().find(|t| t.project_id == project_id) else { continue };
+        let anchor = projects::get(&mut *conn, project_id).await?.input.anchor_on.and_then(|a| parse_day(&a, "").ok());
+        let done = touchpoints::list_for(&mut *conn, project_id).await?.into_iter().filter_map(|x| x.done_on).max();
+        if anchor.is_some_and(|a| day < a) || done.is_some_and(|d| day_string(day) < d) {
+            continue;
+        }
+        out.push(complete_in(conn, t, day, "", Some(interaction_id)).await?);
+    }
+    Ok(out)
 }
 
 /// A touchpoint past due with no result, and the escalation step it calls for.

@@ -22,6 +22,7 @@ pub use crate::repo::ledger_entries::{Direction, LedgerEntry, LedgerInput, Ledge
 pub use crate::repo::person_notes::{NoteInput, NoteKind, PersonNote};
 pub use crate::repo::project_people::ProjectMember;
 pub use crate::repo::relationships::{RelationKind, Relationship};
+use crate::service::projects::Replan;
 use crate::text::{bounded, clean};
 use crate::{Id, Workspace};
 
@@ -72,14 +73,25 @@ pub async fn add_note(ws: &Workspace, person_id: Id, n: NoteInput) -> Result<Pro
     profile(ws, person_id).await
 }
 
-/// Records a contact; returns the person's profile as it now stands.
-pub async fn log_interaction(ws: &Workspace, person_id: Id, i: InteractionInput) -> Result<Profile> {
-    record_interaction(ws, person_id, i).await?;
-    profile(ws, person_id).await
+/// A logged contact: the person's profile as it now stands, and the follow-ups it answered with
+/// the dates it moved (each can be undone with `projects::undo_replan`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Logged {
+    pub profile: Profile,
+    pub replans: Vec<Replan>,
 }
 
-/// Records a contact, which completes the follow-up due with this person; returns its id.
-pub(crate) async fn record_interaction(ws: &Workspace, person_id: Id, i: InteractionInput) -> Result<Id> {
+/// Records a contact; returns the person's profile and the follow-ups it answered.
+pub async fn log_interaction(ws: &Workspace, person_id: Id, i: InteractionInput) -> Result<Logged> {
+    let (_, replans) = record_interaction(ws, person_id, i).await?;
+    Ok(Logged { profile: profile(ws, person_id).await?, replans })
+}
+
+/// Records a contact, which answers the follow-ups of the projects this person is a counterpart
+/// of; returns its id and those re-plans.
+pub(crate) async fn record_interaction(ws: &Workspace, person_id: Id, i: InteractionInput) -> Result<(Id, Vec<Replan>)> {
     if !(-2..=2).contains(&i.sentiment) {
         return Err(CoreError::new(ErrorCode::OutOfRange).with("min", -2).with("max", 2).on_field("sentiment"));
     }
@@ -92,12 +104,12 @@ pub(crate) async fn record_interaction(ws: &Workspace, person_id: Id, i: Interac
     let mut tx = ws.write().await?;
     people::get(&mut *tx, person_id).await?;
     let id = interactions::insert(&mut *tx, person_id, &i).await?;
-    // The contact is the follow-up that was due with this person.
-    if let Some(day) = chrono::DateTime::from_timestamp_millis(i.happened_at + offset * 1000) {
-        crate::service::projects::on_interaction(&mut tx, person_id, day.date_naive()).await?;
-    }
+    let Some(day) = chrono::DateTime::from_timestamp_millis(i.happened_at + offset * 1000) else {
+        return Err(CoreError::new(ErrorCode::InvalidDate).with("value", i.happened_at).on_field("happenedAt"));
+    };
+    let replans = crate::service::projects::on_interaction(&mut tx, person_id, day.date_naive(), id).await?;
     tx.commit().await?;
-    Ok(id)
+    Ok((id, replans))
 }
 
 /// Records a favour given or received; returns the person's profile as it now stands.

@@ -15,6 +15,7 @@ mod encryption;
 mod error_texts;
 mod export_crash;
 mod fix_validation;
+mod followup_replan;
 mod evidence_counts;
 mod import_bulk;
 mod import_incidents;

@@ -77,28 +77,29 @@ async fn s1_project_with_s6_cadence_on_the_2026_calendar() {
     assert_eq!(build, ["2026-11-16", "2026-11-30", "2026-12-28"], "every two weeks while the MVP and the integration run");
     assert!(plan.iter().find(|t| t.due_on == "2026-10-30").unwrap().escalates, "week 6 asks the sponsor");
 
-    // The recap goes out two days late: the week-2 and later checks keep their spacing.
+    // The recap goes out two days late: the week-2 and later checks keep their spacing from it.
     let recap = plan[0].id;
     let plan = service::complete(&t.ws, recap, "2026-09-20", "纪要已发").await.unwrap();
-    assert_eq!(plan[1].due_on, "2026-10-10", "8 Oct + 2 = the make-up Saturday");
-    assert_eq!(plan.iter().filter(|t| t.due_on == "2026-10-19").count(), 1, "week 4: 16 Oct + 2 = Sunday → Monday");
+    assert_eq!(plan[1].due_on, "2026-10-08", "20 Sep + 14 = 4 Oct, in the holiday → 8 Oct");
+    assert_eq!(plan.iter().filter(|t| t.due_on == "2026-10-19").count(), 1, "week 4: 20 Sep + 28 = Sunday → Monday");
 
     // A 1:1 with the VP on the make-up Saturday completes the week-2 touchpoint.
     let contact = InteractionInput { kind: InteractionKind::OneOnOne, happened_at: 1_791_597_600_000, summary: "确认负责人".into(), sentiment: 1, next_step: String::new(), next_step_due: None };
     stakeholders::log_interaction(&t.ws, vp.id, contact).await.unwrap();
     let plan = followup::touchpoints(&t.ws, project.id).await.unwrap();
-    assert_eq!(dues(&plan)[..2], [("2026-09-18".into(), "done".into()), ("2026-10-10".into(), "done".into())]);
+    assert_eq!(dues(&plan)[..2], [("2026-09-18".into(), "done".into()), ("2026-10-08".into(), "done".into())]);
+    assert_eq!(plan.iter().filter(|t| t.due_on == "2026-10-26").count(), 1, "week 4: 10 Oct + 14 = Saturday → Monday");
 
     // Week 4 passes with no result: asking the VP's own manager (the CEO) is proposed, and taken up.
     let ceo = person(&t.ws, "周志远").await;
     let mut conn = t.ws.pool().acquire().await.unwrap();
-    let proposals = service::escalation_proposals(&mut conn, chrono::NaiveDate::from_ymd_opt(2026, 10, 21).unwrap()).await.unwrap();
+    let proposals = service::escalation_proposals(&mut conn, chrono::NaiveDate::from_ymd_opt(2026, 10, 28).unwrap()).await.unwrap();
     drop(conn);
     assert_eq!(proposals.len(), 1);
-    assert_eq!((proposals[0].touchpoint.due_on.as_str(), proposals[0].sponsor_id), ("2026-10-19", Some(ceo.id)));
-    let asked = service::escalate(&t.ws, proposals[0].touchpoint.id, "2026-10-21").await.unwrap();
+    assert_eq!((proposals[0].touchpoint.due_on.as_str(), proposals[0].sponsor_id), ("2026-10-26", Some(ceo.id)));
+    let asked = service::escalate(&t.ws, proposals[0].touchpoint.id, "2026-10-28").await.unwrap();
     assert!(asked.escalates);
-    assert_eq!((asked.due_on.as_str(), asked.action.as_str()), ("2026-10-22", "若仍未启动，请赞助人推动"));
+    assert_eq!((asked.due_on.as_str(), asked.action.as_str()), ("2026-10-29", "若仍未启动，请赞助人推动"));
 
     // Moving the MVP moves its fortnightly check-ins.
     milestones::update(&t.ws, mvp.id, phase("MVP", "2026-11-09", "2026-12-18", "2–3 名工程师")).await.unwrap();
@@ -113,7 +114,7 @@ async fn s1_project_with_s6_cadence_on_the_2026_calendar() {
     let open = plan.iter().filter(|t| t.state == "open").count();
     assert_eq!(ics.matches("BEGIN:VEVENT").count(), open);
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
-    assert!(ics.contains("DTSTART;VALUE=DATE:20261022"));
+    assert!(ics.contains("DTSTART;VALUE=DATE:20261029"));
     assert!(ics.split("\r\n").all(|l| l.len() <= 75));
 
     let draft = followup::draft(&t.ws, asked.id, Lang::ZhCn).await.unwrap();
