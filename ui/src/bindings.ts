@@ -95,7 +95,7 @@ export const commands = {
 	personProfile: (id: number) => typedError<Profile, CoreError>(__TAURI_INVOKE("person_profile", { id })),
 	personNoteAdd: (personId: number, note: NoteInput) => typedError<Profile, CoreError>(__TAURI_INVOKE("person_note_add", { personId, note })),
 	personNoteDelete: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("person_note_delete", { id })),
-	interactionLog: (personId: number, input: InteractionInput) => typedError<Profile, CoreError>(__TAURI_INVOKE("interaction_log", { personId, input })),
+	interactionLog: (personId: number, input: InteractionInput) => typedError<Logged, CoreError>(__TAURI_INVOKE("interaction_log", { personId, input })),
 	interactionStepDone: (id: number, done: boolean) => typedError<null, CoreError>(__TAURI_INVOKE("interaction_step_done", { id, done })),
 	interactionDelete: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("interaction_delete", { id })),
 	ledgerAdd: (personId: number, entry: LedgerInput) => typedError<Profile, CoreError>(__TAURI_INVOKE("ledger_add", { personId, entry })),
@@ -181,6 +181,8 @@ export const commands = {
 	cadenceApply: (projectId: number, input: ApplyCadence, language: Lang) => typedError<Touchpoint[], CoreError>(__TAURI_INVOKE("cadence_apply", { projectId, input, language })),
 	touchpointsList: (projectId: number) => typedError<Touchpoint[], CoreError>(__TAURI_INVOKE("touchpoints_list", { projectId })),
 	touchpointComplete: (id: number, doneOn: string, result: string) => typedError<Touchpoint[], CoreError>(__TAURI_INVOKE("touchpoint_complete", { id, doneOn, result })),
+	/**  Takes back a completion and the dates it moved. */
+	touchpointUndoReplan: (replanId: number) => typedError<Touchpoint[], CoreError>(__TAURI_INVOKE("touchpoint_undo_replan", { replanId })),
 	touchpointSkip: (id: number) => typedError<null, CoreError>(__TAURI_INVOKE("touchpoint_skip", { id })),
 	/**  Moves one open follow-up to the day agreed with the counterpart. */
 	touchpointReschedule: (id: number, dueOn: string) => typedError<Touchpoint, CoreError>(__TAURI_INVOKE("touchpoint_reschedule", { id, dueOn })),
@@ -980,6 +982,15 @@ export type ListFormat = "csv" | "xlsx";
 /**  The reference lists an import matches a file's values against, in the order the preview names them. */
 export type ListKind = "store" | "product" | "product_category" | "supplier" | "problem_type" | "department";
 
+/**
+ *  A logged contact: the person's profile as it now stands, and the follow-ups it answered with
+ *  the dates it moved (each can be undone with `projects::undo_replan`).
+ */
+export type Logged = {
+	profile: Profile,
+	replans: Replan[],
+};
+
 /**  What a project offers one of its members: their KPIs and pains it moves. */
 export type MemberBenefit = {
 	personId: number,
@@ -1041,6 +1052,14 @@ export type MilestoneInput = {
 
 /**  Stored in SQLite as INTEGER fen. */
 export type Money = string;
+
+export type Move = {
+	touchpointId: number,
+	action: string,
+	/**  YYYY-MM-DD */
+	beforeOn: string,
+	afterOn: string,
+};
 
 /**  The lists whose entries are only a name. */
 export type NameOnlyList = "product_categories" | "suppliers";
@@ -1429,6 +1448,16 @@ export type Relationship = {
 	note: string,
 };
 
+/**
+ *  A touchpoint completed and the later steps it moved, dates before and after; undone by
+ *  [`undo_replan`].
+ */
+export type Replan = {
+	id: number,
+	touchpoint: Touchpoint,
+	moves: Move[],
+};
+
 export type RootCause = {
 	whys: string[],
 	groupA: GroupRate | null,
@@ -1743,6 +1772,8 @@ export type Touchpoint = {
 	projectTitle: string,
 	stepId: number | null,
 	anchor: StepAnchor | null,
+	/**  The step's days after the anchor: the spacing a re-plan keeps. */
+	stepOffset: number | null,
 	milestoneId: number | null,
 	counterpartId: number | null,
 	counterpartName: string | null,

@@ -3,12 +3,13 @@ import { Button, Checkbox, DatePicker, Empty, Form, Input, Select, Slider, Space
 import { PlusOutlined } from "@ant-design/icons";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
-import type { Interaction, InteractionKind } from "../../bindings";
+import type { Interaction, InteractionKind, Replan } from "../../bindings";
 import { fromZonedWall } from "../../lib/zone";
 import { formatDay } from "./dates";
 import { DeleteIconButton } from "../../components/DeleteIconButton";
 import { EditModal } from "../../components/EditModal";
 import { useDeleteInteraction, useLogInteraction, useStepDone } from "./stakeholderQueries";
+import { ReplanNotice } from "./ReplanNotice";
 
 const KINDS: InteractionKind[] = ["message", "coffee", "one_on_one", "meeting", "email"];
 const SENTIMENT_COLORS: Record<number, string> = { [-2]: "red", [-1]: "orange", 0: "gray", 1: "green", 2: "green" };
@@ -26,7 +27,8 @@ type Values = {
 export function InteractionsSection({ personId, interactions }: { personId: number; interactions: Interaction[] }) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const log = useLogInteraction(personId);
+  const [replans, setReplans] = useState<Replan[]>([]);
+  const log = useLogInteraction(personId, setReplans);
   const stepDone = useStepDone(personId);
   const remove = useDeleteInteraction(personId);
   const [adding, setAdding] = useState(false);
@@ -38,6 +40,12 @@ export function InteractionsSection({ personId, interactions }: { personId: numb
       <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="interaction-add">
         {t("profile.logContact")}
       </Button>
+      {replans.length > 0 && (
+        <ReplanNotice
+          replans={replans}
+          onDone={(undone) => setReplans(undone === undefined ? [] : replans.filter((r) => r.id !== undone))}
+        />
+      )}
       {sorted.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("profile.noContacts")} />
       ) : (

@@ -7,6 +7,7 @@ import {
   type Person,
   type Profile,
   type RelationKind,
+  type Replan,
 } from "../../bindings";
 import { unwrap } from "../../lib/api";
 import { keys, WS } from "../../lib/queries";
@@ -95,8 +96,22 @@ export const useAddNote = (personId: number) =>
   useProfileWrite(personId, (note: NoteInput) => unwrap(commands.personNoteAdd(personId, note)));
 export const useDeleteNote = (personId: number) =>
   useProfileWrite(personId, (id: number) => unwrap(commands.personNoteDelete(id)));
-export const useLogInteraction = (personId: number) =>
-  useProfileWrite(personId, (input: InteractionInput) => unwrap(commands.interactionLog(personId, input)));
+/** Logs a contact; `onReplans` hears which follow-ups it answered and the dates it moved. */
+export const useLogInteraction = (personId: number, onReplans: (replans: Replan[]) => void) =>
+  useProfileWrite(personId, async (input: InteractionInput) => {
+    const logged = await unwrap(commands.interactionLog(personId, input));
+    onReplans(logged.replans);
+    return logged.profile;
+  });
+
+/** Takes back a follow-up a contact answered: it is open again and the later steps go back. */
+export function useUndoReplan() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (replanId: number) => unwrap(commands.touchpointUndoReplan(replanId)),
+    onSuccess: () => client.invalidateQueries({ queryKey: [WS] }),
+  });
+}
 export const useStepDone = (personId: number) =>
   useProfileWrite(personId, ({ id, done }: { id: number; done: boolean }) =>
     unwrap(commands.interactionStepDone(id, done)),
