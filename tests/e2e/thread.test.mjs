@@ -90,7 +90,7 @@ test("problem → sponsor → proposal → approval → project, each page linki
     });
     for (const shown of ["周敏", "招标", "试点", "屏幕故障", "供应链部"]) assert.ok(plan.includes(shown), `the plan shows ${shown}: ${plan}`);
     await screenshot(browser, "thread-plan.png");
-    await pickPerson(browser, "plan-co-owner-b", "高远");
+    await pickPerson(browser, "plan-co-owner-ours", "高远");
     await click(browser, await byTestId(browser, "plan-create"));
     await byTestId(browser, "project-page", 30_000).catch(async (e) => {
       await screenshot(browser, "thread-plan-not-created.png");

@@ -403,6 +403,15 @@ export type ClockState = {
 	breached: boolean,
 };
 
+/**
+ *  The two sponsors who co-own the project: the director's own (named in the SLA settings) and
+ *  the one chosen for the problem on the other side.
+ */
+export type CoOwners = {
+	ours: number | null,
+	theirs: number | null,
+};
+
 export type Commitment = {
 	id: number,
 	projectId: number,
@@ -1369,8 +1378,7 @@ export type ProjectMetric = {
 /**  The project as the approved proposal suggests it; every part editable before it is created. */
 export type ProjectPlan = {
 	project: ProjectInput,
-	/**  The two sponsors: the problem's chosen sponsor and the director's own, when known. */
-	coOwners: number[],
+	coOwners: CoOwners,
 	commitments: CommitmentInput[],
 	milestones: MilestoneInput[],
 	metrics: PlannedMetric[],

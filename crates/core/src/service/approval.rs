@@ -54,11 +54,20 @@ fn day_start_ms(day: NaiveDate, offset_s: i64) -> i64 {
 #[serde(rename_all = "camelCase")]
 pub struct ProjectPlan {
     pub project: ProjectInput,
-    /// The two sponsors: the problem's chosen sponsor and the director's own, when known.
-    pub co_owners: Vec<Id>,
+    pub co_owners: CoOwners,
     pub commitments: Vec<CommitmentInput>,
     pub milestones: Vec<MilestoneInput>,
     pub metrics: Vec<PlannedMetric>,
+}
+
+/// The two sponsors who co-own the project: the director's own (named in the SLA settings) and
+/// the one chosen for the problem on the other side.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct CoOwners {
+    pub ours: Option<Id>,
+    pub theirs: Option<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -184,16 +193,11 @@ async fn incident_rate(ws: &Workspace, problem_id: Id, option: &ProposalOption, 
     }))
 }
 
-/// The problem's chosen sponsor and the director's own sponsor (named in the SLA settings).
-async fn co_owners(conn: &mut sqlx::SqliteConnection, problem_sponsor: Option<Id>) -> Result<Vec<Id>> {
-    let mine = settings::get(&mut *conn, sla_terms::SPONSOR_KEY).await?.unwrap_or_default();
-    let mine = people::list(&mut *conn).await?.into_iter().find(|p| !mine.trim().is_empty() && p.name == mine.trim()).map(|p| p.id);
-    Ok(problem_sponsor.into_iter().chain(mine).fold(Vec::new(), |mut v, id| {
-        if !v.contains(&id) {
-            v.push(id);
-        }
-        v
-    }))
+/// The director's own sponsor, found by the name the SLA settings give, and the problem's sponsor.
+async fn co_owners(conn: &mut sqlx::SqliteConnection, problem_sponsor: Option<Id>) -> Result<CoOwners> {
+    let name = settings::get(&mut *conn, sla_terms::SPONSOR_KEY).await?.unwrap_or_default();
+    let ours = people::list(&mut *conn).await?.into_iter().find(|p| !name.trim().is_empty() && p.name == name.trim()).map(|p| p.id);
+    Ok(CoOwners { ours, theirs: problem_sponsor.filter(|p| Some(*p) != ours) })
 }
 
 fn per_weeks(lang: Lang, department: &str, person_weeks: f64) -> String {
@@ -228,10 +232,11 @@ pub async fn create_project(ws: &Workspace, draft_id: Id, plan: ProjectPlan) -> 
         }
     }
     let project_id = projects::insert(&mut *tx, &input).await?;
-    match plan.co_owners.as_slice() {
-        [] => {}
-        [a, b] => crate::service::projects::put_co_owners(&mut tx, project_id, *a, *b).await.map_err(|e| within(e, "coOwners", 1))?,
-        _ => return Err(CoreError::new(ErrorCode::OutOfRange).with("min", 2).with("max", 2).on_field("coOwners")),
+    match (plan.co_owners.ours, plan.co_owners.theirs) {
+        (None, None) => {}
+        (Some(ours), Some(theirs)) => crate::service::projects::put_co_owners(&mut tx, project_id, ours, theirs).await.map_err(|e| e.on_field("coOwners.theirs"))?,
+        (None, Some(_)) => return Err(CoreError::required("coOwners.ours")),
+        (Some(_), None) => return Err(CoreError::required("coOwners.theirs")),
     }
     for c in &commitments_in {
         commitments::insert(&mut *tx, project_id, c).await?;

@@ -162,7 +162,7 @@ async fn from_an_import_to_a_validated_fix() {
     assert_eq!(approved.approved_on, date(launch - 40));
     let mut plan = approval::plan(&t.ws, draft, Lang::ZhCn).await.unwrap();
     assert_eq!(plan.project.title, "更换屏幕供应商");
-    assert_eq!(plan.co_owners, vec![supply_head], "the problem's sponsor; the director adds their own");
+    assert_eq!((plan.co_owners.ours, plan.co_owners.theirs), (None, Some(supply_head)), "the problem's sponsor; the director adds their own");
     assert_eq!(plan.commitments.iter().map(|c| (c.department_id, c.weeks, c.budget)).collect::<Vec<_>>(), vec![(Some(supply), Some(4.0), Some(Money::from_yuan(450_000))), (Some(after_sales), Some(4.0), None)]);
     assert_eq!(plan.commitments[0].people, Some(3.0), "12 person-weeks over the 4 weeks of the timeline");
     assert_eq!(plan.milestones.iter().map(|m| (m.name.as_str(), m.starts_on.clone(), m.ends_on.clone())).collect::<Vec<_>>(), vec![
@@ -183,7 +183,7 @@ async fn from_an_import_to_a_validated_fix() {
     let projects: i64 = sqlx::query_scalar("SELECT count(*) FROM projects").fetch_one(t.ws.pool()).await.unwrap();
     assert_eq!(projects, 0, "nothing written");
     plan.project.launch_on = Some(date(launch));
-    plan.co_owners.push(ops_vp);
+    plan.co_owners.ours = Some(ops_vp);
     let project = approval::create_project(&t.ws, draft, plan).await.unwrap();
     let th = thread::of_problem(&t.ws, problem).await.unwrap();
     assert_eq!((th.projects.len(), th.proposals.len()), (1, 1));

@@ -13,7 +13,7 @@ import { AppError, unwrap } from "../../lib/api";
 import { errorText } from "../../lib/errors";
 import { useWrite, WS } from "../../lib/queries";
 
-type Values = Omit<ProjectPlan, "coOwners"> & { coOwnerA: number | null; coOwnerB: number | null };
+type Values = ProjectPlan;
 
 /**
  * The project an approved proposal suggests — co-owners, commitments from the recommended
@@ -40,13 +40,9 @@ function PlanForm({ draftId, plan, onClose, onCreated }: { draftId: number; plan
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useWrite((p: ProjectPlan) => unwrap(commands.proposalCreateProject(draftId, p)));
-  const { coOwners, ...rest } = plan;
-  const initial: Values = { ...rest, coOwnerA: coOwners[0] ?? null, coOwnerB: coOwners[1] ?? null };
   const submit = (v: Values) => {
-    const { coOwnerA, coOwnerB, ...body } = v;
-    const owners = [coOwnerA, coOwnerB].filter((x): x is number => x !== null && x !== undefined);
     create
-      .mutateAsync({ ...body, coOwners: owners })
+      .mutateAsync({ ...v, coOwners: { ours: v.coOwners.ours ?? null, theirs: v.coOwners.theirs ?? null } })
       .then((project) => {
         message.success(t("approval.created", { title: project.title }));
         onClose();
@@ -60,7 +56,7 @@ function PlanForm({ draftId, plan, onClose, onCreated }: { draftId: number; plan
   };
   return (
     // The whole store, not only the fields on screen: status, staffing, the computed marks travel with it.
-    <Form form={form} layout="vertical" initialValues={initial} onFinish={() => submit(form.getFieldsValue(true))} data-testid="project-plan-form">
+    <Form form={form} layout="vertical" initialValues={plan} onFinish={() => submit(form.getFieldsValue(true))} data-testid="project-plan-form">
       <Space.Compact block>
         <Form.Item name={["project", "title"]} label={t("approval.f.title")} style={{ flex: 2 }} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={200} data-testid="plan-title" />
@@ -76,11 +72,11 @@ function PlanForm({ draftId, plan, onClose, onCreated }: { draftId: number; plan
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} data-testid="plan-goal" />
       </Form.Item>
       <Space.Compact block>
-        <Form.Item name="coOwnerA" label={t("approval.coOwnerA")} style={{ flex: 1 }}>
-          <PersonSelect allowClear data-testid="plan-co-owner-a" />
+        <Form.Item name={["coOwners", "ours"]} label={t("approval.coOwnerOurs")} style={{ flex: 1 }}>
+          <PersonSelect allowClear data-testid="plan-co-owner-ours" />
         </Form.Item>
-        <Form.Item name="coOwnerB" label={t("approval.coOwnerB")} style={{ flex: 1 }}>
-          <PersonSelect allowClear data-testid="plan-co-owner-b" />
+        <Form.Item name={["coOwners", "theirs"]} label={t("approval.coOwnerTheirs")} style={{ flex: 1 }}>
+          <PersonSelect allowClear data-testid="plan-co-owner-theirs" />
         </Form.Item>
       </Space.Compact>
 
