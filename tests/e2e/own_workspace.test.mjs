@@ -150,14 +150,15 @@ test("own workspace: checklist, store list, SLA escalation by level, a waiting c
     await (await byTestId(browser, "rules-open")).click();
     await click(browser, await browser.$("div.ant-tabs-tab=分派规则"));
     await browser.waitUntil(async () => (await browser.$('[data-testid="rule-add"]').isEnabled()), { timeout: 20_000 });
-    await (await byTestId(browser, "rule-add")).click();
+    // From the page: the rules drawer slides in, and a WebDriver click landed beside the button in CI.
+    await click(browser, await byTestId(browser, "rule-add"));
     // The new rule is on screen (and the save button live) before it is saved.
     await browser.waitUntil(async () => (await browser.$$('[data-testid="rule-item"]')).length === 1, {
       timeout: 20_000,
       timeoutMsg: "the added rule shows",
     });
     await browser.waitUntil(async () => (await (await byTestId(browser, "rules-save")).isEnabled()), { timeout: 20_000 });
-    await (await byTestId(browser, "rules-save")).click();
+    await click(browser, await byTestId(browser, "rules-save"));
     await browser.waitUntil(async () => !(await (await byTestId(browser, "rules-save")).isEnabled()), {
       timeout: 20_000,
       timeoutMsg: "the rule is saved",
